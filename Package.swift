@@ -1,0 +1,28 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "liqtop",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "liqtop", targets: ["liqtop"]),
+        .library(name: "LiqtopCore", targets: ["LiqtopCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Model, formats, aggregation and the store: pure Swift, no terminal, no network.
+        .target(name: "LiqtopCore"),
+        .executableTarget(
+            name: "liqtop",
+            dependencies: [
+                "LiqtopCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LiqtopCoreTests", dependencies: ["LiqtopCore"]),
+        .testTarget(name: "liqtopTests", dependencies: ["liqtop"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,166 @@
+/// Turns the lines of one source into events, rejections and ignore counts.
+///
+/// The format is detected per line for JSON (so a file may mix Binance, Bybit, OKX and native
+/// lines) and once from the header for CSV tables (Farside ETF flows, FRED rates, cut odds,
+/// notes). Pure: no I/O, no clock; the caller feeds lines from a `LineSplitter`.
+public struct InputDecoder {
+    public let source: String
+    public var context: DecodeContext
+
+    private enum Mode { case undetermined, json, table(TableDecoder) }
+    private var mode = Mode.undetermined
+    private var tape = JSONTape()
+    private var results = LineResults()
+
+    public init(source: String, context: DecodeContext) {
+        self.source = source
+        self.context = context
+    }
+
+    /// Decodes one line from a `LineSplitter`.
+    public mutating func consume(_ line: LineSplitter.Line, into out: inout DecodeOutput) {
+        switch line {
+        case .tooLong(let number):
+            out.lines += 1
+            out.rejections.append(Rejection(source: source, line: number,
+                                            reason: "line longer than \(LineSplitter.defaultMaxLineBytes) bytes"))
+        case .text(let bytes, let number):
+            consume(bytes, lineNumber: number, into: &out)
+        }
+    }
+
+    public mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, into out: inout DecodeOutput) {
+        if Self.isBlank(bytes) { return }
+        out.lines += 1
+        results.reset()
+        decodeLine(bytes)
+        out.events.append(contentsOf: results.events)
+        for e in results.errors {
+            out.rejections.append(Rejection(source: source, line: lineNumber, reason: e.reason))
+        }
+        if results.ignored && results.events.isEmpty && results.errors.isEmpty { out.ignored += 1 }
+    }
+
+    private mutating func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let first = Self.firstNonSpace(bytes)
+        switch mode {
+        case .undetermined:
+            if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+                mode = .json
+                decodeJSON(bytes)
+            } else {
+                detectTable(bytes)
+            }
+        case .json:
+            decodeJSON(bytes)
+        case .table(var decoder):
+            // A JSON line inside a table file is still read as JSON.
+            if first == UInt8(ascii: "{") { decodeJSON(bytes); return }
+            do {
+                let fields = try CSV.split(bytes)
+                mode = .undetermined // release the copy so `decoder` is uniquely referenced
+                decoder.decode(fields: fields, context: context, into: &results)
+            } catch {
+                results.errors.append(error)
+            }
+            mode = .table(decoder)
+        }
+    }
+
+    private mutating func detectTable(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if Self.isBarePong(bytes) { mode = .json; results.ignored = true; return }
+        do {
+            let fields = try CSV.split(bytes)
+            if let decoder = TableDecoder.detect(headerFields: fields) {
+                mode = .table(decoder)
+                results.ignored = true // the header itself carries no data
+            } else {
+                results.errors.append(InputError("unrecognized format: neither JSON nor a known CSV header"))
+            }
+        } catch {
+            results.errors.append(error)
+        }
+    }
+
+    private mutating func decodeJSON(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if Self.isBarePong(bytes) { results.ignored = true; return } // OKX answers `ping` with a bare `pong`
+        do {
+            try tape.parse(bytes)
+            let ctx = context
+            try tape.withDoc(bytes) { (doc) throws(InputError) in
+                try Self.route(doc, context: ctx, into: &results)
+            }
+        } catch {
+            results.errors.append(error)
+        }
+    }
+
+    /// Picks the format of a JSON line from its shape.
+    static func route(_ doc: JSONDoc, context: DecodeContext, into out: inout LineResults) throws(InputError) {
+        var root = JSONDoc.root
+        guard doc.kind(root) == .object else { throw InputError("not a JSON object") }
+        if let type = doc.member(root, "type"), doc.kind(type) == .string, doc.member(root, "topic") == nil {
+            try NativeFormat.decode(doc, root, context: context, into: &out)
+            return
+        }
+        // Binance combined streams wrap each message: {"stream": "...", "data": {...}}.
+        if doc.member(root, "stream") != nil, let data = doc.member(root, "data"), doc.kind(data) == .object {
+            root = data
+        }
+        if let e = doc.member(root, "e") {
+            if doc.equals(e, "forceOrder") {
+                try BinanceFormat.decode(doc, root, context: context, into: &out)
+            } else {
+                out.ignored = true
+            }
+            return
+        }
+        if let topic = doc.member(root, "topic") {
+            if doc.hasPrefix(topic, "allLiquidation.") || doc.hasPrefix(topic, "liquidation.") {
+                try BybitFormat.decode(doc, root, context: context, into: &out)
+            } else {
+                out.ignored = true
+            }
+            return
+        }
+        if let arg = doc.member(root, "arg"), let channel = doc.member(arg, "channel") {
+            if doc.equals(channel, "liquidation-orders"), doc.member(root, "data") != nil {
+                try OKXFormat.decode(doc, root, context: context, into: &out)
+            } else {
+                out.ignored = true // subscribe acks and other channels
+            }
+            return
+        }
+        // Acks, pongs, errors and other well-formed messages liqtop has no use for.
+        out.ignored = true
+    }
+
+    static func isBlank(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    static func firstNonSpace(_ p: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        p.first { $0 != 0x20 && $0 != 0x09 }
+    }
+
+    static func isBarePong(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.count == 4 && p[0] == 0x70 && p[1] == 0x6F && p[2] == 0x6E && p[3] == 0x67
+    }
+}
+
+extension InputDecoder {
+    /// Decodes a whole in-memory text (tests, the demo day, small files).
+    public static func decodeAll(_ text: String, source: String, context: DecodeContext) -> DecodeOutput {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { decodeAll(UnsafeBufferPointer($0), source: source, context: context) }
+    }
+
+    public static func decodeAll(_ bytes: UnsafeBufferPointer<UInt8>, source: String, context: DecodeContext) -> DecodeOutput {
+        var decoder = InputDecoder(source: source, context: context)
+        var splitter = LineSplitter()
+        var out = DecodeOutput()
+        splitter.push(bytes) { decoder.consume($0, into: &out) }
+        splitter.finish { decoder.consume($0, into: &out) }
+        return out
+    }
+}
