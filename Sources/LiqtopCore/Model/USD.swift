@@ -27,9 +27,14 @@ public struct USD: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomStr
         return USD(micros: m)
     }
 
-    public static func + (a: USD, b: USD) -> USD { USD(micros: a.micros + b.micros) }
-    public static func - (a: USD, b: USD) -> USD { USD(micros: a.micros - b.micros) }
-    public static prefix func - (a: USD) -> USD { USD(micros: -a.micros) }
+    // Saturating: real totals stay far below ±$9.2T, and a hostile file must not crash the
+    // program by overflowing a sum (the liquidation store also refuses such orders outright).
+    public static func + (a: USD, b: USD) -> USD {
+        let (r, o) = a.micros.addingReportingOverflow(b.micros)
+        return USD(micros: o ? (b.micros > 0 ? .max : .min) : r)
+    }
+    public static func - (a: USD, b: USD) -> USD { a + USD(micros: b.micros == .min ? .max : -b.micros) }
+    public static prefix func - (a: USD) -> USD { USD(micros: a.micros == .min ? .max : -a.micros) }
     public static func < (a: USD, b: USD) -> Bool { a.micros < b.micros }
 
     /// Whole cents, rounded half-even.

@@ -1,0 +1,106 @@
+/// `liqtop summary --json`: the figures of a snapshot in a fixed, documented shape.
+/// USD as numbers rounded to cents, coins to 8 decimals, times ISO-8601 UTC.
+public enum SummaryJSON {
+    public static func render(_ s: Snapshot) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("at", ISOTime.format(s.clock))
+        liquidations(s, &w)
+        etf(s, &w)
+        macro(s, &w)
+        if let sig = s.signal {
+            w.beginObject("signal"); w.string("name", sig.name); w.string("detail", sig.detail); w.endObject()
+        } else { w.null("signal") }
+        w.beginObject("input")
+        w.int("events", s.input.events)
+        w.int("rejected", s.input.rejected)
+        w.int("ignored", s.input.ignored)
+        w.beginArray("rejections")
+        for r in s.input.rejections {
+            w.beginObject(); w.string("file", r.source); w.int("line", r.line); w.string("reason", r.reason); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.endObject()
+        return w.text
+    }
+
+    private static func totals(_ key: String, _ t: SideTotals, _ w: inout JSONWriter) {
+        w.beginObject(key)
+        w.number("long_usd", t.longUSD.centsString)
+        w.number("short_usd", t.shortUSD.centsString)
+        w.int("count", t.count)
+        w.endObject()
+    }
+
+    private static func liquidations(_ s: Snapshot, _ w: inout JSONWriter) {
+        w.beginObject("liquidations")
+        w.beginObject("windows")
+        for win in Window.allCases { totals(win.rawValue, s.windows[win] ?? SideTotals(), &w) }
+        w.endObject()
+        w.beginObject("by_venue")
+        for v in s.byVenue[.h24] ?? [] { totals(v.venue.rawValue, v.totals, &w) }
+        w.endObject()
+        w.beginObject("by_coin")
+        for c in s.byCoin[.h24] ?? [] { totals(c.coin, c.totals, &w) }
+        w.endObject()
+        w.beginArray("largest")
+        for o in s.largest {
+            w.beginObject()
+            w.string("time", ISOTime.format(o.time)); w.string("venue", o.venue.rawValue)
+            w.string("instrument", o.instrument); w.string("coin", o.coin)
+            w.string("side", o.side.rawValue); w.number("usd", o.usd.centsString)
+            w.endObject()
+        }
+        w.endArray()
+        if let h = s.highestSince {
+            w.beginObject("highest_since")
+            w.string("side", h.side.rawValue); w.string("window", h.window.rawValue); w.string("since", h.since.description)
+            w.endObject()
+        } else { w.null("highest_since") }
+        w.endObject()
+    }
+
+    private static func etf(_ s: Snapshot, _ w: inout JSONWriter) {
+        w.beginObject("etf")
+        for asset in EtfAsset.allCases {
+            guard let e = s.etf[asset] else { continue }
+            w.beginObject(asset.rawValue)
+            w.string("date", e.day.description)
+            w.number("net_usd", e.today.netUSD.centsString)
+            if let c = e.today.netCoins { w.number("net_coins", c.formatted(fractionDigits: 8)) } else { w.null("net_coins") }
+            w.beginObject("funds")
+            for f in e.funds.sorted(by: { $0.fund < $1.fund }) { w.number(f.fund, f.netUSD.centsString) }
+            w.endObject()
+            w.beginObject("days")
+            for d in e.history { w.number(d.day.description, d.netUSD.centsString) }
+            w.endObject()
+            w.endObject()
+        }
+        w.endObject()
+    }
+
+    private static func macro(_ s: Snapshot, _ w: inout JSONWriter) {
+        w.beginObject("macro")
+        if let n = s.macro.latestNote {
+            w.beginObject("note")
+            w.string("time", ISOTime.format(n.time)); w.string("source", n.source); w.string("text", n.text)
+            w.endObject()
+        } else { w.null("note") }
+        w.beginObject("rates")
+        for key in s.macro.rates.keys.sorted() {
+            let p = s.macro.rates[key]!
+            w.beginObject(key); w.string("date", p.day.description); w.number("value", p.value.description); w.endObject()
+        }
+        w.endObject()
+        w.beginArray("odds")
+        for o in s.macro.odds {
+            w.beginObject()
+            w.string("meeting", o.meeting.description); w.string("target_range", o.targetRange)
+            w.number("probability", o.probabilityPercent.description)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+}

@@ -1,0 +1,83 @@
+/// `liqtop summary`: the same figures as the dashboard, as plain text for a terminal or a log.
+public enum SummaryTable {
+    public static func render(_ s: Snapshot) -> String {
+        var out: [String] = []
+        let i = s.input
+        out.append("liqtop summary at \(ISOTime.format(s.clock))   events \(count(i.events)) · rejected \(count(i.rejected)) · ignored \(count(i.ignored))")
+        if let sig = s.signal { out.append(""); out.append("▲ \(sig.name.uppercased()): \(sig.detail)") }
+
+        out.append("")
+        out.append(row(["Liquidations", "long", "short", "total", "short %", "orders"], [12, 11, 11, 11, 8, 9]))
+        for w in Window.allCases {
+            let t = s.windows[w] ?? SideTotals()
+            out.append(row(["  " + w.rawValue, t.longUSD.compact(), t.shortUSD.compact(), t.totalUSD.compact(),
+                            percent(t.shareBasisPoints(.short)), count(t.count)], [12, 11, 11, 11, 8, 9]))
+        }
+        if let h = s.highestSince {
+            out.append("  24h \(h.side.rawValue) total \(h.total.compact()) is the highest " + (h.isRecord ? "in the history (since \(h.since))" : "since \(h.since)"))
+        }
+
+        out.append("")
+        out.append(row(["By venue 24h", "long", "short", "total", "", "orders"], [12, 11, 11, 11, 8, 9]))
+        for v in s.byVenue[.h24] ?? [] {
+            out.append(row(["  " + v.venue.rawValue, v.totals.longUSD.compact(), v.totals.shortUSD.compact(),
+                            v.totals.totalUSD.compact(), "", count(v.totals.count)], [12, 11, 11, 11, 8, 9]))
+        }
+        out.append("")
+        out.append(row(["Top coins 24h", "long", "short", "total", "short %", "orders"], [12, 11, 11, 11, 8, 9]))
+        for c in (s.byCoin[.h24] ?? []).prefix(10) {
+            out.append(row(["  " + c.coin, c.totals.longUSD.compact(), c.totals.shortUSD.compact(), c.totals.totalUSD.compact(),
+                            percent(c.totals.shareBasisPoints(.short)), count(c.totals.count)], [12, 11, 11, 11, 8, 9]))
+        }
+        out.append("")
+        out.append("Largest orders 24h")
+        for o in s.largest.prefix(5) {
+            out.append("  \(ISOTime.clock(o.time))  \(pad(o.venue.rawValue, 8)) \(pad(o.instrument, 16)) \(pad(o.side.rawValue, 6)) \(o.usd.compact(decimals: 2))")
+        }
+
+        out.append("")
+        out.append(row(["ETF flows", "day", "coins", "USD", "streak", "cumulative"], [12, 11, 14, 11, 8, 12]))
+        for a in EtfAsset.allCases {
+            guard let e = s.etf[a] else { continue }
+            let coins = e.today.netCoins.map { signedCoins($0) + " " + a.rawValue } ?? "–"
+            let streak = e.streakDays == 0 ? "–" : "\(e.streakDays > 0 ? "+" : "")\(e.streakDays)d"
+            out.append(row(["  " + a.rawValue, e.day.description, coins, signed(e.today.netUSD), streak,
+                            signed(e.cumulativeUSD)], [12, 11, 14, 11, 8, 12]))
+        }
+
+        out.append("")
+        out.append("Macro")
+        if let n = s.macro.latestNote { out.append("  \(ISOTime.format(n.time)) \(n.source): \(n.text)") }
+        let r = s.macro.rates
+        if let lo = r["DFEDTARL"], let hi = r["DFEDTARU"] {
+            out.append("  Fed funds target \(lo.value)–\(hi.value)%" + (r["DFF"].map { ", effective \($0.value)% (\($0.day))" } ?? ""))
+        } else if let dff = r["DFF"] {
+            out.append("  Effective fed funds \(dff.value)% (\(dff.day))")
+        }
+        for o in s.macro.odds { out.append("  \(o.meeting) meeting: \(o.targetRange)% \(o.probabilityPercent)%") }
+
+        if !i.rejections.isEmpty {
+            out.append("")
+            out.append("Rejected input (first \(min(i.rejections.count, 20)) of \(count(i.rejected)))")
+            for rej in i.rejections.prefix(20) { out.append("  \(rej)") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func row(_ cells: [String], _ widths: [Int]) -> String {
+        var line = ""
+        for (k, c) in cells.enumerated() {
+            line += k == 0 ? pad(c, widths[k]) : String(repeating: " ", count: max(1, widths[k] - c.count)) + c
+        }
+        return line
+    }
+
+    static func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
+    static func count(_ n: Int) -> String { USD.group(String(n)) }
+    static func percent(_ bp: Int) -> String { "\(bp / 100).\(bp % 100 / 10)%" }
+    static func signed(_ u: USD) -> String { (u.micros > 0 ? "+" : "") + u.compact(decimals: 2) }
+    static func signedCoins(_ c: FixedDecimal) -> String {
+        let whole = c.scaled(to: 0)
+        return (whole > 0 ? "+" : "") + (whole < 0 ? "-" : "") + USD.group(String(whole.magnitude))
+    }
+}

@@ -1,0 +1,43 @@
+/// Notes, rate series, cut odds and the daily liquidation history.
+struct MacroBook: Sendable {
+    private(set) var notes: [MacroNote] = []
+    private var rates: [String: [Day: FixedDecimal]] = [:]
+    private var odds: [OddsKey: FixedDecimal] = [:]
+    private(set) var dailyTotals: [Day: DailyLiquidationTotals] = [:]
+
+    private struct OddsKey: Hashable, Sendable { var meeting: Day; var range: String }
+
+    mutating func insert(_ note: MacroNote) {
+        if notes.contains(note) { return }
+        let i = notes.firstIndex { $0.time > note.time } ?? notes.count
+        notes.insert(note, at: i)
+    }
+    mutating func insert(_ p: RatePoint) { rates[p.series, default: [:]][p.day] = p.value }
+    mutating func insert(_ o: CutOdds) { odds[OddsKey(meeting: o.meeting, range: o.targetRange)] = o.probabilityPercent }
+    mutating func insert(_ d: DailyLiquidationTotals) { dailyTotals[d.day] = d }
+
+    /// Notes published up to `t`, newest first.
+    func notes(through t: Millis) -> [MacroNote] {
+        var lo = 0, hi = notes.count
+        while lo < hi { let mid = (lo + hi) >> 1; if notes[mid].time <= t { lo = mid + 1 } else { hi = mid } }
+        return notes[..<lo].reversed()
+    }
+
+    /// Latest value of each series on or before `day`.
+    func latestRates(asOf day: Day) -> [String: RatePoint] {
+        var out: [String: RatePoint] = [:]
+        for (series, points) in rates {
+            if let d = points.keys.filter({ $0 <= day }).max() {
+                out[series] = RatePoint(day: d, series: series, value: points[d]!)
+            }
+        }
+        return out
+    }
+
+    /// Odds for meetings on or after `day`, by meeting then range.
+    func upcomingOdds(from day: Day) -> [CutOdds] {
+        odds.filter { $0.key.meeting >= day }
+            .map { CutOdds(meeting: $0.key.meeting, targetRange: $0.key.range, probabilityPercent: $0.value) }
+            .sorted { ($0.meeting, $0.targetRange) < ($1.meeting, $1.targetRange) }
+    }
+}

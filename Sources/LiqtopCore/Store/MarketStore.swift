@@ -1,0 +1,191 @@
+/// The one owner of mutable market state. Sources send it decoded batches; it answers with
+/// immutable `Snapshot`s, published on `snapshots` only when something changed.
+public actor MarketStore {
+    public struct Config: Sendable {
+        /// Orders at or above this go on the tape of recent large orders.
+        public var tapeMinimum = USD(dollars: 50_000)
+        public var tapeLength = 64
+        public var largestCount = 20
+        public var etfHistoryDays = 20
+        /// Orders listed in a drill-down (newest first); the count of all is still exact.
+        public var detailOrderLimit = 5_000
+        public init() {}
+    }
+
+    /// Rejections kept for the drill-down list; counts stay exact beyond it.
+    public static let keptRejections = 1_000
+
+    public nonisolated let snapshots: AsyncStream<Snapshot>
+    private let continuation: AsyncStream<Snapshot>.Continuation
+    private let config: Config
+
+    private var liquidations = LiquidationBook()
+    private var etf = EtfBook()
+    private var macro = MacroBook()
+    private var input = InputStats()
+    private var latestOtherTime: Millis?
+    private var clock: Millis?
+    private var focus = Focus()
+    private var version = 0
+    private var published: (version: Int, clock: Millis, focus: Focus)?
+
+    public init(config: Config = Config()) {
+        self.config = config
+        (snapshots, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    // MARK: input
+
+    /// Ingests what a decoder produced from `source`, counting rejections and ignores.
+    public func ingest(_ output: DecodeOutput, source: String) {
+        var stats = sourceStats(source)
+        stats.lines += output.lines
+        stats.rejected += output.rejections.count
+        stats.ignored += output.ignored
+        let room = Self.keptRejections - input.rejections.count
+        if room > 0 { input.rejections += output.rejections.prefix(room) }
+        let accepted = apply(output.events)
+        stats.events += accepted
+        setSourceStats(stats)
+        version += 1
+        publishIfChanged()
+    }
+
+    /// Ingests events that need no bookkeeping per line (the demo day, tests).
+    public func ingest(_ events: [Event], source: String) {
+        var out = DecodeOutput()
+        out.events = events
+        ingest(out, source: source)
+    }
+
+    private func apply(_ events: [Event]) -> Int {
+        var batch: [Liquidation] = []
+        for e in events {
+            switch e {
+            case .liquidation(let l): batch.append(l)
+            case .etfFlow(let f): etf.insert(f); noteTime(f.day.start + Duration.day - 1)
+            case .note(let n): macro.insert(n); noteTime(n.time)
+            case .rate(let r): macro.insert(r)
+            case .cutOdds(let o): macro.insert(o)
+            case .dailyTotals(let d): macro.insert(d)
+            }
+        }
+        let before = liquidations.overflowed
+        liquidations.insert(batch)
+        return events.count - (liquidations.overflowed - before)
+    }
+
+    private func noteTime(_ t: Millis) { latestOtherTime = max(latestOtherTime ?? t, t) }
+
+    private func sourceStats(_ name: String) -> InputStats.Source {
+        input.sources.first { $0.name == name } ?? InputStats.Source(name: name)
+    }
+
+    private func setSourceStats(_ s: InputStats.Source) {
+        if let i = input.sources.firstIndex(where: { $0.name == s.name }) { input.sources[i] = s } else { input.sources.append(s) }
+    }
+
+    // MARK: clock and focus
+
+    /// Moves the store clock (replay position or wall time). `nil` follows the latest data.
+    public func setClock(_ t: Millis?) {
+        clock = t
+        publishIfChanged()
+    }
+
+    public func setFocus(_ f: Focus) {
+        focus = f
+        publishIfChanged()
+    }
+
+    /// The time the data ends: the last liquidation, else the latest note or ETF day.
+    public var dataEnd: Millis? { liquidations.lastTime ?? latestOtherTime }
+    public var dataStart: Millis? { liquidations.firstTime }
+
+    private var effectiveClock: Millis { clock ?? dataEnd ?? 0 }
+
+    /// Closes the snapshot stream (end of the program).
+    public func finish() { continuation.finish() }
+
+    private func publishIfChanged() {
+        let t = effectiveClock
+        if let p = published, p.version == version, p.clock == t, p.focus == focus { return }
+        published = (version, t, focus)
+        continuation.yield(snapshot())
+    }
+
+    // MARK: queries
+
+    /// The state at the store clock.
+    public func snapshot() -> Snapshot { snapshot(at: effectiveClock) }
+
+    /// The state at any time `t` (cheap: binary searches over prefix sums).
+    public func snapshot(at t: Millis) -> Snapshot {
+        var windows: [Window: SideTotals] = [:]
+        var byVenue: [Window: [VenueTotals]] = [:]
+        var byCoin: [Window: [CoinTotals]] = [:]
+        for w in Window.allCases {
+            let from = t - w.duration
+            windows[w] = liquidations.all.totals(after: from, through: t)
+            byVenue[w] = liquidations.byVenue.keys.sorted().map {
+                VenueTotals(venue: $0, totals: liquidations.byVenue[$0]!.totals(after: from, through: t))
+            }.filter { $0.totals.count > 0 }
+            byCoin[w] = liquidations.byCoin.map { CoinTotals(coin: $0.key, totals: $0.value.totals(after: from, through: t)) }
+                .filter { $0.totals.count > 0 }
+                .sorted { $0.totals.totalUSD > $1.totals.totalUSD || ($0.totals.totalUSD == $1.totals.totalUSD && $0.coin < $1.coin) }
+        }
+        let dayStart = t - Duration.day
+        let today = Day(containing: t)
+        var etfSummaries: [EtfAsset: EtfAssetSummary] = [:]
+        for a in EtfAsset.allCases {
+            etfSummaries[a] = etf.summary(a, asOf: today, historyDays: config.etfHistoryDays)
+        }
+        let last24 = windows[.h24]!
+        let range: ClosedRange<Millis>? = {
+            guard let a = liquidations.firstTime ?? latestOtherTime, let b = dataEnd else { return nil }
+            return min(a, b) ... b
+        }()
+        return Snapshot(
+            version: version, clock: t, dataRange: range,
+            windows: windows, byVenue: byVenue, byCoin: byCoin,
+            minutes: minuteSeries(liquidations.all, endingAt: t),
+            largest: liquidations.largest(config.largestCount, after: dayStart, through: t),
+            tape: liquidations.recent(config.tapeLength, minimum: config.tapeMinimum, after: dayStart, through: t),
+            highestSince: Signals.highestSince(last24, clock: t, history: macro.dailyTotals),
+            signal: Signals.squeeze(lastHour: windows[.h1]!, etf: etfSummaries, clock: t),
+            etf: etfSummaries,
+            macro: MacroSummary(notes: macro.notes(through: t), rates: macro.latestRates(asOf: today),
+                                odds: macro.upcomingOdds(from: today)),
+            input: input, focus: focus, detail: detail(at: t), largestEver: liquidations.largestEver)
+    }
+
+    private func minuteSeries(_ series: LiquidationSeries, endingAt t: Millis) -> MinuteSeries {
+        let lastMinute = t - ((t % Duration.minute) + Duration.minute) % Duration.minute
+        let start = lastMinute - 1439 * Duration.minute
+        // Buckets are [m, m+1min): the series' (a, b] spans shifted by one millisecond.
+        return MinuteSeries(start: start, buckets: series.buckets(start: start - 1, width: Duration.minute, count: 1440, end: t))
+    }
+
+    private func detail(at t: Millis) -> FocusDetail? {
+        guard focus.coin != nil || focus.etfFund != nil else { return nil }
+        var d = FocusDetail(venues: [], minutes: .empty, orders: [], ordersTotal: 0, fundHistory: [])
+        if let coin = focus.coin {
+            let from = t - focus.window.duration
+            d.venues = Venue.allCases.compactMap { v in
+                liquidations.byCoinVenue[.init(coin: coin, venue: v)].map {
+                    VenueTotals(venue: v, totals: $0.totals(after: from, through: t))
+                }
+            }
+            let series = focus.venue.flatMap { liquidations.byCoinVenue[.init(coin: coin, venue: $0)] }
+                ?? liquidations.byCoin[coin]
+            if let series { d.minutes = minuteSeries(series, endingAt: t) }
+            let orders = liquidations.orders(coin: coin, venue: focus.venue, after: from, through: t)
+            d.ordersTotal = orders.count
+            d.orders = Array(orders.suffix(config.detailOrderLimit).reversed())
+        }
+        if let asset = focus.etfAsset, let fund = focus.etfFund {
+            d.fundHistory = etf.fundHistory(asset, fund: fund, through: Day(containing: t))
+        }
+        return d
+    }
+}
