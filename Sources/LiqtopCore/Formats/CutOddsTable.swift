@@ -1,7 +1,7 @@
 /// Market-implied odds of each target range after a Fed meeting (FedWatch-style), from a file:
 /// `meeting_date,target_range,probability`, e.g. `2026-01-28,3.50-3.75,95.0`.
 struct CutOddsTable {
-    /// Odds are quoted for meetings up to about two years ahead; further is a typo.
+    /// Odds are quoted about two years ahead; a meeting more than five years out is a typo.
     static let maxLead: Millis = 5 * 366 * Duration.day
 
     init?(header: [String]) {
