@@ -1,6 +1,111 @@
-// PLACEHOLDER: replaced by the venue-format work.
+/// Binance futures `forceOrder` events (USD-M `fstream` and COIN-M `dstream`).
+///
+/// `SELL` closes a long, so it means a long was liquidated; `BUY` a short (the community
+/// convention, see FORMATS.md). Binance throttles this stream to one snapshot per symbol per
+/// second, so totals from it undercount.
 enum BinanceFormat {
     static func decode(_ doc: JSONDoc, _ root: Int, context: DecodeContext, into out: inout LineResults) throws(InputError) {
-        throw InputError("Binance format not implemented yet")
+        let o = try VenueField.object(doc, root, "o", "o")
+        let symbolToken = try VenueField.string(doc, o, "s", "o.s")
+        let sideToken = try VenueField.string(doc, o, "S", "o.S")
+        let side: Side
+        if doc.equals(sideToken, "SELL") { side = .long }
+        else if doc.equals(sideToken, "BUY") { side = .short }
+        else { throw InputError("unknown side \(VenueField.quoted(doc, sideToken)) in o.S") }
+
+        // Trade time; the event time is the next best thing.
+        let time: Millis
+        if doc.member(o, "T") != nil { time = try VenueField.time(doc, o, "T", "o.T") }
+        else if doc.member(root, "E") != nil { time = try VenueField.time(doc, root, "E", "E") }
+        else { throw InputError("missing o.T") }
+
+        let q = try VenueField.decimal(doc, o, "q", "o.q")
+        let p = try VenueField.decimal(doc, o, "p", "o.p")
+        // Average price and filled quantity are optional: older recordings lack them.
+        let ap = try VenueField.optionalDecimal(doc, o, "ap", "o.ap") ?? .zero
+        let z = try VenueField.optionalDecimal(doc, o, "z", "o.z") ?? .zero
+        let symbol = doc.raw(symbolToken)
+
+        let price: FixedDecimal, quantity: FixedDecimal, usd: USD?
+        if let contractUSD = coinMContractSize(symbol) {
+            // COIN-M: the quantity is a number of fixed-USD contracts.
+            price = ap.signum != 0 ? ap : p
+            quantity = q
+            usd = USD.product(q, contractUSD)
+        } else if ap.signum != 0 && z.signum != 0 {
+            price = ap; quantity = z; usd = USD.product(z, ap)
+        } else {
+            price = p; quantity = q; usd = USD.product(q, p)
+        }
+        let liquidation = try LiquidationCheck.make(time: time, venue: .binance, instrument: symbol, side: side,
+                                                    price: price, quantity: quantity, usd: usd, context: context)
+        out.events.append(.liquidation(liquidation))
+    }
+
+    private static let btcContract = FixedDecimal(100)
+    private static let altContract = FixedDecimal(10)
+
+    /// USD per contract when `symbol` is a COIN-M contract (`BTCUSD_PERP`, `ETHUSD_260327`:
+    /// quote `USD` right before `_`), else `nil`. 100 USD for BTC, 10 USD for every other coin.
+    static func coinMContractSize(_ symbol: UnsafeBufferPointer<UInt8>) -> FixedDecimal? {
+        guard let us = symbol.firstIndex(of: 0x5F), us >= 3,
+              symbol[us - 3] == 0x55, symbol[us - 2] == 0x53, symbol[us - 1] == 0x44 else { return nil } // "USD_"
+        let isBTC = us == 6 && symbol[0] == 0x42 && symbol[1] == 0x54 && symbol[2] == 0x43
+        return isBTC ? btcContract : altContract
+    }
+}
+
+/// Field access shared by the venue parsers: each failure names the field, e.g. `missing o.S`.
+enum VenueField {
+    static func required(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> Int {
+        guard let t = doc.member(obj, key) else { throw InputError("missing \(name)") }
+        return t
+    }
+
+    static func object(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> Int {
+        let t = try required(doc, obj, key, name)
+        guard doc.kind(t) == .object else { throw InputError("\(name) is not an object") }
+        return t
+    }
+
+    static func array(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> Int {
+        let t = try required(doc, obj, key, name)
+        guard doc.kind(t) == .array else { throw InputError("\(name) is not an array") }
+        return t
+    }
+
+    static func string(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> Int {
+        let t = try required(doc, obj, key, name)
+        guard doc.kind(t) == .string else { throw InputError("\(name) is not a string") }
+        return t
+    }
+
+    static func decimal(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> FixedDecimal {
+        let t = try required(doc, obj, key, name)
+        do { return try doc.decimal(t) } catch { throw InputError("bad \(name): \(error.reason)") }
+    }
+
+    static func optionalDecimal(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> FixedDecimal? {
+        guard doc.member(obj, key) != nil else { return nil }
+        return try decimal(doc, obj, key, name)
+    }
+
+    /// Milliseconds, from a JSON number or a string of digits (OKX sends strings).
+    static func time(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> Millis {
+        let t = try required(doc, obj, key, name)
+        do { return try doc.integer(t) } catch { throw InputError("bad \(name): \(error.reason)") }
+    }
+
+    /// A short, printable rendering of an untrusted token for an error message: a hostile
+    /// value must not smuggle terminal escapes or megabytes into the rejection log.
+    static func quoted(_ doc: JSONDoc, _ t: Int) -> String {
+        guard doc.kind(t) == .string else { return "(not a string)" }
+        let raw = doc.raw(t)
+        var text = "\""
+        for (k, b) in raw.enumerated() {
+            if k == 20 { text += "…"; break }
+            text.unicodeScalars.append(b >= 0x20 && b < 0x7F ? Unicode.Scalar(b) : "?")
+        }
+        return text + "\""
     }
 }
