@@ -14,14 +14,18 @@ let package = Package(
     targets: [
         // Model, formats, aggregation and the store: pure Swift, no terminal, no network.
         .target(name: "LiqtopCore"),
+        // Sources that do I/O: files, stdin, replay clock.
+        .target(name: "LiqtopFeeds", dependencies: ["LiqtopCore"]),
         .executableTarget(
             name: "liqtop",
             dependencies: [
                 "LiqtopCore",
+                "LiqtopFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LiqtopCoreTests", dependencies: ["LiqtopCore"]),
+        .testTarget(name: "LiqtopFeedsTests", dependencies: ["LiqtopFeeds"]),
         .testTarget(name: "liqtopTests", dependencies: ["liqtop"]),
     ],
     swiftLanguageModes: [.v6]

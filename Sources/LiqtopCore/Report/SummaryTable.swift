@@ -50,7 +50,7 @@ public enum SummaryTable {
         if let n = s.macro.latestNote { out.append("  \(ISOTime.format(n.time)) \(n.source): \(n.text)") }
         let r = s.macro.rates
         if let lo = r["DFEDTARL"], let hi = r["DFEDTARU"] {
-            out.append("  Fed funds target \(lo.value)–\(hi.value)%" + (r["DFF"].map { ", effective \($0.value)% (\($0.day))" } ?? ""))
+            out.append("  Fed funds target \(lo.value.formatted(fractionDigits: 2))–\(hi.value.formatted(fractionDigits: 2))%" + (r["DFF"].map { ", effective \($0.value)% (\($0.day))" } ?? ""))
         } else if let dff = r["DFF"] {
             out.append("  Effective fed funds \(dff.value)% (\(dff.day))")
         }

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+
+struct Liqtop: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "liqtop",
+        abstract: "Liquidations and ETF flows, side by side, in the terminal.",
+        subcommands: [Summary.self],
+        defaultSubcommand: Summary.self
+    )
+}
+
+/// Runs the command line; every failure is one line on stderr and exit status 2
+/// (ArgumentParser's own codes would be 1 or 64).
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try Liqtop.parseAsRoot()
+            if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
+        } catch let error as CLIError {
+            Terminal.standardError("liqtop: \(error.message)")
+            exit(2)
+        } catch {
+            if Liqtop.exitCode(for: error) == .success {
+                print(Liqtop.fullMessage(for: error))
+                exit(0)
+            }
+            Terminal.standardError(Liqtop.fullMessage(for: error))
+            exit(2)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import LiqtopCore
+import LiqtopFeeds
+
+/// Loads the files named on the command line (or the demo day) into a new store.
+enum LoadedData {
+    static func load(files: [String]) async throws -> MarketStore {
+        let store = MarketStore()
+        if files.isEmpty {
+            await store.ingest(DemoDay.events(), source: "demo")
+            return store
+        }
+        let context = DecodeContext(now: WallClock.now())
+        for path in files {
+            do {
+                let out = try FileInput.decode(path: path, context: context)
+                await store.ingest(out, source: path)
+            } catch {
+                throw CLIError(message: error.description)
+            }
+        }
+        return store
+    }
+}
+
+/// A one-line error for the user; exits with status 2.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,151 @@
+import Testing
+@testable import LiqtopCore
+
+/// Builds liquidations directly (format parsing has its own tests).
+func liq(_ t: Millis, _ venue: Venue, _ coin: String, _ side: Side, _ dollars: Int64) -> Event {
+    .liquidation(Liquidation(time: t, venue: venue, instrument: coin + "USDT", coin: coin, side: side,
+                             price: FixedDecimal(1), quantity: FixedDecimal(dollars), usd: USD(dollars: dollars)))
+}
+
+@Suite struct MarketStoreTests {
+    let day = Day(year: 2026, month: 1, day: 14)!
+    var t0: Millis { day.start + 12 * Duration.hour }
+
+    @Test func windowsAreExactAndEndAtTheClock() async {
+        let store = MarketStore()
+        await store.ingest([
+            liq(t0 - 25 * Duration.hour, .binance, "BTC", .short, 999), // outside 24h
+            liq(t0 - 13 * Duration.hour, .bybit, "ETH", .long, 100),
+            liq(t0 - 2 * Duration.hour, .okx, "BTC", .short, 200),
+            liq(t0 - Duration.hour, .binance, "BTC", .short, 7),       // exactly 1h before: outside (t-1h, t]
+            liq(t0 - 10, .binance, "SOL", .long, 30),
+            liq(t0, .bybit, "BTC", .short, 5),
+            liq(t0 + 1, .bybit, "BTC", .short, 10_000),               // after the clock
+        ], source: "test")
+        await store.setClock(t0)
+        let s = await store.snapshot()
+        #expect(s.windows[.h1] == SideTotals(longUSD: USD(dollars: 30), shortUSD: USD(dollars: 5), longCount: 1, shortCount: 1))
+        #expect(s.windows[.h4]?.shortUSD == USD(dollars: 212))
+        #expect(s.windows[.h24]?.totalUSD == USD(dollars: 342))
+        #expect(s.windows[.h24]?.count == 5)
+        #expect(s.byVenue[.h24]?.map(\.venue) == [.binance, .bybit, .okx])
+        #expect(s.byCoin[.h24]?.first?.coin == "BTC")
+        #expect(s.byCoin[.h24]?.first?.totals.shortUSD == USD(dollars: 212))
+        #expect(s.largest.map(\.usd) == [200, 100, 30, 7, 5].map { USD(dollars: $0) })
+        #expect(s.minutes.buckets.count == 1440)
+        #expect(s.minutes.buckets.last?.shortUSD == USD(dollars: 5))  // the clock's own minute
+        #expect(s.minutes.buckets.reduce(SideTotals(), +).totalUSD == USD(dollars: 342))
+    }
+
+    @Test func outOfOrderBatchesGiveTheSameState() async {
+        var events: [Event] = []
+        var rng: UInt64 = 42
+        for i in 0 ..< 2_000 {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            let t = t0 - Millis(rng >> 40) % Duration.day
+            events.append(liq(t, Venue.allCases[i % 3], ["BTC", "ETH", "SOL", "XRP"][i % 4], i % 5 == 0 ? .long : .short, Int64(i + 1)))
+        }
+        let once = MarketStore(), chunked = MarketStore()
+        await once.ingest(events.sorted { if case .liquidation(let a) = $0, case .liquidation(let b) = $1 { return a.time < b.time }; return false }, source: "a")
+        for k in stride(from: 0, to: events.count, by: 137) {
+            await chunked.ingest(Array(events[k ..< min(k + 137, events.count)]), source: "b")
+        }
+        await once.setClock(t0)
+        await chunked.setClock(t0)
+        let a = await once.snapshot(), b = await chunked.snapshot()
+        let expected = (1 ... 2_000).reduce(Int64(0), +)
+        #expect(a.windows[.h24]?.totalUSD == USD(dollars: expected))
+        #expect(a.windows == b.windows)
+        #expect(a.byCoin == b.byCoin)
+        #expect(a.byVenue == b.byVenue)
+        #expect(a.minutes == b.minutes)
+        #expect(a.largest.map(\.usd) == b.largest.map(\.usd))
+        #expect(a.largest.first?.usd == USD(dollars: 2_000))
+    }
+
+    @Test func tapeListsRecentLargeOrdersNewestFirst() async {
+        let store = MarketStore()
+        await store.ingest([
+            liq(t0 - 300, .binance, "BTC", .short, 60_000),
+            liq(t0 - 200, .binance, "BTC", .short, 1_000),
+            liq(t0 - 100, .okx, "ETH", .long, 250_000),
+        ], source: "t")
+        await store.setClock(t0)
+        let s = await store.snapshot()
+        #expect(s.tape.map(\.usd) == [USD(dollars: 250_000), USD(dollars: 60_000)])
+    }
+
+    @Test func highestSinceUsesTheDailyHistory() async {
+        let store = MarketStore()
+        var events: [Event] = []
+        for k in 1 ... 60 {
+            let d = day.advanced(by: -k)
+            let short: Int64 = d == Day(year: 2025, month: 12, day: 1)! ? 600 : 100
+            events.append(.dailyTotals(DailyLiquidationTotals(day: d, longUSD: USD(dollars: 50), shortUSD: USD(dollars: short))))
+        }
+        events.append(liq(t0, .binance, "BTC", .short, 577))
+        await store.ingest(events, source: "t")
+        let s = await store.snapshot()
+        #expect(s.highestSince == HighestSince(side: .short, window: .h24, total: USD(dollars: 577),
+                                                since: Day(year: 2025, month: 12, day: 1)!, isRecord: false))
+    }
+
+    @Test func squeezeNeedsOneSidedHourAndEtfInflows() async {
+        let store = MarketStore()
+        await store.ingest([
+            liq(t0 - 10, .bybit, "BTC", .short, 95_000_000),
+            liq(t0 - 5, .binance, "ETH", .long, 5_000_000),
+            .etfFlow(EtfFlow(day: day, asset: .BTC, fund: "IBIT", netUSD: USD(dollars: 500_000_000))),
+        ], source: "t")
+        await store.setClock(t0)
+        let s = await store.snapshot()
+        #expect(s.signal?.name == "short squeeze into ETF inflows")
+        #expect(s.signal?.detail.contains("$95.0M of $100.0M") == true)
+
+        let outflow = MarketStore()
+        await outflow.ingest([
+            liq(t0 - 10, .bybit, "BTC", .short, 95_000_000),
+            .etfFlow(EtfFlow(day: day, asset: .BTC, fund: "IBIT", netUSD: USD(dollars: -1))),
+        ], source: "t")
+        await outflow.setClock(t0)
+        #expect(await outflow.snapshot().signal == nil)
+    }
+
+    @Test func etfDaysStreakAndCumulative() async {
+        let store = MarketStore()
+        let flows: [(Int, String, Int64)] = [(-3, "IBIT", -50), (-2, "IBIT", 10), (-2, "FBTC", 5), (-1, "IBIT", 20), (0, "IBIT", 30), (0, "GBTC", -1)]
+        await store.ingest(flows.map { .etfFlow(EtfFlow(day: day.advanced(by: $0.0), asset: .BTC, fund: $0.1, netUSD: USD(dollars: $0.2))) }, source: "t")
+        // A corrected row for the same fund and day replaces the old one.
+        await store.ingest([.etfFlow(EtfFlow(day: day, asset: .BTC, fund: "IBIT", netUSD: USD(dollars: 31)))], source: "t")
+        await store.setClock(day.start + Duration.day - 1)
+        let e = try! #require(await store.snapshot().etf[.BTC])
+        #expect(e.day == day)
+        #expect(e.today.netUSD == USD(dollars: 30))
+        #expect(e.streakDays == 3)
+        #expect(e.cumulativeUSD == USD(dollars: 15))
+        #expect(e.funds.map(\.fund) == ["IBIT", "GBTC"])
+        #expect(e.history.map(\.netUSD) == [-50, 15, 20, 30].map { USD(dollars: $0) })
+    }
+
+    @Test func snapshotsArePublishedOnlyOnChange() async {
+        let store = MarketStore()
+        await store.ingest([liq(t0, .binance, "BTC", .short, 1)], source: "t")
+        await store.setClock(t0)  // same as "follow data": no new snapshot
+        await store.setClock(t0 + 1)
+        await store.finish()
+        var clocks: [Millis] = []
+        for await s in store.snapshots { clocks.append(s.clock) }
+        #expect(clocks == [t0 + 1]) // buffering newest: the consumer sees the latest state
+    }
+
+    @Test func focusDetailListsOrdersOfOneVenue() async {
+        let store = MarketStore()
+        await store.ingest([
+            liq(t0 - 3, .binance, "BTC", .short, 1), liq(t0 - 2, .bybit, "BTC", .short, 2), liq(t0 - 1, .binance, "BTC", .long, 3),
+        ], source: "t")
+        await store.setFocus(Focus(coin: "BTC", venue: .binance, window: .h1))
+        let d = try! #require(await store.snapshot().detail)
+        #expect(d.orders.map(\.usd) == [USD(dollars: 3), USD(dollars: 1)])
+        #expect(d.venues.map(\.venue) == [.binance, .bybit])
+    }
+}
