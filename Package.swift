@@ -16,16 +16,20 @@ let package = Package(
         .target(name: "LiqtopCore"),
         // Sources that do I/O: files, stdin, replay clock.
         .target(name: "LiqtopFeeds", dependencies: ["LiqtopCore"]),
+        // View state, panels drawing into a CellGrid, themes, and the one ncurses backend.
+        .target(name: "LiqtopTUI", dependencies: ["LiqtopCore"]),
         .executableTarget(
             name: "liqtop",
             dependencies: [
                 "LiqtopCore",
                 "LiqtopFeeds",
+                "LiqtopTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LiqtopCoreTests", dependencies: ["LiqtopCore"]),
         .testTarget(name: "LiqtopFeedsTests", dependencies: ["LiqtopFeeds"]),
+        .testTarget(name: "LiqtopTUITests", dependencies: ["LiqtopTUI"]),
         .testTarget(name: "liqtopTests", dependencies: ["liqtop"]),
     ],
     swiftLanguageModes: [.v6]

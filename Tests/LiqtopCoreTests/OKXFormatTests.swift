@@ -46,7 +46,7 @@ private func message(_ instruments: [String]) -> String {
         #expect(l.instrument == "BTC-USDT-SWAP")
         #expect(l.time == 1_739_502_302_929)
         #expect(l.usd.centsString == "24250.10") // 25 × 0.01 BTC × 97000.4
-        #expect(l.quantity == FixedDecimal(25)) // contracts, as sent
+        #expect(l.quantity == (try FixedDecimal.parse("0.25"))) // 25 contracts × 0.01 BTC, in coins
         #expect(l.price == (try FixedDecimal.parse("97000.4")))
     }
 

@@ -66,13 +66,18 @@ enum OKXFormat {
         let sz = try VenueField.decimal(doc, d, "sz", "details.sz")
         let bkPx = try VenueField.decimal(doc, d, "bkPx", "details.bkPx")
         let usd: USD?
+        var quantity = sz
         if contract.inverse {
             usd = USD.product(sz, contract.ctVal)
         } else {
-            usd = product(sz, contract.ctVal).flatMap { USD.product($0, bkPx) }
+            // Linear contracts are a fixed amount of coin: keep the base quantity, so that
+            // quantity × price is the notional as for every other linear venue.
+            let base = product(sz, contract.ctVal)
+            if let base { quantity = base }
+            usd = base.flatMap { USD.product($0, bkPx) }
         }
         return try LiquidationCheck.make(time: time, venue: .okx, instrument: instId, side: side,
-                                         price: bkPx, quantity: sz, usd: usd, context: context)
+                                         price: bkPx, quantity: quantity, usd: usd, context: context)
     }
 
     /// Exact `a × b`, or `nil` when it does not fit a `FixedDecimal`.

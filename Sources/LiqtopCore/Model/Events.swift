@@ -21,7 +21,8 @@ public struct Liquidation: Sendable, Hashable {
     /// The side of the position that was liquidated.
     public var side: Side
     public var price: FixedDecimal
-    /// Quantity in the instrument's own unit (base asset, or contracts for inverse/COIN-M).
+    /// Quantity in the base asset (OKX linear contracts are converted with ctVal); for inverse
+    /// contracts (Binance COIN-M, Bybit inverse, OKX `-USD-`) the venue's contract count or USD size.
     public var quantity: FixedDecimal
     public var usd: USD
 

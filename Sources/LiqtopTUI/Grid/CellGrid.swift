@@ -1,0 +1,147 @@
+/// One screen cell: a grapheme (or "" for the right half of a wide character) and its style.
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+    /// Display columns of `text`: 1, 2 (wide), or 0 for the continuation of a wide character.
+    public var width: UInt8
+
+    public static let blank = Cell(text: " ", style: .text, width: 1)
+}
+
+/// A rectangle of cells.
+public struct Rect: Hashable, Sendable {
+    public var x: Int, y: Int, width: Int, height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width <= 0 || height <= 0 }
+
+    public func inset(by n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
+    public func row(_ dy: Int) -> Rect { Rect(x: x, y: y + dy, width: width, height: dy < height ? 1 : 0) }
+
+    /// Splits off the top `n` rows: (top, rest).
+    public func splitTop(_ n: Int) -> (Rect, Rect) {
+        let h = min(max(0, n), height)
+        return (Rect(x: x, y: y, width: width, height: h), Rect(x: x, y: y + h, width: width, height: height - h))
+    }
+
+    /// Splits off the left `n` columns: (left, rest).
+    public func splitLeft(_ n: Int) -> (Rect, Rect) {
+        let w = min(max(0, n), width)
+        return (Rect(x: x, y: y, width: w, height: height), Rect(x: x + w, y: y, width: width - w, height: height))
+    }
+}
+
+/// An off-screen frame. Panels draw here (testable without a terminal); one backend puts it on
+/// screen, writing only the cells that changed.
+public struct CellGrid: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, style: Style = .text) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: Cell(text: " ", style: style, width: 1), count: self.width * self.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes `text` from (x, y), clipped to `clip` (default: the whole grid), one grapheme per
+    /// cell, wide characters taking two. Text is sanitized first, so nothing from data can emit
+    /// a control sequence. Returns the columns written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .text, clip: Rect? = nil) -> Int {
+        let c = clip ?? bounds
+        guard y >= max(0, c.y), y < min(height, c.maxY) else { return 0 }
+        let right = min(width, c.maxX)
+        var col = x
+        for g in Sanitizer.clean(text) {
+            let w = TextWidth.of(g)
+            if w == 0 { continue }
+            if col + w > right { break }
+            if col >= max(0, c.x) {
+                self[col, y] = Cell(text: String(g), style: style, width: UInt8(w))
+                if w == 2 { self[col + 1, y] = Cell(text: "", style: style, width: 0) }
+            }
+            col += w
+        }
+        return max(0, col - x)
+    }
+
+    /// Writes `text` right-aligned so that it ends at column `right - 1`.
+    @discardableResult
+    public mutating func putRight(_ text: String, right: Int, y: Int, style: Style = .text, clip: Rect? = nil) -> Int {
+        put(text, x: right - TextWidth.of(text), y: y, style: style, clip: clip)
+    }
+
+    /// Paints `rect` with blanks in `style`.
+    public mutating func fill(_ rect: Rect, style: Style, text: String = " ") {
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX), y0 = max(0, rect.y), y1 = min(height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        for y in y0 ..< y1 { for x in x0 ..< x1 { self[x, y] = Cell(text: text, style: style, width: 1) } }
+    }
+
+    /// Changes the style of existing cells (e.g. a selection highlight).
+    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX), y0 = max(0, rect.y), y1 = min(height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        for y in y0 ..< y1 { for x in x0 ..< x1 { change(&cells[y * width + x].style) } }
+    }
+
+    /// A box border with an optional title on the top edge.
+    public mutating func box(_ r: Rect, title: String? = nil, style: Style = Style(.border), titleStyle: Style = Style(.title, bold: true)) {
+        guard r.width >= 2, r.height >= 2 else { return }
+        for x in r.x + 1 ..< r.maxX - 1 { put("─", x: x, y: r.y, style: style); put("─", x: x, y: r.maxY - 1, style: style) }
+        for y in r.y + 1 ..< r.maxY - 1 { put("│", x: r.x, y: y, style: style); put("│", x: r.maxX - 1, y: y, style: style) }
+        put("┌", x: r.x, y: r.y, style: style); put("┐", x: r.maxX - 1, y: r.y, style: style)
+        put("└", x: r.x, y: r.maxY - 1, style: style); put("┘", x: r.maxX - 1, y: r.maxY - 1, style: style)
+        if let title, r.width > 4 {
+            put(" \(title) ", x: r.x + 2, y: r.y, style: titleStyle, clip: Rect(x: r.x + 1, y: r.y, width: r.width - 2, height: 1))
+        }
+    }
+
+    // MARK: reading back (tests, the ncurses diff)
+
+    /// The text of row `y` (wide characters once, trailing spaces kept).
+    public func line(_ y: Int) -> String {
+        (0 ..< width).map { self[$0, y].text }.joined()
+    }
+
+    /// All rows, joined by newlines, trailing spaces trimmed per row.
+    public var text: String {
+        (0 ..< height).map { y in
+            var s = line(y)
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s
+        }.joined(separator: "\n")
+    }
+
+    /// Where `needle` first appears: (x in columns, y).
+    public func find(_ needle: String) -> (x: Int, y: Int)? {
+        let target = Array(needle)
+        guard !target.isEmpty else { return nil }
+        for y in 0 ..< height {
+            let row = Array(line(y))
+            guard row.count >= target.count else { continue }
+            for start in 0 ... row.count - target.count where Array(row[start ..< start + target.count]) == target {
+                return (TextWidth.of(String(row[..<start])), y)
+            }
+        }
+        return nil
+    }
+
+    /// The style of the first cell of `needle`, for role assertions in tests.
+    public func style(of needle: String) -> Style? {
+        find(needle).map { self[$0.x, $0.y].style }
+    }
+}
