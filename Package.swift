@@ -17,7 +17,15 @@ let package = Package(
         // Sources that do I/O: files, stdin, replay clock.
         .target(name: "LiqtopFeeds", dependencies: ["LiqtopCore"]),
         // View state, panels drawing into a CellGrid, themes, and the one ncurses backend.
-        .target(name: "LiqtopTUI", dependencies: ["LiqtopCore"]),
+        .target(name: "LiqtopTUI", dependencies: ["LiqtopCore", "CNCursesW", "CSignalPipe"]),
+        // ncursesw through a small shim (wide-character API, accessors for C globals).
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // Async-signal-safe self-pipe for SIGWINCH/SIGINT/SIGTERM/...
+        .target(name: "CSignalPipe"),
         .executableTarget(
             name: "liqtop",
             dependencies: [

@@ -1,0 +1,52 @@
+#ifndef LIQTOP_CNCURSESW_SHIM_H
+#define LIQTOP_CNCURSESW_SHIM_H
+
+// SwiftPM drops the pkg-config cflags (-D_XOPEN_SOURCE=600 ...); without this the wide-character
+// API (wget_wch, setcchar, mvwadd_wch) is not declared.
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#if __has_include(<ncursesw/curses.h>)
+#include <ncursesw/curses.h>
+#else
+#include <curses.h>
+#endif
+
+// Swift 6 rejects mutable C globals as "not concurrency-safe": read them through functions.
+static inline WINDOW *liqtop_stdscr(void) { return stdscr; }
+static inline int liqtop_lines(void) { return LINES; }
+static inline int liqtop_cols(void) { return COLS; }
+static inline int liqtop_colors(void) { return COLORS; }
+static inline int liqtop_color_pairs(void) { return COLOR_PAIRS; }
+static inline FILE *liqtop_stdin(void) { return stdin; }
+static inline FILE *liqtop_stdout(void) { return stdout; }
+
+// Attribute macros are not imported; never hard-code their bits.
+static inline attr_t liqtop_a_normal(void) { return A_NORMAL; }
+static inline attr_t liqtop_a_bold(void) { return A_BOLD; }
+static inline attr_t liqtop_a_reverse(void) { return A_REVERSE; }
+static inline attr_t liqtop_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t liqtop_a_dim(void) { return A_DIM; }
+
+// glibc declares wcwidth only under _XOPEN_SOURCE (dropped, see above). Same width table
+// ncurses uses, so the backend can tell when the grid and ncurses disagree about a glyph.
+int wcwidth(wchar_t c);
+static inline int liqtop_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// ioctl is variadic and not imported into Swift. Returns 0 and the size, or -1.
+static inline int liqtop_window_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+#endif

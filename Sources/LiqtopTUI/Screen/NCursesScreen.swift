@@ -1,0 +1,308 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNCursesW
+
+/// Where the screen draws.
+public enum TerminalTarget: Sendable, Equatable {
+    /// The process's own terminal (stdout/stdin).
+    case real
+    /// No terminal: output and input are /dev/null, size fixed by the caller. For tests.
+    case headless(width: Int, height: Int)
+}
+
+public struct ScreenError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
+/// The one ncurses backend: puts a `CellGrid` on screen, writing only the cells that changed.
+///
+/// ncurses is global, non-thread-safe state, so everything that calls it lives on the main actor.
+@MainActor
+public final class NCursesScreen {
+    public let target: TerminalTarget
+    private var screen: OpaquePointer?
+    private var outFile: UnsafeMutablePointer<FILE>?
+    private var inFile: UnsafeMutablePointer<FILE>?
+    private var restored = false
+    /// The grid currently on screen; nil forces the next draw to write every cell.
+    private var lastGrid: CellGrid?
+    /// Colour pair per role for the current theme (pair 0 = terminal default).
+    private var pairs: [Role: Int16] = [:]
+    private var defaultColors = false
+    private let attrBold: attr_t, attrReverse: attr_t, attrUnderline: attr_t
+
+    public init(terminal: TerminalTarget) throws {
+        target = terminal
+        attrBold = liqtop_a_bold()
+        attrReverse = liqtop_a_reverse()
+        attrUnderline = liqtop_a_underline()
+        // Without this, wide characters get narrow-locale widths.
+        setlocale(LC_ALL, "")
+
+        switch terminal {
+        case .real:
+            TerminalGuard.screenWillStart()
+            screen = newterm(nil, liqtop_stdout(), liqtop_stdin())
+            guard screen != nil else {
+                TerminalGuard.screenDidRestore()
+                let term = getenv("TERM").map { String(cString: $0) } ?? "unset"
+                throw ScreenError(description: "cannot start the terminal UI (TERM=\(term))")
+            }
+        case .headless(let width, let height):
+            outFile = fopen("/dev/null", "w")
+            inFile = fopen("/dev/null", "r")
+            if outFile != nil, inFile != nil { screen = newterm("xterm-256color", outFile, inFile) }
+            guard screen != nil else {
+                closeFiles()
+                throw ScreenError(description: "cannot start a headless ncurses screen")
+            }
+            resizeterm(Int32(clamping: max(1, height)), Int32(clamping: max(1, width)))
+        }
+        set_term(screen)
+        // Esc must feel immediate; arrow and Alt sequences from a terminal arrive well within 25 ms.
+        set_escdelay(25)
+        cbreak()
+        noecho()
+        nonl()
+        let win = liqtop_stdscr()
+        keypad(win, true)
+        nodelay(win, true) // we read only when poll() said input is ready
+        scrollok(win, false)
+        typeahead(-1) // never abort an update to peek at input; the watcher owns that
+        curs_set(0)
+        if has_colors() {
+            start_color()
+            defaultColors = use_default_colors() == OK
+        }
+    }
+
+    /// Columns and rows of the terminal as ncurses sees it.
+    public var size: (width: Int, height: Int) {
+        (Int(liqtop_cols()), Int(liqtop_lines()))
+    }
+
+    /// Colours the terminal offers (256, 8, or 0 without colour): the app maps RGB themes to this.
+    public var colorCount: Int { has_colors() ? Int(liqtop_colors()) : 0 }
+
+    // MARK: theme
+
+    /// Allocates one colour pair per role. Colours are palette indices; -1 is the terminal's own
+    /// colour. Roles not in `colors` draw in the terminal default. The next draw is full.
+    public func applyTheme(_ colors: [Role: (fg: Int, bg: Int)]) {
+        pairs = [:]
+        lastGrid = nil
+        guard has_colors(), !restored else { return }
+        let limit = Int(liqtop_colors())
+        let maxPairs = Int(liqtop_color_pairs())
+        for (index, role) in Role.allCases.enumerated() {
+            guard let c = colors[role], index + 1 < maxPairs, index + 1 <= Int(Int16.max) else { continue }
+            let pair = Int16(index + 1)
+            if init_pair(pair, color(c.fg, limit: limit, fallback: 7), color(c.bg, limit: limit, fallback: 0)) == OK {
+                pairs[role] = pair
+            }
+        }
+    }
+
+    /// A palette index the terminal can show: out-of-range becomes the default (-1), or `fallback`
+    /// when the terminal has no default colours.
+    private func color(_ c: Int, limit: Int, fallback: Int16) -> Int16 {
+        if c >= 0, c < limit, c <= Int(Int16.max) { return Int16(c) }
+        return defaultColors ? -1 : fallback
+    }
+
+    // MARK: drawing
+
+    /// Puts `grid` on screen. Only cells that differ from the previous draw are written, unless
+    /// the size or theme changed since. Cells beyond the terminal are clipped.
+    public func draw(_ grid: CellGrid) {
+        guard !restored else { return }
+        let win = liqtop_stdscr()
+        let (cols, rows) = size
+        let previous = lastGrid.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        if previous == nil { werase(win) }
+        let w = min(grid.width, cols), h = min(grid.height, rows)
+        for y in 0 ..< h {
+            for x in 0 ..< w where previous.map({ isDirty(grid, $0, x, y) }) ?? true {
+                put(grid, x: x, y: y, visibleWidth: w, win: win, bottomRight: x == cols - 1 && y == rows - 1)
+            }
+        }
+        lastGrid = grid
+        wnoutrefresh(win)
+        doupdate()
+    }
+
+    /// A cell must be rewritten if it changed, or if the wide character it belongs to changed.
+    private func isDirty(_ grid: CellGrid, _ old: CellGrid, _ x: Int, _ y: Int) -> Bool {
+        if grid[x, y] != old[x, y] { return true }
+        if grid[x, y].width == 2, x + 1 < grid.width, grid[x + 1, y] != old[x + 1, y] { return true }
+        if grid[x, y].width == 0, x > 0, grid[x - 1, y] != old[x - 1, y] { return true }
+        return false
+    }
+
+    private func put(_ grid: CellGrid, x: Int, y: Int, visibleWidth: Int, win: UnsafeMutablePointer<WINDOW>?, bottomRight: Bool) {
+        let cell = grid[x, y]
+        var text = cell.text
+        switch cell.width {
+        case 0:
+            // The right half of a wide character is drawn with its left half; an orphan is a blank.
+            if x > 0, grid[x - 1, y].width == 2 { return }
+            text = " "
+        case 2:
+            // A wide character needs its continuation cell and room on screen.
+            if x + 1 >= visibleWidth || grid[x + 1, y].width != 0 { text = " " }
+        default:
+            break
+        }
+        var attrs: attr_t = 0
+        if cell.style.bold { attrs |= attrBold }
+        if cell.style.reverse { attrs |= attrReverse }
+        if cell.style.underline { attrs |= attrUnderline }
+        var cc = cchar_t()
+        setCell(&cc, text: text, expectedWidth: text == " " ? 1 : Int(cell.width), attrs: attrs, pair: pairs[cell.style.role] ?? 0)
+        let (cy, cx) = (Int32(y), Int32(x))
+        if bottomRight {
+            // Adding at the bottom-right corner would move the cursor past the end; inserting does
+            // not, and ncurses' refresh paints that cell without scrolling.
+            mvwins_wch(win, cy, cx, &cc)
+        } else {
+            mvwadd_wch(win, cy, cx, &cc)
+        }
+    }
+
+    /// Fills `cc` with the grapheme, or "?" when ncurses would give it a different width than the
+    /// grid did (which would shift the rest of the row) or cannot represent it.
+    private func setCell(_ cc: inout cchar_t, text: String, expectedWidth: Int, attrs: attr_t, pair: Int16) {
+        var wide = text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
+        let ok: Bool
+        if let first = wide.first, Int(liqtop_wcwidth(first)) == expectedWidth || (expectedWidth == 2 && liqtop_wcwidth(first) == 1) {
+            wide.append(0)
+            ok = setcchar(&cc, wide, attrs, pair, nil) == OK
+        } else {
+            ok = false
+        }
+        if !ok {
+            let fallback: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
+            setcchar(&cc, fallback, attrs, pair, nil)
+        }
+    }
+
+    // MARK: input
+
+    /// Every key ncurses has buffered, in order. Call when the watcher reports `.inputReady`.
+    public func readKeys() -> [Key] {
+        guard !restored else { return [] }
+        let win = liqtop_stdscr()
+        var keys: [Key] = []
+        // Bounded so a stuck descriptor can never hang the UI.
+        for _ in 0 ..< 4096 {
+            var value: wint_t = 0
+            let status = wget_wch(win, &value)
+            guard let key = KeyDecoder.decode(status: status, value: UInt32(value)) else { break }
+            keys.append(key)
+        }
+        return keys
+    }
+
+    // MARK: size and lifecycle
+
+    /// After SIGWINCH: measure the terminal and tell ncurses. The next draw is full.
+    public func handleResize() {
+        guard !restored else { return }
+        lastGrid = nil
+        guard target == .real else { return }
+        var rows: Int32 = 0, cols: Int32 = 0
+        if liqtop_window_size(1, &rows, &cols) == 0 || liqtop_window_size(0, &rows, &cols) == 0 {
+            resizeterm(rows, cols)
+        }
+    }
+
+    /// Sets the size directly (tests; the headless target). The next draw is full.
+    public func resize(width: Int, height: Int) {
+        guard !restored else { return }
+        lastGrid = nil
+        resizeterm(Int32(clamping: max(1, height)), Int32(clamping: max(1, width)))
+    }
+
+    /// After SIGCONT or a garbled screen: repaint everything on the next draw.
+    public func invalidate() {
+        guard !restored else { return }
+        lastGrid = nil
+        clearok(liqtop_stdscr(), true)
+    }
+
+    /// Gives the terminal back (endwin). Idempotent; call on every exit path.
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        lastGrid = nil
+        endwin()
+        if case .headless = target {
+            if let screen { delscreen(screen) }
+            closeFiles()
+        }
+        screen = nil
+        if target == .real { TerminalGuard.screenDidRestore() }
+    }
+
+    private func closeFiles() {
+        if let f = outFile { fclose(f) }
+        if let f = inFile { fclose(f) }
+        outFile = nil
+        inFile = nil
+    }
+
+    // MARK: reading back (tests)
+
+    /// The character ncurses holds at (x, y); "" outside the screen or after restore.
+    public func cellText(x: Int, y: Int) -> String {
+        guard !restored, x >= 0, y >= 0, x < size.width, y < size.height else { return "" }
+        var cc = cchar_t()
+        guard mvwin_wch(liqtop_stdscr(), Int32(y), Int32(x), &cc) != ERR else { return "" }
+        return string(of: &cc)
+    }
+
+    /// Attributes and colour pair of the cell at (x, y), for tests.
+    public func cellStyle(x: Int, y: Int) -> (bold: Bool, reverse: Bool, underline: Bool, pair: Int16)? {
+        guard !restored, x >= 0, y >= 0, x < size.width, y < size.height else { return nil }
+        var cc = cchar_t()
+        guard mvwin_wch(liqtop_stdscr(), Int32(y), Int32(x), &cc) != ERR else { return nil }
+        var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+        var attrs: attr_t = 0
+        var pair: Int16 = 0
+        guard getcchar(&cc, &chars, &attrs, &pair, nil) != ERR else { return nil }
+        return (attrs & attrBold != 0, attrs & attrReverse != 0, attrs & attrUnderline != 0, pair)
+    }
+
+    /// Row `y` as ncurses holds it (each wide character once).
+    public func lineText(_ y: Int) -> String {
+        guard !restored, y >= 0, y < size.height else { return "" }
+        let n = size.width
+        var buf = [wchar_t](repeating: 0, count: n + 1)
+        let got = mvwinnwstr(liqtop_stdscr(), Int32(y), 0, &buf, Int32(n))
+        guard got != ERR else { return "" }
+        return decode(buf)
+    }
+
+    /// Colour pair ncurses uses for `role` under the current theme (0 = default).
+    public func pair(for role: Role) -> Int16 { pairs[role] ?? 0 }
+
+    private func string(of cc: inout cchar_t) -> String {
+        var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+        var attrs: attr_t = 0
+        var pair: Int16 = 0
+        guard getcchar(&cc, &chars, &attrs, &pair, nil) != ERR else { return "" }
+        return decode(chars)
+    }
+
+    private func decode(_ chars: [wchar_t]) -> String {
+        var s = String.UnicodeScalarView()
+        for c in chars {
+            if c == 0 { break }
+            if let u = Unicode.Scalar(UInt32(bitPattern: c)) { s.append(u) }
+        }
+        return String(s)
+    }
+}
