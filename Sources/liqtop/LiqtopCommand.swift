@@ -9,8 +9,8 @@ struct Liqtop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liqtop",
         abstract: "Liquidations and ETF flows, side by side, in the terminal.",
-        subcommands: [Summary.self],
-        defaultSubcommand: Summary.self
+        subcommands: [ReplayCLI.self, Summary.self, ThemesCLI.self],
+        defaultSubcommand: ReplayCLI.self
     )
 }
 
@@ -22,6 +22,8 @@ enum Main {
         do {
             var command = try Liqtop.parseAsRoot()
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
+        } catch let error as ExitCode {
+            exit(error.rawValue)
         } catch let error as CLIError {
             Terminal.standardError("liqtop: \(error.message)")
             exit(2)

@@ -71,7 +71,8 @@ public struct USD: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomStr
         return (dollars < 0 ? "-$" : "$") + Self.group(String(dollars.magnitude))
     }
 
-    static func group(_ digits: String) -> String {
+    /// Digits with thousands separators: `1234567` → `1,234,567`.
+    public static func group(_ digits: String) -> String {
         var out = ""
         for (i, ch) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }

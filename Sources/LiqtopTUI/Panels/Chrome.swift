@@ -1,0 +1,103 @@
+import LiqtopCore
+
+/// What the frame shows about the source, beside the market data.
+public struct ChromeInfo: Sendable, Equatable {
+    /// e.g. `demo 2026-01-14`, `replay day.ndjson`, `tail -`, `live binance,bybit`.
+    public var source: String
+    public var playback: PlaybackStatus?
+    /// Per-source state for the status line (live venues), already in words.
+    public var sourceStatus: String?
+
+    public init(source: String, playback: PlaybackStatus? = nil, sourceStatus: String? = nil) {
+        self.source = source; self.playback = playback; self.sourceStatus = sourceStatus
+    }
+}
+
+public struct PlaybackStatus: Sendable, Equatable {
+    public var playing: Bool
+    /// `60×`, `max`
+    public var speed: String
+    public var atEnd: Bool
+
+    public init(playing: Bool, speed: String, atEnd: Bool) {
+        self.playing = playing; self.speed = speed; self.atEnd = atEnd
+    }
+}
+
+enum HeaderBar {
+    static func draw(_ s: Snapshot?, _ chrome: ChromeInfo, in r: Rect, into g: inout CellGrid) {
+        g.fill(r, style: Style(.bar))
+        var x = r.x + 1
+        x += g.put("liqtop", x: x, y: r.y, style: Style(.title, bold: true), clip: r) + 2
+        x += g.put(chrome.source, x: x, y: r.y, style: Style(.dim), clip: r) + 2
+        if let s {
+            x += g.put(Fmt.dateTime(s.clock) + " UTC", x: x, y: r.y, style: Style(.text, bold: true), clip: r) + 2
+        }
+        if let p = chrome.playback {
+            let text = p.playing ? "▶ \(p.speed)" : (p.atEnd ? "❚❚ end" : "❚❚ paused")
+            g.put(text, x: x, y: r.y, style: Style(p.playing ? .focus : .warn, bold: true), clip: r)
+        }
+    }
+
+    /// The squeeze banner on its own row.
+    static func drawBanner(_ signal: Signal, in r: Rect, into g: inout CellGrid) {
+        g.fill(r, style: Style(.banner, reverse: true))
+        let text = " ▲ " + signal.name.uppercased() + " · " + signal.detail
+        g.put(text, x: r.x, y: r.y, style: Style(.banner, bold: true, reverse: true), clip: r)
+    }
+}
+
+enum StatusBar {
+    static func draw(_ s: Snapshot?, _ v: ViewState, _ chrome: ChromeInfo, in r: Rect, into g: inout CellGrid) {
+        g.fill(r, style: Style(.bar))
+        var right = ""
+        if let s {
+            right = "rejected \(Fmt.count(s.input.rejected)) · ignored \(Fmt.count(s.input.ignored))"
+            if s.input.rejected > 0 { right += " (e)" }
+        }
+        if let st = chrome.sourceStatus { right = st + " · " + right }
+        let rightWidth = TextWidth.of(right)
+        let hintsClip = Rect(x: r.x, y: r.y, width: max(0, r.width - rightWidth - 2), height: 1)
+        if let msg = v.message {
+            g.put(" " + msg, x: r.x, y: r.y, style: Style(.warn, bold: true), clip: hintsClip)
+        } else if v.editingFilter {
+            g.put(" filter: " + v.filter + "▏  Enter keep · Esc clear", x: r.x, y: r.y, style: Style(.focus, bold: true), clip: hintsClip)
+        } else {
+            var x = r.x + 1
+            for (key, what) in [("q", "quit"), ("?", "help"), ("Tab", "panel"), ("⏎", "drill"), ("Esc", "back"),
+                                ("Space", "pause"), ("+/-", "speed"), ("←→", "seek"), ("w", "window"), ("/", "filter")] {
+                x += g.put(key, x: x, y: r.y, style: Style(.focus, bold: true), clip: hintsClip)
+                x += g.put(" " + what + "  ", x: x, y: r.y, style: Style(.dim), clip: hintsClip)
+            }
+        }
+        let warn = (s?.input.rejected ?? 0) > 0
+        g.putRight(right + " ", right: r.maxX, y: r.y, style: Style(warn ? .warn : .dim), clip: r)
+    }
+}
+
+enum HelpOverlay {
+    static func draw(in screen: Rect, into g: inout CellGrid) {
+        let groups = ["General", "Navigate", "View", "Replay"]
+        let keyWidth = KeyBindings.all.map { b in TextWidth.of(b.keys.map(KeyBindings.label).joined(separator: " ")) }.max() ?? 10
+        let lines: [(String, String?)] = groups.flatMap { group -> [(String, String?)] in
+            [(group, nil)] + KeyBindings.all.filter { $0.group == group }.map {
+                (Fmt.pad($0.keys.map(KeyBindings.label).joined(separator: " "), keyWidth), $0.description)
+            }
+        }
+        let width = min(screen.width - 2, keyWidth + 44)
+        let height = min(screen.height - 2, lines.count + 3)
+        let box = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width: width, height: height)
+        g.fill(box, style: Style(.text))
+        g.box(box, title: "Keys · any key closes", style: Style(.focus), titleStyle: Style(.focus, bold: true))
+        let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
+        for (k, line) in lines.prefix(inner.height).enumerated() {
+            let y = inner.y + k
+            if let desc = line.1 {
+                g.put(line.0, x: inner.x, y: y, style: Style(.focus, bold: true), clip: inner)
+                g.put(desc, x: inner.x + keyWidth + 2, y: y, style: .text, clip: inner)
+            } else {
+                g.put(line.0, x: inner.x, y: y, style: Style(.title, bold: true, underline: true), clip: inner)
+            }
+        }
+    }
+}

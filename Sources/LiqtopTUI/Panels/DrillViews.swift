@@ -1,0 +1,138 @@
+import LiqtopCore
+
+/// Full-screen drill-down levels. Each draws below the breadcrumb in `r`.
+enum DrillViews {
+    static func draw(_ s: Snapshot, _ v: ViewState, in r: Rect, into g: inout CellGrid) {
+        let sel = v.top.selected
+        switch v.context {
+        case .dashboard: return
+        case .coins: coins(s, v, sel, r, &g)
+        case .coin(let c): coin(s, v, c, sel, r, &g)
+        case .orders(let c, let venue): orders(s, v, c, venue, sel, r, &g)
+        case .etfAsset(let a): etfAsset(s, v, a, sel, r, &g)
+        case .etfFund(let a, let f): etfFund(s, a, f, sel, r, &g)
+        case .notes: notes(s, sel, r, &g)
+        case .note(let n): note(n, r, &g)
+        case .rejections: rejections(s, sel, r, &g)
+        }
+    }
+
+    static func sideCells(_ t: SideTotals) -> [(String, Style)] {
+        [(Fmt.usd(t.longUSD, 2), Style(.long)), (Fmt.usd(t.shortUSD, 2), Style(.short)), (Fmt.usd(t.totalUSD, 2), Style(.text, bold: true)),
+         (Fmt.percent(basisPoints: t.shareBasisPoints(.short)), .text), (Fmt.count(t.count), .dim)]
+    }
+
+    static let sideColumns = [Column("long", 10, right: true), Column("short", 10, right: true), Column("total", 10, right: true),
+                              Column("short%", 6, right: true), Column("orders", 8, right: true)]
+
+    static func coins(_ s: Snapshot, _ v: ViewState, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let list = Listing.coins(s, v)
+        let peak = list.map(\.totals.totalUSD.micros).max() ?? 0
+        Table.draw([Column("coin", 8)] + sideColumns + [Column("", 0)], count: list.count, selected: sel, in: r, into: &g) { i in
+            let c = list[i]
+            return [(c.coin, Style(.text, bold: true))] + sideCells(c.totals)
+                + [(Bars.horizontal(c.totals.totalUSD.micros, max: peak, width: max(0, r.width - 66)), Style(c.totals.shortUSD >= c.totals.longUSD ? .short : .long))]
+        }
+    }
+
+    static func coin(_ s: Snapshot, _ v: ViewState, _ coin: String, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let venues = Listing.venues(s)
+        let tableHeight = min(r.height, venues.count + 2)
+        let (top, rest) = r.splitTop(tableHeight)
+        Table.draw([Column("venue", 8)] + sideColumns, count: venues.count, selected: sel, in: top, into: &g) { i in
+            [(venues[i].venue.rawValue, Style(.text, bold: true))] + sideCells(venues[i].totals)
+        }
+        if rest.height >= 4, let m = s.detail?.minutes {
+            LiquidationsPanel.drawChart(m, Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: rest.height - 1), &g)
+        }
+    }
+
+    /// What each venue's public stream leaves out: traders must know the totals undercount.
+    static func caveat(_ venue: Venue) -> String {
+        switch venue {
+        case .binance: "Binance sends at most one liquidation per symbol per second: totals undercount."
+        case .bybit: "Bybit allLiquidation pushes every 500 ms and is meant to be complete."
+        case .okx: "OKX's liquidation feed is partial and not always in time order."
+        }
+    }
+
+    static func orders(_ s: Snapshot, _ v: ViewState, _ coin: String, _ venue: Venue, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let list = Listing.orders(s)
+        let total = s.detail?.ordersTotal ?? list.count
+        g.put(caveat(venue) + (total > list.count ? "  Showing the newest \(Fmt.count(list.count)) of \(Fmt.count(total))." : ""),
+              x: r.x, y: r.y, style: .dim, clip: r)
+        let body = r.splitTop(1).1
+        Table.draw([Column("time", 8), Column("side", 5), Column("instrument", 16), Column("price", 12, right: true),
+                    Column("quantity", 14, right: true), Column("USD", 12, right: true)],
+                   count: list.count, selected: sel, in: body, into: &g) { i in
+            let o = list[i]
+            return [(Fmt.time(o.time), .dim), (o.side.rawValue, Style(o.side == .long ? .long : .short)), (o.instrument, .text),
+                    (o.price.description, .text), (o.quantity.description, .text), (Fmt.usd(o.usd, 2), Tier.style(o.usd, base: .text))]
+        }
+    }
+
+    static func etfAsset(_ s: Snapshot, _ v: ViewState, _ a: EtfAsset, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        guard let e = s.etf[a] else { g.put("no \(a.rawValue) ETF flows loaded", x: r.x, y: r.y, style: .dim, clip: r); return }
+        let funds = Listing.funds(s, a, v)
+        g.put("\(a.rawValue) funds on \(e.day): net \(Fmt.signedUSD(e.today.netUSD))"
+              + (e.today.netCoins.map { " (\(Fmt.signedCoins($0)) \(a.rawValue))" } ?? "")
+              + " · streak \(Fmt.streak(e.streakDays)) · since \(e.firstDay) \(Fmt.signedUSD(e.cumulativeUSD))",
+              x: r.x, y: r.y, style: Style(.title), clip: r)
+        let body = r.splitTop(1).1
+        let (left, right) = body.width >= 90 ? body.splitLeft(body.width / 2) : body.splitTop((body.height + 1) / 2)
+        Table.draw([Column("fund", 6), Column("USD", 11, right: true), Column(a.rawValue, 12, right: true), Column("ref. price", 11, right: true)],
+                   count: funds.count, selected: sel, in: Rect(x: left.x, y: left.y, width: left.width - 1, height: left.height), into: &g) { i in
+            let f = funds[i]
+            let st = Style(f.netUSD.micros >= 0 ? .inflow : .outflow)
+            return [(f.fund, Style(.text, bold: true)), (Fmt.signedUSD(f.netUSD), st),
+                    (f.coins.map(Fmt.signedCoins) ?? "–", st), (f.referencePrice.map { $0.formatted(fractionDigits: 2) } ?? "–", .dim)]
+        }
+        let days = Array(e.history.reversed())
+        let peak = days.map { $0.netUSD.micros.magnitude }.max() ?? 0
+        Table.draw([Column("day", 10), Column("net USD", 10, right: true), Column("", 0)], count: days.count, selected: nil,
+                   in: Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height), into: &g) { i in
+            let d = days[i]
+            let st = Style(d.netUSD.micros >= 0 ? .inflow : .outflow)
+            return [(d.day.description, .dim), (Fmt.signedUSD(d.netUSD), st),
+                    (Bars.horizontal(Int64(clamping: d.netUSD.micros.magnitude), max: Int64(clamping: peak), width: max(1, right.width - 24)), st)]
+        }
+    }
+
+    static func etfFund(_ s: Snapshot, _ a: EtfAsset, _ fund: String, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let days = Listing.fundHistory(s)
+        let peak = days.map { $0.netUSD.micros.magnitude }.max() ?? 0
+        Table.draw([Column("day", 10), Column("USD", 11, right: true), Column(a.rawValue, 12, right: true),
+                    Column("ref. price", 11, right: true), Column("", 0)], count: days.count, selected: sel, in: r, into: &g) { i in
+            let f = days[i]
+            let st = Style(f.netUSD.micros >= 0 ? .inflow : .outflow)
+            return [(f.day.description, .dim), (Fmt.signedUSD(f.netUSD), st), (f.coins.map(Fmt.signedCoins) ?? "–", st),
+                    (f.referencePrice.map { $0.formatted(fractionDigits: 2) } ?? "–", .dim),
+                    (Bars.horizontal(Int64(clamping: f.netUSD.micros.magnitude), max: Int64(clamping: peak), width: max(1, r.width - 50)), st)]
+        }
+    }
+
+    static func notes(_ s: Snapshot, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let notes = s.macro.notes
+        Table.draw([Column("time (UTC)", 19), Column("source", 18), Column("note", 0)], count: notes.count, selected: sel, in: r, into: &g) { i in
+            [(Fmt.dateTime(notes[i].time), .dim), (notes[i].source, Style(.title)), (notes[i].text, .text)]
+        }
+    }
+
+    static func note(_ n: MacroNote, _ r: Rect, _ g: inout CellGrid) {
+        g.put(Fmt.dateTime(n.time) + " UTC · " + n.source, x: r.x, y: r.y, style: Style(.title, bold: true), clip: r)
+        for (k, line) in Fmt.wrap(n.text, width: min(r.width, 100)).prefix(max(0, r.height - 2)).enumerated() {
+            g.put(line, x: r.x, y: r.y + 2 + k, style: .text, clip: r)
+        }
+    }
+
+    static func rejections(_ s: Snapshot, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let list = s.input.rejections
+        let header = "\(Fmt.count(s.input.rejected)) rejected · \(Fmt.count(s.input.ignored)) ignored"
+            + (s.input.rejected > list.count ? " · listing the first \(Fmt.count(list.count))" : "")
+        g.put(header, x: r.x, y: r.y, style: Style(.warn), clip: r)
+        Table.draw([Column("file", 24), Column("line", 8, right: true), Column("reason", 0)], count: list.count, selected: sel,
+                   in: r.splitTop(1).1, into: &g) { i in
+            [(list[i].source, .dim), (String(list[i].line), .text), (list[i].reason, Style(.warn))]
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import LiqtopCore
+
+/// BTC, ETH and SOL spot ETF flows: the day's net in coins and USD, a bar per day for the
+/// last ~20 days, the inflow/outflow streak and the cumulative flow.
+enum EtfPanel {
+    static func draw(_ s: Snapshot, _ v: ViewState, in r: Rect, into g: inout CellGrid) {
+        let focused = v.focus == .etf
+        g.box(r, title: "2 ETF flows", style: Style(focused ? .focus : .border), titleStyle: Style(focused ? .focus : .title, bold: true))
+        let area = Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 2)
+        guard !area.isEmpty else { return }
+        let assets = Listing.etfAssets(s)
+        guard let latest = assets.map(\.day).max() else {
+            g.put("no ETF flows loaded (Farside CSV or native etf_flow lines)", x: area.x, y: area.y, style: .dim, clip: area)
+            return
+        }
+        let dayTotal = assets.filter { $0.day == latest }.reduce(USD.zero) { $0 + $1.today.netUSD }
+        g.put("US spot ETFs, \(latest) · total ", x: area.x, y: area.y, style: .dim, clip: area)
+        g.put(Fmt.signedUSD(dayTotal), x: area.x + TextWidth.of("US spot ETFs, \(latest) · total "), y: area.y,
+              style: Style(dayTotal.micros >= 0 ? .inflow : .outflow, bold: true), clip: area)
+        // Two rows per asset when there is room (numbers, then bars and streak), else one.
+        let rowsPer = area.height - 1 >= assets.count * 2 ? 2 : 1
+        let selected = v.dashboardSelection[.etf, default: 0]
+        for (k, e) in assets.enumerated() {
+            let y = area.y + 1 + k * rowsPer
+            guard y < area.maxY else { break }
+            let flow = Style(e.today.netUSD.micros >= 0 ? .inflow : .outflow, bold: true)
+            g.put(Fmt.pad(e.asset.rawValue, 5), x: area.x, y: y, style: Style(.text, bold: true), clip: area)
+            let coins = e.today.netCoins.map { Fmt.signedCoins($0) + " " + e.asset.rawValue } ?? "–"
+            g.put(Fmt.lpad(coins, 15), x: area.x + 4, y: y, style: flow, clip: area)
+            g.put(Fmt.lpad(Fmt.signedUSD(e.today.netUSD), 10), x: area.x + 20, y: y, style: flow, clip: area)
+            if e.day != latest { g.put(" (\(Fmt.shortDay(e.day)))", x: area.x + 30, y: y, style: .dim, clip: area) }
+            let barsY = rowsPer == 2 ? y + 1 : y
+            let barsX = rowsPer == 2 ? area.x + 5 : area.x + 38
+            let barsWidth = max(0, min(e.history.count, area.maxX - barsX - 22))
+            drawBars(e.history.suffix(barsWidth), x: barsX, y: barsY, into: &g, clip: area)
+            let info = "\(Fmt.streak(e.streakDays)) · Σ \(Fmt.signedUSD(e.cumulativeUSD, 1))"
+            g.putRight(info, right: area.maxX, y: barsY, style: .dim, clip: area)
+            if focused && k == selected {
+                g.restyle(Rect(x: area.x, y: y, width: area.width, height: rowsPer)) { $0.reverse = true }
+            }
+        }
+    }
+
+    /// One cell per day: height by size, colour by direction.
+    static func drawBars(_ days: ArraySlice<EtfDayTotal>, x: Int, y: Int, into g: inout CellGrid, clip: Rect) {
+        let peak = days.map { $0.netUSD.micros.magnitude }.max() ?? 0
+        for (k, d) in days.enumerated() {
+            let glyph = Bars.column(Int64(clamping: d.netUSD.micros.magnitude), max: Int64(clamping: peak))
+            let style = Style(d.netUSD.micros >= 0 ? .inflow : .outflow)
+            g.put(glyph == " " ? "·" : String(glyph), x: x + k, y: y, style: glyph == " " ? .dim : style, clip: clip)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import LiqtopCore
+
+/// The whole frame as a pure function of state: `render(snapshot, viewState, chrome, size)`.
+/// No terminal here; the ncurses backend only copies the grid to the screen.
+public enum Renderer {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public static func render(_ s: Snapshot?, _ v: ViewState, _ chrome: ChromeInfo, width: Int, height: Int) -> CellGrid {
+        var g = CellGrid(width: width, height: height, style: Style(.background))
+        let screen = g.bounds
+        guard width >= minimumWidth, height >= minimumHeight else {
+            tooSmall(width, height, &g)
+            return g
+        }
+        g.fill(screen, style: .text)
+        let (header, afterHeader) = screen.splitTop(1)
+        HeaderBar.draw(s, chrome, in: header, into: &g)
+        var body = Rect(x: afterHeader.x, y: afterHeader.y, width: afterHeader.width, height: afterHeader.height - 1)
+        let status = Rect(x: 0, y: height - 1, width: width, height: 1)
+        if let signal = s?.signal {
+            let (banner, rest) = body.splitTop(1)
+            HeaderBar.drawBanner(signal, in: banner, into: &g)
+            body = rest
+        }
+        if let s {
+            if v.isDashboard {
+                dashboard(s, v, body, &g)
+            } else {
+                let (crumb, rest) = body.splitTop(1)
+                g.put(" " + v.breadcrumb, x: crumb.x, y: crumb.y, style: Style(.title, bold: true), clip: crumb)
+                var hints = "window \(v.window.rawValue)"
+                if case .coins = v.context { hints += " · sort \(v.sort.rawValue)" }
+                if !v.filter.isEmpty { hints += " · /\(v.filter)" }
+                g.putRight(hints + " ", right: crumb.maxX, y: crumb.y, style: .dim, clip: crumb)
+                DrillViews.draw(s, v, in: Rect(x: rest.x + 1, y: rest.y, width: rest.width - 2, height: rest.height), into: &g)
+            }
+        } else {
+            g.put("loading…", x: body.x + 2, y: body.y + 1, style: .dim)
+        }
+        StatusBar.draw(s, v, chrome, in: status, into: &g)
+        if v.showHelp { HelpOverlay.draw(in: screen, into: &g) }
+        return g
+    }
+
+    /// Wide screens: liquidations on the left, ETF over macro on the right. Narrow: stacked.
+    static func dashboard(_ s: Snapshot, _ v: ViewState, _ body: Rect, _ g: inout CellGrid) {
+        if body.width >= 110 {
+            let (left, right) = body.splitLeft(body.width * 3 / 5)
+            LiquidationsPanel.draw(s, v, in: left, into: &g)
+            let etfHeight = min(right.height - 5, max(8, right.height * 11 / 20))
+            let (etf, macro) = right.splitTop(etfHeight)
+            EtfPanel.draw(s, v, in: etf, into: &g)
+            MacroPanel.draw(s, v, in: macro, into: &g)
+        } else {
+            let liqHeight = max(9, body.height * 11 / 20)
+            let (top, bottom) = body.splitTop(liqHeight)
+            LiquidationsPanel.draw(s, v, in: top, into: &g)
+            let (etf, macro) = bottom.splitLeft(bottom.width * 11 / 20)
+            EtfPanel.draw(s, v, in: etf, into: &g)
+            MacroPanel.draw(s, v, in: macro, into: &g)
+        }
+    }
+
+    static func tooSmall(_ w: Int, _ h: Int, _ g: inout CellGrid) {
+        let lines = ["terminal too small", "need \(minimumWidth)×\(minimumHeight), have \(w)×\(h)", "q quits"]
+        for (k, line) in lines.enumerated() {
+            let y = h / 2 - 1 + k
+            g.put(line, x: max(0, (w - TextWidth.of(line)) / 2), y: y, style: Style(k == 0 ? .warn : .text, bold: k == 0))
+        }
+    }
+}

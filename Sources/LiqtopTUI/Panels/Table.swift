@@ -1,0 +1,40 @@
+/// A scrolling table with a header row and a highlighted selection.
+struct Column {
+    var title: String
+    /// 0 = take the remaining width.
+    var width: Int
+    var right = false
+
+    init(_ title: String, _ width: Int, right: Bool = false) { self.title = title; self.width = width; self.right = right }
+}
+
+enum Table {
+    static func draw(_ columns: [Column], count: Int, selected: Int?, in r: Rect, into g: inout CellGrid,
+                     row: (Int) -> [(String, Style)]) {
+        guard r.height >= 1 else { return }
+        let fixed = columns.reduce(0) { $0 + $1.width + 1 }
+        let widths = columns.map { $0.width == 0 ? max(4, r.width - fixed) : $0.width }
+        var x = r.x
+        for (c, w) in zip(columns, widths) {
+            g.put(c.right ? Fmt.lpad(c.title, w) : c.title, x: x, y: r.y, style: Style(.dim, underline: true), clip: r)
+            x += w + 1
+        }
+        let rows = r.height - 1
+        guard rows > 0 else { return }
+        if count == 0 { g.put("nothing to show", x: r.x, y: r.y + 1, style: .dim, clip: r); return }
+        let offset = ListView.offset(selected: selected ?? 0, count: count, rows: rows)
+        for k in 0 ..< min(rows, count - offset) {
+            let i = offset + k, y = r.y + 1 + k
+            var x = r.x
+            for ((text, style), (c, w)) in zip(row(i), zip(columns, widths)) {
+                let clip = Rect(x: x, y: y, width: w, height: 1)
+                if c.right { g.putRight(text, right: x + w, y: y, style: style, clip: clip) } else { g.put(text, x: x, y: y, style: style, clip: clip) }
+                x += w + 1
+            }
+            if i == selected { g.restyle(Rect(x: r.x, y: y, width: r.width, height: 1)) { $0.reverse = true } }
+        }
+        if count > rows {
+            g.putRight(" \(offset + 1)–\(offset + min(rows, count - offset)) of \(Fmt.count(count)) ", right: r.maxX, y: r.y, style: .dim, clip: r)
+        }
+    }
+}

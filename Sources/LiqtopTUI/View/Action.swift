@@ -1,0 +1,93 @@
+/// Everything a key can ask for. Bindings map keys to these; the reducer interprets them.
+public enum Action: String, Sendable, Hashable, CaseIterable {
+    case quit, help
+    case focusNext, focusPrevious, focusLiquidations, focusETF, focusMacro
+    case up, down, pageUp, pageDown
+    case drillIn, back
+    case filter, cycleSort, cycleWindow
+    case togglePause, faster, slower
+    case seekBackMinute, seekForwardMinute, seekBackHour, seekForwardHour
+    case jumpStart, jumpEnd, jumpLargest
+    case nextTheme, showRejections
+}
+
+/// One row of the key table: the `?` overlay and the README's key table are both made from
+/// `KeyBindings.all`, so they cannot drift apart.
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var description: String
+    public var group: String
+}
+
+public enum KeyBindings {
+    public static let all: [KeyBinding] = [
+        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, description: "quit", group: "General"),
+        KeyBinding(keys: [.char("?")], action: .help, description: "help (this overlay)", group: "General"),
+        KeyBinding(keys: [.char("t")], action: .nextTheme, description: "next colour theme", group: "General"),
+        KeyBinding(keys: [.char("e")], action: .showRejections, description: "rejected input (file, line, reason)", group: "General"),
+        KeyBinding(keys: [.tab], action: .focusNext, description: "focus next panel", group: "Navigate"),
+        KeyBinding(keys: [.backTab], action: .focusPrevious, description: "focus previous panel", group: "Navigate"),
+        KeyBinding(keys: [.char("1")], action: .focusLiquidations, description: "focus Liquidations", group: "Navigate"),
+        KeyBinding(keys: [.char("2")], action: .focusETF, description: "focus ETF flows", group: "Navigate"),
+        KeyBinding(keys: [.char("3")], action: .focusMacro, description: "focus Macro", group: "Navigate"),
+        KeyBinding(keys: [.up, .char("k")], action: .up, description: "move up", group: "Navigate"),
+        KeyBinding(keys: [.down, .char("j")], action: .down, description: "move down", group: "Navigate"),
+        KeyBinding(keys: [.pageUp], action: .pageUp, description: "page up", group: "Navigate"),
+        KeyBinding(keys: [.pageDown], action: .pageDown, description: "page down", group: "Navigate"),
+        KeyBinding(keys: [.enter], action: .drillIn, description: "drill in", group: "Navigate"),
+        KeyBinding(keys: [.escape, .backspace], action: .back, description: "back out", group: "Navigate"),
+        KeyBinding(keys: [.char("/")], action: .filter, description: "filter by coin or fund", group: "View"),
+        KeyBinding(keys: [.char("s")], action: .cycleSort, description: "cycle sort", group: "View"),
+        KeyBinding(keys: [.char("w")], action: .cycleWindow, description: "cycle window 1h/4h/12h/24h", group: "View"),
+        KeyBinding(keys: [.char(" ")], action: .togglePause, description: "pause / resume replay", group: "Replay"),
+        KeyBinding(keys: [.char("+"), .char("=")], action: .faster, description: "faster (1× … 3600×, max)", group: "Replay"),
+        KeyBinding(keys: [.char("-")], action: .slower, description: "slower", group: "Replay"),
+        KeyBinding(keys: [.left], action: .seekBackMinute, description: "seek −1 minute", group: "Replay"),
+        KeyBinding(keys: [.right], action: .seekForwardMinute, description: "seek +1 minute", group: "Replay"),
+        KeyBinding(keys: [.char("<"), .char(",")], action: .seekBackHour, description: "seek −1 hour", group: "Replay"),
+        KeyBinding(keys: [.char(">"), .char(".")], action: .seekForwardHour, description: "seek +1 hour", group: "Replay"),
+        KeyBinding(keys: [.home], action: .jumpStart, description: "jump to start of the recording", group: "Replay"),
+        KeyBinding(keys: [.end], action: .jumpEnd, description: "jump to end of the recording", group: "Replay"),
+        KeyBinding(keys: [.char("b")], action: .jumpLargest, description: "jump to the day's largest liquidation", group: "Replay"),
+    ]
+
+    public static func action(for key: Key) -> Action? {
+        all.first { $0.keys.contains(key) }?.action
+    }
+
+    /// How a key is written in the help overlay and the README.
+    public static func label(_ key: Key) -> String {
+        switch key {
+        case .char(" "): "Space"
+        case .char(let c): String(c)
+        case .ctrl(let c): "Ctrl-" + String(c).uppercased()
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .backspace: "Backspace"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .resize: "resize"
+        case .function(let n): "F\(n)"
+        case .unknown(let n): "key \(n)"
+        }
+    }
+
+    /// The README's key table (markdown), generated from the same list.
+    public static var markdownTable: String {
+        var lines = ["| keys | action | group |", "| --- | --- | --- |"]
+        for b in all {
+            let keys = b.keys.map { "`\(label($0))`" }.joined(separator: " ")
+            lines.append("| \(keys) | \(b.description) | \(b.group) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,107 @@
+import LiqtopCore
+
+/// What a key asks the outside world to do.
+public enum Effect: Sendable, Equatable {
+    case quit
+    case replay(ReplayCommand)
+    case nextTheme
+}
+
+extension ViewState {
+    /// Applies one key. Returns the effects for the app to carry out.
+    public mutating func handle(_ key: Key, snapshot s: Snapshot?) -> [Effect] {
+        message = nil
+        if editingFilter { editFilter(key); clampSelection(s); return [] }
+        if showHelp {
+            // Any key closes the overlay; q still quits.
+            showHelp = false
+            return KeyBindings.action(for: key) == .quit ? [.quit] : []
+        }
+        guard let action = KeyBindings.action(for: key) else { return [] }
+        return apply(action, snapshot: s)
+    }
+
+    public mutating func apply(_ action: Action, snapshot s: Snapshot?) -> [Effect] {
+        switch action {
+        case .quit: return [.quit]
+        case .help: showHelp = true
+        case .nextTheme: return [.nextTheme]
+        case .focusNext: focus = Panel(rawValue: (focus.rawValue + 1) % Panel.allCases.count)!
+        case .focusPrevious: focus = Panel(rawValue: (focus.rawValue + Panel.allCases.count - 1) % Panel.allCases.count)!
+        case .focusLiquidations: focus = .liquidations
+        case .focusETF: focus = .etf
+        case .focusMacro: focus = .macro
+        case .up: move(-1, s)
+        case .down: move(1, s)
+        case .pageUp: move(-pageSize, s)
+        case .pageDown: move(pageSize, s)
+        case .drillIn:
+            if let s, let next = Listing.drill(s, self) { push(next) }
+        case .back: pop()
+        case .showRejections:
+            if context != .rejections { push(.rejections) }
+        case .filter: editingFilter = true
+        case .cycleSort: sort = CoinSort.allCases[(CoinSort.allCases.firstIndex(of: sort)! + 1) % CoinSort.allCases.count]
+        case .cycleWindow: window = Window.allCases[(Window.allCases.firstIndex(of: window)! + 1) % Window.allCases.count]
+        case .togglePause: return [.replay(.togglePause)]
+        case .faster: return [.replay(.faster)]
+        case .slower: return [.replay(.slower)]
+        case .seekBackMinute: return [.replay(.seek(by: -Duration.minute))]
+        case .seekForwardMinute: return [.replay(.seek(by: Duration.minute))]
+        case .seekBackHour: return [.replay(.seek(by: -Duration.hour))]
+        case .seekForwardHour: return [.replay(.seek(by: Duration.hour))]
+        case .jumpStart: return [.replay(.jumpStart)]
+        case .jumpEnd: return [.replay(.jumpEnd)]
+        case .jumpLargest:
+            if let t = s?.largestEver?.time { return [.replay(.jump(to: t))] }
+        }
+        clampSelection(s)
+        return []
+    }
+
+    /// Rows a page moves; the renderer keeps the selection visible whatever the height.
+    var pageSize: Int { 10 }
+
+    mutating func push(_ c: Context) {
+        if case .dashboard = c { return }
+        stack.append(Level(c))
+    }
+
+    mutating func pop() {
+        if stack.count > 1 { stack.removeLast() } else if !filter.isEmpty { filter = "" }
+    }
+
+    mutating func move(_ delta: Int, _ s: Snapshot?) {
+        let count = s.map { Listing.count($0, self) } ?? 0
+        if isDashboard {
+            let cur = dashboardSelection[focus, default: 0]
+            dashboardSelection[focus] = max(0, min(count - 1, cur + delta))
+        } else {
+            stack[stack.count - 1].selected = max(0, min(count - 1, top.selected + delta))
+        }
+    }
+
+    /// Keeps selections inside their lists when the data or the filter changes.
+    public mutating func clampSelection(_ s: Snapshot?) {
+        guard let s else { return }
+        let count = Listing.count(s, self)
+        if isDashboard {
+            let cur = dashboardSelection[focus, default: 0]
+            dashboardSelection[focus] = max(0, min(count - 1, cur))
+        } else {
+            stack[stack.count - 1].selected = max(0, min(count - 1, top.selected))
+        }
+    }
+
+    mutating func editFilter(_ key: Key) {
+        switch key {
+        case .enter: editingFilter = false
+        case .escape: editingFilter = false; filter = ""
+        case .backspace: if !filter.isEmpty { filter.removeLast() }
+        case .char(let c) where c.isLetter || c.isNumber || c == "-" || c == ".":
+            if filter.count < 12 { filter.append(Character(c.uppercased())) }
+        case .ctrl("c"): editingFilter = false
+        default: break
+        }
+    }
+}

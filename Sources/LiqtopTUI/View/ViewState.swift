@@ -1,0 +1,100 @@
+import LiqtopCore
+
+/// Which dashboard panel has the keyboard.
+public enum Panel: Int, CaseIterable, Sendable, Hashable {
+    case liquidations, etf, macro
+
+    public var title: String {
+        switch self {
+        case .liquidations: "Liquidations"
+        case .etf: "ETF flows"
+        case .macro: "Macro"
+        }
+    }
+}
+
+/// One level of the drill-down stack.
+public enum Context: Hashable, Sendable {
+    case dashboard
+    case coins
+    case coin(String)
+    case orders(coin: String, venue: Venue)
+    case etfAsset(EtfAsset)
+    case etfFund(EtfAsset, fund: String)
+    case notes
+    case note(MacroNote)
+    case rejections
+
+    /// Breadcrumb label.
+    public var label: String {
+        switch self {
+        case .dashboard: "Dashboard"
+        case .coins: "Liquidations › coins"
+        case .coin(let c): c
+        case .orders(_, let v): v.rawValue + " orders"
+        case .etfAsset(let a): "ETF › " + a.rawValue
+        case .etfFund(_, let f): f
+        case .notes: "Macro › notes"
+        case .note(let n): ISOTime.format(n.time).prefix(16).replacingT()
+        case .rejections: "Input problems"
+        }
+    }
+}
+
+extension Substring {
+    func replacingT() -> String { String(map { $0 == "T" ? " " : $0 }) }
+}
+
+/// How coin lists are ordered (`s` cycles).
+public enum CoinSort: String, CaseIterable, Sendable {
+    case total, short, long, count, name
+}
+
+/// All view-only state: focus, the drill-down stack, filter, sort, window, overlays.
+/// The market data itself lives in the store's snapshot; nothing here mutates it.
+public struct ViewState: Sendable, Equatable {
+    public struct Level: Sendable, Equatable {
+        public var context: Context
+        public var selected = 0
+        public var scroll = 0
+        public init(_ context: Context) { self.context = context }
+    }
+
+    public var focus: Panel = .liquidations
+    public var stack: [Level] = [Level(.dashboard)]
+    /// Selected row of each dashboard panel.
+    public var dashboardSelection: [Panel: Int] = [:]
+    public var window: Window = .h24
+    public var sort: CoinSort = .total
+    public var filter = ""
+    public var editingFilter = false
+    public var showHelp = false
+    public var themeName = "default"
+    /// A one-off message for the status line (e.g. a theme error).
+    public var message: String?
+
+    public init() {}
+
+    public var top: Level { stack[stack.count - 1] }
+    public var context: Context { top.context }
+    public var isDashboard: Bool { context == .dashboard }
+
+    /// What the store should compute details for, derived from the stack.
+    public var storeFocus: Focus {
+        var f = Focus(window: window)
+        for level in stack {
+            switch level.context {
+            case .coin(let c): f.coin = c
+            case .orders(let c, let v): f.coin = c; f.venue = v
+            case .etfAsset(let a): f.etfAsset = a
+            case .etfFund(let a, let fund): f.etfAsset = a; f.etfFund = fund
+            default: break
+            }
+        }
+        return f
+    }
+
+    public var breadcrumb: String {
+        stack.map(\.context.label).joined(separator: " › ")
+    }
+}

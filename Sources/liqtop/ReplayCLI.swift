@@ -1,0 +1,80 @@
+import ArgumentParser
+import LiqtopCore
+import LiqtopFeeds
+import LiqtopTUI
+
+/// `liqtop` / `liqtop replay FILE...`: the dashboard on a recorded day (or the demo day).
+struct ReplayCLI: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Open the dashboard on a recorded day (default: the bundled demo day, 2026-01-14).",
+        discussion: "Keys: ? in the dashboard. Figures on screen are the same as `liqtop summary` prints."
+    )
+
+    @Argument(help: "Recorded feeds and tables, as for `summary` ('-' is not allowed here: stdin is the keyboard).")
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Replay speed: 1, 10, 60, 300, 900, 3600 or max.", valueName: "N|max"))
+    var speed = "60"
+
+    @Option(help: ArgumentHelp("Start at this time of the data (ISO-8601 UTC); default: the start (demo: 20:00 UTC).", valueName: "TIME"))
+    var from: String?
+
+    @Flag(help: "Start paused.")
+    var paused = false
+
+    @Option(help: ArgumentHelp("Colour theme name or .theme file (`liqtop themes` lists them).", valueName: "NAME|PATH"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("Quit after drawing N frames (smoke tests, like htop -n).", valueName: "N"))
+    var frames: Int?
+
+    func validate() throws {
+        guard ReplaySpeed.index(of: speed) != nil else { throw ValidationError("speed must be 1, 10, 60, 300, 900, 3600 or max") }
+        if files.contains("-") { throw ValidationError("replay reads the keyboard from stdin; use `liqtop tail -` for piped input") }
+        if let frames, frames < 1 { throw ValidationError("--frames must be at least 1") }
+    }
+
+    func run() async throws {
+        guard TerminalGuard.stdoutIsTTY, TerminalGuard.stdinIsTTY else {
+            throw CLIError(message: "the dashboard needs a terminal; for the figures as text or JSON use `liqtop summary`")
+        }
+        var start: Millis?
+        if let from {
+            guard let t = ISOTime.parse(from) else { throw CLIError(message: "cannot read time '\(from)': use e.g. 2026-01-14T21:00:00Z") }
+            start = t
+        }
+        let store = try await LoadedData.load(files: files)
+        let snapshot = await store.snapshot()
+        let range = snapshot.dataRange ?? (snapshot.clock ... snapshot.clock)
+        let demoStart = DemoDay.day.start + 20 * Duration.hour
+        let position = start ?? (files.isEmpty ? demoStart : range.lowerBound)
+        let replay = ReplayController(store: store, start: range.lowerBound, end: range.upperBound, position: position,
+                                      speedIndex: ReplaySpeed.index(of: speed)!, playing: !paused)
+        await replay.begin()
+        let source = files.isEmpty ? "demo \(DemoDay.day)" : "replay " + (files.count == 1 ? files[0] : "\(files.count) files")
+        let themes = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
+                                 environment: ThemeLoader.processEnvironment())
+        let app = await DashboardApp(store: store, replay: replay, chrome: ChromeInfo(source: source),
+                                     options: .init(frames: frames, theme: theme), themes: themes)
+        let status = try await app.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `liqtop themes`: the themes liqtop can find, and where.
+struct ThemesCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "themes", abstract: "List the colour themes liqtop can find.")
+
+    func run() throws {
+        let loader = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
+                                 environment: ThemeLoader.processEnvironment())
+        for t in loader.available() {
+            print(t.name.padding(16) + t.origin.rawValue.padding(10) + (t.path ?? ""))
+        }
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+}
