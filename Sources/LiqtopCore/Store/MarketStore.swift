@@ -24,6 +24,10 @@ public actor MarketStore {
     private var macro = MacroBook()
     private var input = InputStats()
     private var latestOtherTime: Millis?
+    private var health: [String: SourceHealth] = [:]
+    private var outages: [Outage] = []
+    /// Outages kept (the oldest go first); a day of flapping stays small.
+    public static let keptOutages = 1_000
     private var clock: Millis?
     private var focus = Focus()
     private var version = 0
@@ -83,6 +87,22 @@ public actor MarketStore {
 
     private func setSourceStats(_ s: InputStats.Source) {
         if let i = input.sources.firstIndex(where: { $0.name == s.name }) { input.sources[i] = s } else { input.sources.append(s) }
+    }
+
+    /// Records a source's state at wall time `now`; outages of chart-feeding sources are kept.
+    public func setHealth(_ h: SourceHealth, at now: Millis) {
+        let wasLive = health[h.name]?.isLive ?? false
+        health[h.name] = h
+        if h.marksGaps {
+            if wasLive && !h.isLive {
+                outages.append(Outage(source: h.name, from: now, to: nil))
+                if outages.count > Self.keptOutages { outages.removeFirst(outages.count - Self.keptOutages) }
+            } else if h.isLive, let i = outages.lastIndex(where: { $0.source == h.name && $0.to == nil }) {
+                outages[i].to = now
+            }
+        }
+        version += 1
+        publishIfChanged()
     }
 
     // MARK: clock and focus
@@ -156,7 +176,9 @@ public actor MarketStore {
             etf: etfSummaries,
             macro: MacroSummary(notes: macro.notes(through: t), rates: macro.latestRates(asOf: today),
                                 odds: macro.upcomingOdds(from: today)),
-            input: input, focus: focus, detail: detail(at: t), largestEver: liquidations.largestEver)
+            input: input, focus: focus, detail: detail(at: t), largestEver: liquidations.largestEver,
+            health: health.values.sorted { $0.name < $1.name },
+            outages: outages.filter { $0.overlaps(dayStart, t + 1) })
     }
 
     private func minuteSeries(_ series: LiquidationSeries, endingAt t: Millis) -> MinuteSeries {

@@ -28,6 +28,13 @@ public struct Snapshot: Sendable {
     public var detail: FocusDetail?
     /// The single largest order loaded, for "jump to the biggest moment".
     public var largestEver: Liquidation?
+    /// Live sources' states, by name.
+    public var health: [SourceHealth] = []
+    /// Outages of chart-feeding sources over the 24 h ending at `clock`.
+    public var outages: [Outage] = []
+
+    /// Whether any chart-feeding source was down during `[from, to)`.
+    public func wasDown(from: Millis, to: Millis) -> Bool { outages.contains { $0.overlaps(from, to) } }
 
     public func etfNetUSD(on day: Day) -> USD {
         etf.values.filter { $0.day == day }.reduce(.zero) { $0 + $1.today.netUSD }

@@ -1,0 +1,51 @@
+/// How a live source is doing, for the status line and for marking outages on the charts.
+public struct SourceHealth: Sendable, Hashable {
+    public enum State: Sendable, Hashable {
+        /// Receiving (or following) normally.
+        case live
+        case connecting
+        /// Down; the next attempt is due at this wall time.
+        case reconnecting(at: Millis)
+        /// Waiting for something outside, e.g. a file that does not exist yet.
+        case waiting(String)
+        /// Given up or finished, with the reason in words.
+        case stopped(String)
+    }
+
+    /// e.g. `binance`, or a tailed file's name.
+    public var name: String
+    public var state: State
+    /// The last error in words, kept after recovery so the user can see what happened.
+    public var lastError: String?
+    /// Whether an outage of this source leaves gaps in the liquidation charts (venue feeds do).
+    public var marksGaps: Bool
+
+    public init(name: String, state: State, lastError: String? = nil, marksGaps: Bool = false) {
+        self.name = name; self.state = state; self.lastError = lastError; self.marksGaps = marksGaps
+    }
+
+    public var isLive: Bool { if case .live = state { true } else { false } }
+
+    /// Short words for the status line, relative to `now` (for "reconnecting in 4 s").
+    public func summary(now: Millis) -> String {
+        switch state {
+        case .live: return "\(name) ✓"
+        case .connecting: return "\(name) connecting"
+        case .reconnecting(let at):
+            let s = max(0, (at - now + 999) / 1000)
+            return "\(name) reconnecting in \(s) s" + (lastError.map { " (\($0))" } ?? "")
+        case .waiting(let what): return "\(name) waiting: \(what)"
+        case .stopped(let why): return "\(name) stopped: \(why)"
+        }
+    }
+}
+
+/// A span during which a source that feeds the charts was down.
+public struct Outage: Sendable, Hashable {
+    public var source: String
+    public var from: Millis
+    /// nil while still down.
+    public var to: Millis?
+
+    public func overlaps(_ a: Millis, _ b: Millis) -> Bool { from < b && (to ?? .max) > a }
+}
