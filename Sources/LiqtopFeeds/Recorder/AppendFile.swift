@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One day file opened for appending. The descriptor closes when the object goes away, so a
+/// recorder that is dropped without `close()` still leaks nothing.
+final class AppendFile {
+    let fd: Int32
+    /// The file did not end with a newline when opened (a line torn by a crash or by a failed
+    /// write): the next write starts with one so the torn line stays alone on its line.
+    var needsNewline: Bool
+
+    private init(fd: Int32, needsNewline: Bool) {
+        self.fd = fd
+        self.needsNewline = needsNewline
+    }
+
+    deinit { _ = close(fd) }
+
+    /// Opens `path` for appending (created 0644 if missing); the reason in words on failure.
+    static func open(_ path: String) -> Result<AppendFile, RecorderIO.Failure> {
+        // Read access only to look at the last byte; O_APPEND keeps every write at the end.
+        var fd = RecorderIO.retrying { openFile(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644) }
+        var canRead = true
+        if fd < 0, errno == EACCES {
+            // A write-only file can still be appended to; its tail just cannot be checked.
+            fd = RecorderIO.retrying { openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644) }
+            canRead = false
+        }
+        guard fd >= 0 else { return .failure(RecorderIO.Failure(code: errno)) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let failure = RecorderIO.Failure(code: errno)
+            _ = close(fd)
+            return .failure(failure)
+        }
+        var torn = false
+        if canRead, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 {
+            var last: UInt8 = 0
+            let n = RecorderIO.retrying { pread(fd, &last, 1, st.st_size - 1) }
+            torn = n == 1 && last != 0x0A
+        }
+        return .success(AppendFile(fd: fd, needsNewline: torn))
+    }
+
+    /// Writes every byte (continuing after partial writes and EINTR); the failure otherwise.
+    func writeAll(_ bytes: [UInt8]) -> RecorderIO.Failure? {
+        bytes.withUnsafeBytes { buffer -> RecorderIO.Failure? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return RecorderIO.Failure(code: errno)
+                }
+                // write() returning 0 for a non-empty buffer would loop forever: treat as an I/O error.
+                if n == 0 { return RecorderIO.Failure(code: EIO) }
+                offset += n
+            }
+            return nil
+        }
+    }
+}
+
+/// The variadic C `open`, named apart from the recorder's own methods.
+private func openFile(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    open(path, flags, mode)
+}
+
+enum RecorderIO {
+    /// An errno with its text, ready for the status line.
+    struct Failure: Error, Equatable {
+        var code: Int32
+        var reason: String { String(cString: strerror(code)) }
+    }
+
+    static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {
+        while true {
+            let r = call()
+            if r < 0, errno == EINTR { continue }
+            return r
+        }
+    }
+
+    /// `mkdir -p`: creates `path` and its missing parents (0755). Only the final check decides,
+    /// so a parent that is a regular file or unwritable surfaces as the directory's own error.
+    static func makeDirectories(_ path: String) -> Failure? {
+        if isDirectory(path) { return nil }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix += prefix.isEmpty || prefix.hasSuffix("/") ? String(part) : "/" + part
+            _ = mkdir(prefix, 0o755) // failures surface below, as the directory's own error
+        }
+        if isDirectory(path) { return nil }
+        if mkdir(path, 0o755) == 0 { return nil }
+        let code = errno
+        return Failure(code: code == EEXIST ? ENOTDIR : code)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+}
+
+/// JSON string quoting for raw frames: `"` and `\` escaped, every control character (C0, DEL,
+/// C1) as `\u00XX`, so the line is valid JSON and never carries raw terminal escapes.
+enum JSONQuote {
+    private static let hex: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
+
+    static func append(_ s: String, to out: inout String) {
+        out += "\""
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }) else {
+            out += s
+            out += "\""
+            return
+        }
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v == 0x22 {
+                out += "\\\""
+            } else if v == 0x5C {
+                out += "\\\\"
+            } else if v < 0x20 || (v >= 0x7F && v <= 0x9F) {
+                out += "\\u00"
+                out.append(hex[Int(v >> 4)])
+                out.append(hex[Int(v & 0xF)])
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
