@@ -10,12 +10,25 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Model, formats, aggregation and the store: pure Swift, no terminal, no network.
         .target(name: "LiqtopCore"),
         // Sources that do I/O: files, stdin, replay clock.
         .target(name: "LiqtopFeeds", dependencies: ["LiqtopCore"]),
+        // Venue WebSocket connectors: kept apart so the core and the view build without NIO.
+        .target(
+            name: "LiqtopLive",
+            dependencies: [
+                "LiqtopCore",
+                "LiqtopFeeds",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // View state, panels drawing into a CellGrid, themes, and the one ncurses backend.
         .target(name: "LiqtopTUI", dependencies: ["LiqtopCore", "CNCursesW", "CSignalPipe"]),
         // ncursesw through a small shim (wide-character API, accessors for C globals).
@@ -37,6 +50,16 @@ let package = Package(
         ),
         .testTarget(name: "LiqtopCoreTests", dependencies: ["LiqtopCore"]),
         .testTarget(name: "LiqtopFeedsTests", dependencies: ["LiqtopFeeds"]),
+        .testTarget(
+            name: "LiqtopLiveTests",
+            dependencies: [
+                "LiqtopLive",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "LiqtopTUITests", dependencies: ["LiqtopTUI"]),
         .testTarget(name: "liqtopTests", dependencies: ["liqtop"]),
     ],
