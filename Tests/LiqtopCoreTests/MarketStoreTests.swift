@@ -149,3 +149,36 @@ func liq(_ t: Millis, _ venue: Venue, _ coin: String, _ side: Side, _ dollars: I
         #expect(d.venues.map(\.venue) == [.binance, .bybit])
     }
 }
+
+@Suite struct MarketStorePruneTests {
+    @Test func pruningKeepsTheWindowsExact() async {
+        let day = Day(year: 2026, month: 1, day: 14)!
+        let t0 = day.start + 12 * Duration.hour
+        let store = MarketStore()
+        var events: [Event] = []
+        for i in 0 ..< 3_000 { events.append(liq(t0 - Millis(i) * Duration.minute, Venue.allCases[i % 3], i % 2 == 0 ? "BTC" : "ETH", i % 3 == 0 ? .long : .short, Int64(i + 1))) }
+        await store.ingest(events, source: "t")
+        await store.setClock(t0)
+        let before = await store.snapshot()
+        await store.prune(before: t0 - Duration.day - Duration.hour)
+        #expect(await store.liquidationCount == 1_501)   // minutes 0 ... 1500 kept (25 h, inclusive)
+        let after = await store.snapshot()
+        #expect(after.windows == before.windows)
+        #expect(after.byCoin == before.byCoin)
+        #expect(after.minutes == before.minutes)
+        #expect(after.largest.map(\.usd) == before.largest.map(\.usd))
+    }
+
+    @Test func outagesAreRecordedFromHealthChanges() async {
+        let store = MarketStore()
+        await store.setHealth(SourceHealth(name: "bybit", state: .live, marksGaps: true), at: 1_000)
+        await store.setHealth(SourceHealth(name: "bybit", state: .reconnecting(at: 9_000), lastError: "closed", marksGaps: true), at: 2_000)
+        await store.setHealth(SourceHealth(name: "bybit", state: .live, marksGaps: true), at: 70_000)
+        await store.setClock(100_000)
+        let s = await store.snapshot()
+        #expect(s.outages == [Outage(source: "bybit", from: 2_000, to: 70_000)])
+        #expect(s.wasDown(from: 60_000, to: 120_000))
+        #expect(!s.wasDown(from: 70_000, to: 130_000))
+        #expect(s.health.map(\.name) == ["bybit"])
+    }
+}

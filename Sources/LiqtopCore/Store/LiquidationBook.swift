@@ -49,6 +49,20 @@ struct LiquidationBook: Sendable {
         return out
     }
 
+    /// Forgets orders before `t` (live sessions: once out of every window and recorded),
+    /// so memory stays bounded over days. Re-derives the indexes of what is left.
+    mutating func dropOrders(before t: Millis) {
+        let k = all.position(after: t - 1)
+        guard k > 0 else { return }
+        orders.removeFirst(k)
+        all = LiquidationSeries()
+        byCoin = [:]
+        byVenue = [:]
+        byCoinVenue = [:]
+        sizes = RangeMaxTree()
+        reindex(from: 0)
+    }
+
     private mutating func reindex(from k: Int) {
         // Every series keeps only the orders it held before position k, then re-extends.
         all.truncate(to: k)

@@ -105,6 +105,16 @@ public actor MarketStore {
         publishIfChanged()
     }
 
+    /// Drops liquidations older than `t`; a live session calls this periodically with
+    /// "now − 24 h − margin", after the recorder has flushed them.
+    public func prune(before t: Millis) {
+        let before = liquidations.count
+        liquidations.dropOrders(before: t)
+        if liquidations.count != before { version += 1; publishIfChanged() }
+    }
+
+    public var liquidationCount: Int { liquidations.count }
+
     // MARK: clock and focus
 
     /// Moves the store clock (replay position or wall time). `nil` follows the latest data.

@@ -55,6 +55,9 @@ enum StatusBar {
             right = "rejected \(Fmt.count(s.input.rejected)) · ignored \(Fmt.count(s.input.ignored))"
             if s.input.rejected > 0 { right += " (e)" }
         }
+        if let s, !s.health.isEmpty {
+            right = s.health.map { $0.summary(now: s.clock) }.joined(separator: " · ") + " · " + right
+        }
         if let st = chrome.sourceStatus { right = st + " · " + right }
         let rightWidth = TextWidth.of(right)
         let hintsClip = Rect(x: r.x, y: r.y, width: max(0, r.width - rightWidth - 2), height: 1)

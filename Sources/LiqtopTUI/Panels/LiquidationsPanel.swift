@@ -25,7 +25,7 @@ enum LiquidationsPanel {
         let chartHeight = rest.height - lists
         if chartHeight >= 3 {
             let (chartArea, after) = rest.splitTop(chartHeight)
-            drawChart(s.minutes, chartArea, &g)
+            drawChart(s.minutes, chartArea, &g, outages: s)
             rest = after
         }
         guard rest.height >= 2 else { return }
@@ -60,7 +60,7 @@ enum LiquidationsPanel {
         }
     }
 
-    static func drawChart(_ m: MinuteSeries, _ r: Rect, _ g: inout CellGrid) {
+    static func drawChart(_ m: MinuteSeries, _ r: Rect, _ g: inout CellGrid, outages s: Snapshot? = nil) {
         let (label, chart) = r.splitTop(1)
         let minutes = min(m.buckets.count, chart.width * 2)
         let span = minutes >= 120 ? "\(minutes / 60)h\(minutes % 60 == 0 ? "" : " \(minutes % 60)m")" : "\(minutes)m"
@@ -70,7 +70,8 @@ enum LiquidationsPanel {
         g.put(" ▼ longs", x: x + 8, y: label.y, style: Style(.long), clip: label)
         let peak = m.buckets.suffix(minutes).reduce(USD.zero) { max($0, $1.shortUSD, $1.longUSD) }
         if peak > .zero { g.putRight("peak \(Fmt.usd(peak))/min", right: label.maxX, y: label.y, style: .dim, clip: label) }
-        MinuteChart.draw(m, in: chart, into: &g)
+        MinuteChart.draw(m, in: chart, into: &g) { start in s?.wasDown(from: start, to: start + Duration.minute) ?? false }
+        if let s, !s.outages.isEmpty { g.putRight("░ feed down", right: label.maxX - 22, y: label.y, style: .dim, clip: label) }
     }
 
     static func drawTopCoins(_ s: Snapshot, _ v: ViewState, _ r: Rect, _ g: inout CellGrid, focused: Bool) {

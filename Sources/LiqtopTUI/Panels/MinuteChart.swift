@@ -6,7 +6,8 @@ import LiqtopCore
 enum MinuteChart {
     /// Draws the latest minutes of `series` that fit in `rect`; returns the minutes shown.
     @discardableResult
-    static func draw(_ series: MinuteSeries, in rect: Rect, into g: inout CellGrid) -> Int {
+    static func draw(_ series: MinuteSeries, in rect: Rect, into g: inout CellGrid,
+                     isGap: (Millis) -> Bool = { _ in false }) -> Int {
         guard rect.width >= 4, rect.height >= 2, !series.buckets.isEmpty else { return 0 }
         let samples = min(series.buckets.count, rect.width * 2)
         let data = series.buckets.suffix(samples)
@@ -28,6 +29,15 @@ enum MinuteChart {
                 let row = upRows + d / 4, dotRow = d % 4
                 dots[row][col] |= bit(dotRow, sub)
             }
+        }
+        // Minutes in which a feed was down are shaded, not drawn as zero.
+        var gapColumns = Set<Int>()
+        for k in 0 ..< samples {
+            let minuteStart = series.start + Millis(series.buckets.count - samples + k) * Duration.minute
+            if isGap(minuteStart) { gapColumns.insert(rect.width - 1 - (samples - 1 - k) / 2) }
+        }
+        for c in gapColumns where c >= 0 && c < rect.width {
+            for r in 0 ..< rect.height { dots[r][c] = 0; g.put("░", x: rect.x + c, y: rect.y + r, style: .dim) }
         }
         for r in 0 ..< rect.height {
             let style = Style(r < upRows ? .short : .long)
