@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Model, formats, aggregation and the store: pure Swift, no terminal, no network.
@@ -27,6 +28,7 @@ let package = Package(
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // View state, panels drawing into a CellGrid, themes, and the one ncurses backend.
@@ -44,7 +46,9 @@ let package = Package(
             dependencies: [
                 "LiqtopCore",
                 "LiqtopFeeds",
+                "LiqtopLive",
                 "LiqtopTUI",
+                "CSignalPipe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +58,7 @@ let package = Package(
             name: "LiqtopLiveTests",
             dependencies: [
                 "LiqtopLive",
+                "liqtop", // the CLI test runs the built binary against the loopback server
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

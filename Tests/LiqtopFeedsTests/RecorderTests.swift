@@ -206,13 +206,15 @@ import Testing
         let path = dir + "/liqtop-2026-01-14.ndjson"
         #expect(!FileManager.default.fileExists(atPath: path)) // buffered, not written per event
         var text = ""
-        while ContinuousClock.now - started < .milliseconds(2500) {
+        // The timer fires after 1 s; the generous upper bound only absorbs a loaded CI machine
+        // (other suites keep both cores busy), it is not the product's promise.
+        while ContinuousClock.now - started < .seconds(10) {
             if let t = try? Self.read(path), !t.isEmpty { text = t; break }
             try await Task.sleep(for: .milliseconds(20))
         }
         let elapsed = ContinuousClock.now - started
         #expect(text == NativeFormat.encode(events[0]) + "\n")
-        #expect(elapsed >= .milliseconds(900) && elapsed < .milliseconds(2000), "\(elapsed)")
+        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(10), "\(elapsed)")
         #expect(await recorder.counters.eventsWritten == 1)
         await recorder.close()
     }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import LiqtopCore
+import LiqtopFeeds
+
+/// `liqtop tail FILE|- ...`: follow growing files (or stdin) like `tail -F`, live on the wall clock.
+struct TailCLI: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tail",
+        abstract: "Follow growing files or stdin (websocat … | liqtop tail -) and show them live.",
+        discussion: "Formats are detected per line as for `summary`. Rotation, truncation and files that do not exist yet are handled."
+    )
+
+    @Argument(help: "Files to follow; '-' reads stdin (then use --print, as the keyboard is stdin).")
+    var files: [String]
+
+    @Flag(help: "Read the lines already in the files first (default: start at the end, like tail -F).")
+    var fromStart = false
+
+    @OptionGroup var live: LiveOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file, or '-' for stdin") }
+        if files.contains("-") && !live.print { throw ValidationError("'-' reads stdin, which the dashboard needs for keys: add --print") }
+    }
+
+    func run() async throws {
+        let context = DecodeContext(now: WallClock.now())
+        var sources: [any FeedSource] = files.map { TailSource(path: $0, fromStart: fromStart, context: context, keepRaw: live.recordRaw) }
+        sources += live.watchedSources(context: context)
+        try await LiveRunner.run(sources, options: live.runnerOptions(source: "tail " + files.joined(separator: " ")))
+    }
+}
+
+/// Options shared by `tail` and `live`.
+struct LiveOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Record every normalized event as native NDJSON, one file per UTC day, in DIR.", valueName: "DIR"))
+    var record: String?
+
+    @Flag(help: "With --record, also keep the raw frames/lines.")
+    var recordRaw = false
+
+    @Flag(help: "No dashboard: write normalized events to stdout as NDJSON (for piping).")
+    var print = false
+
+    @Option(help: ArgumentHelp("Farside ETF CSV to watch (re-read when saved).", valueName: "FILE"))
+    var etf: [String] = []
+
+    @Option(help: ArgumentHelp("Notes file to watch.", valueName: "FILE"))
+    var notes: [String] = []
+
+    @Option(help: ArgumentHelp("FRED rates / cut-odds CSV to watch.", valueName: "FILE"))
+    var rates: [String] = []
+
+    @Option(help: ArgumentHelp("Colour theme name or .theme file.", valueName: "NAME|PATH"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("Quit after drawing N frames.", valueName: "N"))
+    var frames: Int?
+
+    func watchedSources(context: DecodeContext) -> [any FeedSource] {
+        (etf + notes + rates).map { TailSource(path: $0, fromStart: true, context: context) }
+    }
+
+    func runnerOptions(source: String) -> LiveRunner.Options {
+        LiveRunner.Options(record: record, recordRaw: recordRaw, print: print, frames: frames, theme: theme, source: source)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import LiqtopCore
+
+/// The real binary against the loopback server: `liqtop live --print --record` shows the
+/// venue's events as NDJSON, and the recording replays to exactly the same summary.
+@Suite(.serialized) struct LiveCLITests {
+    static var binary: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
+        return dir.appendingPathComponent("liqtop")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func liveBinanceThroughTheCLIRecordsAndReplays() async throws {
+        let frames = (1 ... 5).map { Frames.binance(qty: "0.0\($0)", time: 1_768_348_700_000 + Millis($0) * 1000, side: $0 % 2 == 0 ? "BUY" : "SELL") }
+        let server = try await LoopbackServer.start(Script(onConnect: { _ in frames.map { .send($0) } + [.send("{not json")] }))
+        defer { Task { await server.stop() } }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-live-cli-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = ["live", "--venues", "binance", "--binance-url", server.url + "/ws/!forceOrder@arr", "--print", "--record", dir.path]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+
+        // Read NDJSON lines until all five liquidations arrived.
+        var text = ""
+        let deadline = ContinuousClock.now + .seconds(20)
+        while text.split(separator: "\n").count < 5, ContinuousClock.now < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        p.terminate() // SIGTERM: flushes the recording, exits 143
+        p.waitUntilExit()
+        text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "stdout: \(text)\nstderr: \(stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix(#"{"type":"liquidation","#) && $0.contains(#""venue":"binance""#) })
+        #expect(lines.first?.contains(#""side":"long""#) == true) // SELL = a long was liquidated
+        #expect(stderr.contains("rejected binance:6"))             // the malformed frame, counted not fatal
+        #expect(p.terminationStatus == 143)
+
+        // The recording holds the same events and summarizes identically.
+        let recorded = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ndjson") }
+        let dayFile = "liqtop-\(Day(containing: 1_768_348_701_000)).ndjson" // the events' own UTC day
+        #expect(recorded == [dayFile])
+        let printed = dir.appendingPathComponent("printed.ndjson.txt")
+        try (lines.joined(separator: "\n") + "\n").write(to: printed, atomically: true, encoding: .utf8)
+        let a = try summary(dir.appendingPathComponent(dayFile).path)
+        let b = try summary(printed.path)
+        #expect(a.replacingOccurrences(of: dayFile, with: "X") == b.replacingOccurrences(of: "printed.ndjson.txt", with: "X"))
+        #expect(a.contains(#""count": 5"#))
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    func summary(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = ["summary", "--json", path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
