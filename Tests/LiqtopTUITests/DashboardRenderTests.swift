@@ -109,3 +109,14 @@ extension DecodeOutput {
         return o
     }
 }
+
+@Suite struct NarrowLayoutTests {
+    /// At 70×20 the ETF rows share one line each: the streak must not cover the amounts.
+    @Test func etfFiguresStayReadableWhenNarrow() async {
+        let s = await DemoFixture.snapshot()
+        let g = Renderer.render(s, ViewState(), DemoFixture.chrome, width: 70, height: 20)
+        #expect(g.text.contains("+8,933 BTC"))
+        #expect(g.text.contains("+$849.92M"))
+        #expect(g.text.contains("+$181.51M"))
+    }
+}

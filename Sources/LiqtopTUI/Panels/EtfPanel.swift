@@ -34,7 +34,10 @@ enum EtfPanel {
             let barsWidth = max(0, min(e.history.count, area.maxX - barsX - 22))
             drawBars(e.history.suffix(barsWidth), x: barsX, y: barsY, into: &g, clip: area)
             let info = "\(Fmt.streak(e.streakDays)) · Σ \(Fmt.signedUSD(e.cumulativeUSD, 1))"
-            g.putRight(info, right: area.maxX, y: barsY, style: .dim, clip: area)
+            // On a shared row the figures win: the streak only shows where it does not cover them.
+            let infoLeft = area.maxX - TextWidth.of(info)
+            let occupied = rowsPer == 2 ? barsX + barsWidth : max(area.x + 31, barsX + barsWidth)
+            if infoLeft > occupied { g.putRight(info, right: area.maxX, y: barsY, style: .dim, clip: area) }
             if focused && k == selected {
                 g.restyle(Rect(x: area.x, y: y, width: area.width, height: rowsPer)) { $0.reverse = true }
             }
