@@ -82,6 +82,11 @@ final class TmuxSession {
         (try? run(["capture-pane", "-p"]).output) ?? ""
     }
 
+    /// The visible screen with colours and attributes as SGR escape sequences (`capture-pane -e`).
+    func captureWithEscapes() -> String {
+        (try? run(["capture-pane", "-p", "-e"]).output) ?? ""
+    }
+
     func resize(width: Int, height: Int) throws {
         let r = try run(["resize-window", "-x", "\(width)", "-y", "\(height)"])
         if r.status != 0 { throw Abandoned(description: "tmux resize-window failed: \(r.output)") }
