@@ -3,7 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import LiqtopCore
+import Synchronization
 
 /// A file that could not be opened or read; the message is ready for the user.
 public struct FileInputError: Error, CustomStringConvertible, Sendable {
@@ -13,9 +15,13 @@ public struct FileInputError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Reads whole files (or stdin) through the decoder, streaming: memory is bounded by one
-/// chunk plus the events, never by the file size.
+/// chunk plus the events, never by the file size. Large JSON-lines files are split at a line
+/// boundary and decoded on every core; the parts' results are joined in file order, with
+/// line numbers as a serial read would give them.
 public enum FileInput {
     static let chunkSize = 1 << 20
+    /// Below this, a second thread costs more than it saves.
+    static let parallelThreshold = 8 << 20
 
     /// Decodes every line of `path` (`-` for stdin).
     public static func decode(path: String, context: DecodeContext) throws(FileInputError) -> DecodeOutput {
@@ -23,29 +29,99 @@ public enum FileInput {
         guard fd >= 0 else { throw FileInputError(path: path, reason: errnoText()) }
         defer { if fd != 0 { close(fd) } }
         var st = stat()
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
-            throw FileInputError(path: path, reason: "is a directory")
+        guard fstat(fd, &st) == 0 else { throw FileInputError(path: path, reason: errnoText()) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw FileInputError(path: path, reason: "is a directory") }
+        let size = Int(st.st_size)
+        let parts = ProcessInfoCores.count
+        if (st.st_mode & S_IFMT) == S_IFREG, size >= parallelThreshold, parts > 1, startsWithJSON(fd) {
+            return try decodeInParallel(fd: fd, path: path, size: size, parts: parts, context: context)
         }
         var decoder = InputDecoder(source: path, context: context)
+        return try decodeRange(fd: fd, path: path, range: nil, decoder: &decoder)
+    }
+
+    /// Reads `range` (or the whole stream with `read`) through `decoder`.
+    static func decodeRange(fd: Int32, path: String, range: Range<Int>?, decoder: inout InputDecoder) throws(FileInputError) -> DecodeOutput {
         var splitter = LineSplitter()
         var out = DecodeOutput()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
+        var offset = range?.lowerBound ?? 0
         while true {
-            let n = read(fd, buffer.baseAddress, chunkSize)
+            let want = range.map { min(chunkSize, $0.upperBound - offset) } ?? chunkSize
+            if want <= 0 { break }
+            let n = range == nil ? read(fd, buffer.baseAddress, want) : pread(fd, buffer.baseAddress, want, off_t(offset))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw FileInputError(path: path, reason: errnoText())
             }
             if n == 0 { break }
+            offset += n
             let chunk = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
             splitter.push(chunk) { decoder.consume($0, into: &out) }
         }
         splitter.finish { decoder.consume($0, into: &out) }
+        // Lines counted by the splitter, including blank ones, for the next part's numbering.
+        out.physicalLines = splitter.nextLineNumber - 1
         return out
     }
 
+    static func decodeInParallel(fd: Int32, path: String, size: Int, parts: Int, context: DecodeContext) throws(FileInputError) -> DecodeOutput {
+        // Cut points just after a newline, so every part holds whole lines.
+        var cuts = [0]
+        for k in 1 ..< parts {
+            let cut = nextLineStart(fd: fd, from: size * k / parts, size: size)
+            cuts.append(max(cut, cuts[cuts.count - 1]))
+        }
+        cuts.append(size)
+        let bounds = cuts
+        let results = Mutex<[Result<DecodeOutput, FileInputError>?]>(Array(repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            var decoder = InputDecoder(source: path, context: context, continuingJSON: k > 0)
+            let r = Result { () throws(FileInputError) -> DecodeOutput in
+                try decodeRange(fd: fd, path: path, range: bounds[k] ..< bounds[k + 1], decoder: &decoder)
+            }
+            results.withLock { $0[k] = r }
+        }
+        var merged = DecodeOutput()
+        var lineOffset = 0
+        for r in results.withLock({ $0 }) {
+            var part = try r!.get()
+            for i in part.rejections.indices { part.rejections[i].line += lineOffset }
+            lineOffset += part.physicalLines
+            merged.append(part)
+        }
+        merged.physicalLines = lineOffset
+        return merged
+    }
+
+    /// The offset of the first line that starts at or after `position`.
+    static func nextLineStart(fd: Int32, from position: Int, size: Int) -> Int {
+        var buf = [UInt8](repeating: 0, count: 64 * 1024)
+        var offset = max(0, position - 1) // a line starting exactly at `position` follows a newline at position-1
+        while offset < size {
+            let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+            if n <= 0 { return size }
+            if let i = buf[0 ..< n].firstIndex(of: 0x0A) { return offset + i + 1 }
+            offset += n
+        }
+        return size
+    }
+
+    /// Whether the first non-blank byte of the file is `{`: a JSON-lines file, safe to split.
+    static func startsWithJSON(_ fd: Int32) -> Bool {
+        var buf = [UInt8](repeating: 0, count: 4096)
+        let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return false }
+        return buf[0 ..< n].first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } == UInt8(ascii: "{")
+    }
+
     static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// Cores available to this process.
+enum ProcessInfoCores {
+    static var count: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
 
 /// The wall clock, read only here at the edge (the core takes time as a parameter).

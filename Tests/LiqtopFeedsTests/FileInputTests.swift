@@ -34,4 +34,37 @@ import LiqtopCore
         #expect(out.rejections.count == 1)
         #expect(out.rejections.first?.line == count + 1)
     }
+
+    /// A large JSON-lines file is decoded on every core; the result must equal a serial read,
+    /// event for event and rejection for rejection (line numbers included).
+    @Test func parallelDecodeEqualsSerialDecode() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-parallel-\(getpid()).ndjson")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var lines: [String] = []
+        var size = 0
+        var i = 0
+        while size < FileInput.parallelThreshold + (1 << 20) {
+            let line: String
+            switch i % 97 {
+            case 13: line = "{broken json"
+            case 41: line = ""
+            case 77: line = #"{"e":"markPriceUpdate","E":1}"#
+            default:
+                line = #"{"e":"forceOrder","E":1768348800000,"o":{"s":"BTCUSDT","S":"\#(i % 2 == 0 ? "SELL" : "BUY")","o":"LIMIT","f":"IOC","q":"0.\#(i % 1000 + 1)","p":"95000","ap":"95000.\#(i % 10)","X":"FILLED","l":"0.1","z":"0.\#(i % 1000 + 1)","T":\#(1_768_348_800_000 + i)}}"#
+            }
+            lines.append(line)
+            size += line.utf8.count + 1
+            i += 1
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let parallel = try FileInput.decode(path: url.path, context: context)
+        let serial = InputDecoder.decodeAll(text, source: url.path, context: context)
+        #expect(ProcessInfo.processInfo.activeProcessorCount < 2 || parallel.physicalLines == lines.count)
+        #expect(parallel.events == serial.events)
+        #expect(parallel.rejections == serial.rejections)
+        #expect(parallel.ignored == serial.ignored)
+        #expect(parallel.lines == serial.lines)
+        #expect(parallel.rejections.count == lines.indices.filter { $0 % 97 == 13 }.count)
+    }
 }

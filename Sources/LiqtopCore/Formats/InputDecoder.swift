@@ -17,6 +17,13 @@ public struct InputDecoder {
         self.context = context
     }
 
+    /// A decoder for the middle of a JSON-lines file (a parallel reader's later part): it reads
+    /// every line as JSON, as the whole file's decoder would after its first line.
+    public init(source: String, context: DecodeContext, continuingJSON: Bool) {
+        self.init(source: source, context: context)
+        if continuingJSON { mode = .json }
+    }
+
     /// Decodes one line from a `LineSplitter`.
     public mutating func consume(_ line: LineSplitter.Line, into out: inout DecodeOutput) {
         switch line {

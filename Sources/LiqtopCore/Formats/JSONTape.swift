@@ -39,15 +39,8 @@ public struct JSONTape {
         var expectValue = true
         var expectKey = false
 
-        @inline(__always) func skipSpace() {
-            while i < n {
-                let b = bytes[i]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { i += 1 } else { break }
-            }
-        }
-
         while true {
-            skipSpace()
+            i = Self.skipSpace(bytes, i)
             if i >= n {
                 if tokens.isEmpty { throw .init("empty line") }
                 if !stack.isEmpty || expectValue { throw .init("truncated JSON") }
@@ -66,7 +59,7 @@ public struct JSONTape {
                     i += 1
                     expectKey = b == 0x7B
                     // An empty container closes right away.
-                    skipSpace()
+                    i = Self.skipSpace(bytes, i)
                     if i < n && (bytes[i] == 0x7D || bytes[i] == 0x5D) {
                         try close(bytes[i], at: i)
                         i += 1
@@ -78,7 +71,7 @@ public struct JSONTape {
                     let isKey = expectKey
                     try scanString(bytes, &i)
                     if isKey {
-                        skipSpace()
+                        i = Self.skipSpace(bytes, i)
                         guard i < n, bytes[i] == 0x3A else { throw .init(i < n ? "invalid JSON: expected ':'" : "truncated JSON") }
                         i += 1
                         expectKey = false
@@ -110,6 +103,18 @@ public struct JSONTape {
                 }
             }
         }
+    }
+
+    /// Index of the first non-whitespace byte at or after `i`. A static function rather than a
+    /// nested one: a closure capturing `i` would force dynamic exclusivity checks per byte.
+    @inline(__always)
+    static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { i += 1 } else { break }
+        }
+        return i
     }
 
     private mutating func close(_ b: UInt8, at i: Int) throws(InputError) {

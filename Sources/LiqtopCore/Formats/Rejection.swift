@@ -19,7 +19,10 @@ public struct DecodeOutput: Sendable {
     public var rejections: [Rejection] = []
     /// Well-formed messages of kinds liqtop does not use (mark prices, subscribe acks, pongs).
     public var ignored = 0
+    /// Non-blank lines decoded.
     public var lines = 0
+    /// Every line read, blank ones included (what line numbers count), when known.
+    public var physicalLines = 0
 
     public init() {}
 
