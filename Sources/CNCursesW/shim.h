@@ -40,6 +40,13 @@ static inline attr_t liqtop_a_dim(void) { return A_DIM; }
 int wcwidth(wchar_t c);
 static inline int liqtop_wcwidth(wchar_t c) { return wcwidth(c); }
 
+// Whether the terminal can address the cursor (terminfo "cup"): "dumb" and the like cannot,
+// and a full-screen dashboard on them would be a garbled run-on line.
+static inline int liqtop_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 // ioctl is variadic and not imported into Swift. Returns 0 and the size, or -1.
 static inline int liqtop_window_size(int fd, int *rows, int *cols) {
     struct winsize ws;

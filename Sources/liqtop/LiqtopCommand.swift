@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import LiqtopTUI
 
 struct Liqtop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,9 @@ enum Main {
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
         } catch let error as ExitCode {
             exit(error.rawValue)
+        } catch let error as ScreenError {
+            Terminal.standardError("liqtop: \(error)")
+            exit(2)
         } catch let error as CLIError {
             Terminal.standardError("liqtop: \(error.message)")
             exit(2)

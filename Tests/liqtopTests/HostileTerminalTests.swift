@@ -138,16 +138,12 @@ import Testing
 
     /// `dumb` cannot move the cursor, so a full-screen UI can only garble the shell: liqtop should
     /// refuse with one line naming the terminal type and a non-zero status.
-    ///
-    /// Known issue: ncurses' `newterm` accepts `dumb`, liqtop starts, writes one run-on row at the
-    /// bottom and, on q, exits 0 with the dashboard text left on the shell's line. The fix belongs in
-    /// `NCursesScreen.init` (refuse a terminal without cursor addressing); when it lands this
-    /// test reports "known issue was not recorded": remove `withKnownIssue` then.
+    /// (ncurses' `newterm` accepts `dumb`; liqtop refuses it because it cannot address the cursor.)
     @Test(.timeLimit(.minutes(1)))
     func dumbTerminalGetsOneClearLineAndNonZeroStatus() async throws {
         let tmux = try start(environment: "TERM=dumb")
         defer { tmux.kill() }
-        await withKnownIssue("liqtop runs on TERM=dumb and garbles the screen") {
+        do {
             // A refusal is immediate; a dashboard that started is still waiting for a key.
             var after = try await tmux.wait(until: "exit= or a started dashboard", timeout: .seconds(10)) {
                 $0.contains("exit=") || $0.contains("liqtop")
@@ -174,7 +170,7 @@ import Testing
         let tmux = try start(environment: "TERM=no-such-terminal")
         defer { tmux.kill() }
         let after = try await tmux.waitFor("exit=")
-        #expect(Self.nonBlankLines(after) == ["Error: cannot start the terminal UI (TERM=no-such-terminal)", "exit=2"],
+        #expect(Self.nonBlankLines(after) == ["liqtop: cannot start the terminal UI (TERM=no-such-terminal)", "exit=2"],
                 "\(TmuxSession.framed(after))")
         #expect(tmux.alternateOn == "0")
     }

@@ -51,6 +51,14 @@ public final class NCursesScreen {
                 let term = getenv("TERM").map { String(cString: $0) } ?? "unset"
                 throw ScreenError(description: "cannot start the terminal UI (TERM=\(term))")
             }
+            guard liqtop_can_address_cursor() != 0 else {
+                endwin()
+                delscreen(screen)
+                screen = nil
+                TerminalGuard.screenDidRestore()
+                let term = getenv("TERM").map { String(cString: $0) } ?? "unset"
+                throw ScreenError(description: "TERM=\(term) cannot move the cursor: use a full-screen terminal (or liqtop summary)")
+            }
         case .headless(let width, let height):
             outFile = fopen("/dev/null", "w")
             inFile = fopen("/dev/null", "r")
