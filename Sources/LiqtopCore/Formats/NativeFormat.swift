@@ -273,7 +273,8 @@ extension NativeFormat {
 
     /// Appends `s` as a JSON string: `"` and `\` escaped, every control character (C0, DEL, C1)
     /// as `\u00XX` so a recording never carries raw terminal escapes; other UTF-8 kept as is.
-    static func appendQuoted(_ s: String, to out: inout String) {
+    /// The one JSON string escaper: the recorder and `summary --json` use it too.
+    public static func appendQuoted(_ s: String, to out: inout String) {
         out += "\""
         let needsEscape = s.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }
         guard needsEscape else {

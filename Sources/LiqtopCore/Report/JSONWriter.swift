@@ -30,22 +30,10 @@ struct JSONWriter {
         text += value
     }
 
-    /// JSON string literal: quotes, backslashes and every control character escaped.
+    /// JSON string literal, escaped like the native format (one escaper for all output).
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20 || (0x7F ... 0x9F).contains(u.value):
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
+        var out = ""
+        NativeFormat.appendQuoted(s, to: &out)
+        return out
     }
 }

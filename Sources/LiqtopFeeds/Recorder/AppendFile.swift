@@ -105,33 +105,3 @@ enum RecorderIO {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 }
-
-/// JSON string quoting for raw frames: `"` and `\` escaped, every control character (C0, DEL,
-/// C1) as `\u00XX`, so the line is valid JSON and never carries raw terminal escapes.
-enum JSONQuote {
-    private static let hex: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
-
-    static func append(_ s: String, to out: inout String) {
-        out += "\""
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }) else {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v == 0x22 {
-                out += "\\\""
-            } else if v == 0x5C {
-                out += "\\\\"
-            } else if v < 0x20 || (v >= 0x7F && v <= 0x9F) {
-                out += "\\u00"
-                out.append(hex[Int(v >> 4)])
-                out.append(hex[Int(v & 0xF)])
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
-}

@@ -106,12 +106,12 @@ public actor Recorder {
         }
         if keepRaw, !raw.isEmpty {
             var prefix = "{\"source\":"
-            JSONQuote.append(source, to: &prefix)
+            NativeFormat.appendQuoted(source, to: &prefix)
             prefix += ",\"time\":\(now),\"frame\":"
             let name = Self.fileName(day: today, raw: true)
             for frame in raw {
                 var line = prefix
-                JSONQuote.append(frame, to: &line)
+                NativeFormat.appendQuoted(frame, to: &line)
                 line += "}\n"
                 append(line, to: name, events: 0, rawFrames: 1)
             }
