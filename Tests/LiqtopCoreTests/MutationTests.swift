@@ -1,0 +1,344 @@
+import Testing
+@testable import LiqtopCore
+
+/// A deterministic mutation pass over every importer (issue 7, point 1).
+///
+/// For each format, `mutationsPerFormat` mutants of valid samples (see `Mutator`) are decoded
+/// twice: line by line by a reference decoder, and as a whole file with the original valid
+/// samples interleaved. Checked for every mutant: no crash; every non-blank line ends as at
+/// least one event, rejection or ignore; rejection reasons are non-empty, short and free of
+/// control characters; and the valid samples between the mutants keep exactly their events,
+/// in order, so the totals of the mixed file are the valid totals plus what the mutants
+/// legitimately produced, to the micro-dollar.
+@Suite struct MutationTests {
+    /// Mutated inputs per format: 100,000 for each of the eight formats (800,000 in all).
+    static let mutationsPerFormat = 100_000
+    /// Mutants per mixed file; each mixed file starts with the header and all valid samples.
+    static let batchSize = 1_000
+    static let now: Millis = 1_768_435_200_000 // 2026-01-15T00:00Z
+    /// A reason echoes at most a short excerpt of the input: anything longer floods the log.
+    static let maxReasonBytes = 300
+
+    struct Format: Sendable, CustomTestStringConvertible {
+        let name: String
+        /// The CSV header that selects the table kind; `nil` for NDJSON formats.
+        let header: String?
+        /// Lines that each decode to at least one event and no rejection.
+        let valid: [String]
+        /// Further shapes to mutate from (acks, label rows, known-bad messages).
+        let extraSeeds: [String]
+        let expectedValidEvents: Int
+        /// Sum of liquidation notionals, ETF flows and daily totals of `valid`, in micro-dollars.
+        let expectedValidMicros: Int64
+        let seed: UInt64
+
+        var testDescription: String { name }
+    }
+
+    // MARK: - Samples (FORMATS.md and the per-format tests)
+
+    static let binanceSample = #"{"e":"forceOrder","E":1568014460893,"o":{"s":"BTCUSDT","S":"SELL","o":"LIMIT","f":"IOC","q":"0.014","p":"9910","ap":"9910","X":"FILLED","l":"0.014","z":"0.014","T":1568014460893}}"#
+
+    static let formats: [Format] = [
+        Format(
+            name: "Binance", header: nil,
+            valid: [
+                binanceSample, // 138.74
+                #"{"e":"forceOrder","E":1768000000123,"o":{"s":"ETHUSDT","S":"BUY","o":"LIMIT","f":"IOC","q":"1.6","p":"2400","ap":"2501.38","X":"FILLED","l":"1.5","z":"1.5","T":1768000000123}}"#, // 3752.07
+                #"{"e":"forceOrder","E":1768000000000,"o":{"s":"BTCUSD_PERP","S":"BUY","o":"LIMIT","f":"IOC","q":"3","p":"97000","ap":"97010.5","X":"FILLED","l":"3","z":"3","T":1768000000000}}"#, // 3 × $100
+                #"{"stream":"btcusdt@forceOrder","data":"# + binanceSample + "}", // 138.74
+                #"{"e":"forceOrder","E":1768000000000,"o":{"s":"1000PEPEUSDT","S":"SELL","o":"LIMIT","f":"IOC","q":"20000","p":"0.01005","X":"NEW","T":1768000000000}}"#, // 201.00
+            ],
+            extraSeeds: [
+                #"{"e":"markPriceUpdate","E":1562305380000,"s":"BTCUSDT","p":"11794.15000000","i":"11784.62659091","P":"11784.25641265","r":"0.00038167","T":1562306400000}"#,
+                #"{"result":null,"id":1}"#,
+            ],
+            expectedValidEvents: 5, expectedValidMicros: 138_740_000 + 3_752_070_000 + 300_000_000 + 138_740_000 + 201_000_000,
+            seed: 0xB1_0001),
+        Format(
+            name: "Bybit", header: nil,
+            valid: [
+                #"{"topic":"allLiquidation.ROSEUSDT","type":"snapshot","ts":1739502303204,"data":[{"T":1739502302929,"s":"ROSEUSDT","S":"Sell","v":"20000","p":"0.04499"}]}"#, // 899.80
+                #"{"topic":"allLiquidation.BTCUSDT","type":"snapshot","ts":1739502303204,"data":[{"T":1739502302929,"s":"BTCUSDT","S":"Buy","v":"0.5","p":"97000"},{"T":1739502302930,"s":"ETHUSDT","S":"Sell","v":"2","p":"3300.25"}]}"#, // 48500 + 6600.50
+                #"{"topic":"liquidation.BTCUSDT","type":"snapshot","ts":1703485237953,"data":{"updatedTime":1703485237953,"symbol":"BTCUSDT","side":"Sell","size":"0.003","price":"43511.70"}}"#, // 130.5351
+                #"{"topic":"allLiquidation.BTCUSD","type":"snapshot","ts":1739502303204,"data":[{"T":1739502302929,"s":"BTCUSD","S":"Buy","v":"1000","p":"97000"}]}"#, // inverse: 1000
+            ],
+            extraSeeds: [
+                #"{"success":true,"ret_msg":"pong","conn_id":"0970e817-426e-429a-a679-ff7f55e0b16a","op":"ping"}"#,
+                #"{"topic":"tickers.BTCUSDT","type":"snapshot","data":{"symbol":"BTCUSDT","lastPrice":"97000"}}"#,
+            ],
+            expectedValidEvents: 5, expectedValidMicros: 899_800_000 + 48_500_000_000 + 6_600_500_000 + 130_535_100 + 1_000_000_000,
+            seed: 0xB1_0002),
+        Format(
+            name: "OKX", header: nil,
+            valid: [
+                // 25 × 0.01 × 97000.4 = 24250.10
+                #"{"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"97000.4","ccy":"","posSide":"long","side":"sell","sz":"25","ts":"1739502302929"}],"instFamily":"BTC-USDT","instId":"BTC-USDT-SWAP","instType":"SWAP","uly":"BTC-USDT"}]}"#,
+                // inverse: 3 × 10 = 30
+                #"{"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"3300","ccy":"","posSide":"net","side":"sell","sz":"3","ts":"1739502302929"}],"instFamily":"ETH-USD","instId":"ETH-USD-SWAP","instType":"SWAP","uly":"ETH-USD"}]}"#,
+                // 7 × 1 × 180.5 = 1263.50 and 2 × 100 = 200
+                #"{"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"180.5","ccy":"","posSide":"short","side":"buy","sz":"7","ts":"1739502302929"}],"instFamily":"SOL-USDT","instId":"SOL-USDT-SWAP","instType":"SWAP","uly":"SOL-USDT"},{"details":[{"bkLoss":"0","bkPx":"97000","ccy":"","posSide":"net","side":"buy","sz":"2","ts":"1739502302931"}],"instFamily":"BTC-USD","instId":"BTC-USD-SWAP","instType":"SWAP","uly":"BTC-USD"}]}"#,
+            ],
+            extraSeeds: [
+                #"{"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"0.007831","ccy":"","posSide":"short","side":"buy","sz":"13","ts":"1692266434010"}],"instFamily":"IOST-USDT","instId":"IOST-USDT-SWAP","instType":"SWAP","uly":"IOST-USDT"}]}"#,
+                #"{"event":"subscribe","arg":{"channel":"liquidation-orders","instType":"SWAP"},"connId":"a4d3ae55"}"#,
+                "pong",
+            ],
+            expectedValidEvents: 4, expectedValidMicros: 24_250_100_000 + 30_000_000 + 1_263_500_000 + 200_000_000,
+            seed: 0xB1_0003),
+        Format(
+            name: "native", header: nil,
+            valid: [
+                #"{"type":"liquidation","time":1768435199000,"venue":"binance","instrument":"BTCUSDT","coin":"BTC","side":"short","price":"97000.5","qty":"0.014","usd":"1358.007"}"#,
+                #"{"type":"liquidation","time":"2026-01-14T12:00:00.250Z","venue":"okx","instrument":"BTC-USDT-SWAP","coin":"XBT","side":"long","price":"95000","qty":"0.01","usd":"950"}"#,
+                #"{"type":"etf_flow","date":"2026-01-14","asset":"BTC","fund":"IBIT","usd":"648600000","coins":"6817.1","price":"95144.97"}"#,
+                #"{"type":"etf_flow","date":"2026-01-13","asset":"ETH","fund":"ETHE","usd":"-107700000"}"#,
+                #"{"type":"note","time":1768400000000,"source":"Philadelphia Fed","text":"Paulson spoke \"softly\"\n\u00e9"}"#,
+                #"{"type":"rate","date":"2026-01-13","series":"DFF","value":"3.64"}"#,
+                #"{"type":"cut_odds","meeting":"2026-01-28","range":"3.50-3.75","probability":"95.0"}"#,
+                #"{"type":"daily_liquidations","date":"2025-10-10","long_usd":"16700000000","short_usd":"2500000000"}"#,
+            ],
+            extraSeeds: [#"{"type":"teleport"}"#],
+            expectedValidEvents: 8,
+            expectedValidMicros: 1_358_007_000 + 950_000_000 + 648_600_000_000_000 - 107_700_000_000_000 + 19_200_000_000_000_000,
+            seed: 0xB1_0004),
+        Format(
+            name: "Farside", header: "Date,IBIT,FBTC,BITB,ARKB,BTCO,EZBC,BRRR,HODL,BTCW,GBTC,BTC,Total",
+            valid: [
+                #"12 Jan 2026,"1,120.0",(107.7),12.3,0.0,-,0.0,0.0,5.1,0.0,(25.0),3.2,"1,007.9""#,
+                "13 Jan 2026,648.6,(45.3),-,(12.4),0.0,-,-,0.0,-,(88.1),10.0,512.8",
+                "2026-01-14,333.33,-,2.0,-,-,-,-,-,-,(1.5),-,333.83",
+            ],
+            extraSeeds: [
+                ",Blackrock,Fidelity,Bitwise,Ark,Invesco,Franklin,Valkyrie,VanEck,WTree,Grayscale,Grayscale,",
+                "Fee,0.25%,0.25%,0.20%,0.21%,0.25%,0.19%,0.25%,0.20%,0.25%,1.50%,0.15%,",
+                #"Total,"2,101.93",(153.0),14.3,(12.4),0.0,0.0,0.0,5.1,0.0,(114.6),13.2,"1,854.53""#,
+                "Note: data may be revised",
+            ],
+            expectedValidEvents: 10 + 7 + 3,
+            expectedValidMicros: 1_007_900_000_000_000 + 512_800_000_000_000 + 333_830_000_000_000,
+            seed: 0xB1_0005),
+        Format(
+            name: "FRED", header: "DATE,DFEDTARU,DFEDTARL,DFF",
+            valid: ["2026-01-13,3.75,3.50,3.64", "2026-01-14,.,3.50,", "1954-07-01,,,1.13"],
+            extraSeeds: ["2026-01-15,.,.,."],
+            expectedValidEvents: 5, expectedValidMicros: 0, seed: 0xB1_0006),
+        Format(
+            name: "odds", header: "meeting_date,target_range,probability",
+            valid: ["2026-01-28,3.50-3.75,95.0", "2026-01-28,3.25-3.50,5%", "2026-03-18,3.25-3.50,0.62",
+                    "2026-03-18,3.50-3.75,1", "2026-03-18,3.00-3.25,0.5%", "2026-03-18,3.00-3.25,0"],
+            extraSeeds: ["2026-03-18,3.75-3.50,10"],
+            expectedValidEvents: 6, expectedValidMicros: 0, seed: 0xB1_0007),
+        Format(
+            name: "notes", header: "time,source,text",
+            valid: [
+                #"2026-01-14T15:30:00Z,Reuters,"Philadelphia Fed President Paulson signalled stronger rate-cut expectations, citing cooling inflation""#,
+                #"2026-01-14 16:00,Desk,"He said ""patience"", then left""#,
+                "1768406400000,Fed,Statement released",
+            ],
+            extraSeeds: ["not-a-time,X,y"],
+            expectedValidEvents: 3, expectedValidMicros: 0, seed: 0xB1_0008),
+    ]
+
+    // MARK: - The pass
+
+    @Test(arguments: formats)
+    func mutantsAreAccountedForAndValidTotalsStayExact(_ f: Format) throws {
+        let context = DecodeContext(now: Self.now)
+        let prefixLines = (f.header.map { [$0] } ?? []) + f.valid
+        let prefix = Array((prefixLines.joined(separator: "\n") + "\n").utf8)
+
+        // The valid samples alone: exact count and total.
+        let alone = prefix.withUnsafeBufferPointer { InputDecoder.decodeAll($0, source: "m", context: context) }
+        #expect(alone.rejections.isEmpty, "\(alone.rejections)")
+        #expect(alone.events.count == f.expectedValidEvents)
+        #expect(Self.totalMicros(alone.events) == f.expectedValidMicros)
+
+        // The reference decoder, in the state the mixed file's decoder reaches after the prefix.
+        var reference = InputDecoder(source: "m", context: context)
+        var sampleEvents: [[Event]] = []
+        for (k, line) in prefixLines.enumerated() {
+            let out = Self.decodeLine(&reference, ArraySlice(line.utf8))
+            if f.header != nil && k == 0 { continue }
+            let events = try #require(out?.events)
+            try #require(out?.rejections.isEmpty == true && !events.isEmpty, "sample \(line)")
+            sampleEvents.append(events)
+        }
+        #expect(sampleEvents.flatMap { $0 } == alone.events)
+
+        var mutator = Mutator(seed: f.seed, samples: f.valid + f.extraSeeds)
+        var report = Report(format: f.name)
+        var tried = 0
+        var tally = DecodeOutput() // what the mutants' lines became, for the closing note
+        while tried < Self.mutationsPerFormat {
+            let n = min(Self.batchSize, Self.mutationsPerFormat - tried)
+            var file = prefix
+            var expected = alone
+            var lineNumber = prefixLines.count
+            var sampleLineNumbers = Set(1 ... prefixLines.count)
+            for i in 0 ..< n {
+                let mutant = mutator.next()
+                // Each line of the mutant alone, as the mixed file's decoder will see it.
+                for line in Self.lines(mutant) {
+                    lineNumber += 1
+                    guard let out = Self.decodeLine(&reference, line) else { continue } // blank
+                    if out.lines != 1 || (out.events.isEmpty && out.rejections.isEmpty && out.ignored == 0) {
+                        report.fail("line neither an event, a rejection nor ignored", "", line)
+                    }
+                    for r in out.rejections where !Self.isCleanReason(r.reason) {
+                        report.fail(Self.uncleanReason, Self.escaped(Array(r.reason.utf8).prefix(400)), line)
+                    }
+                    expected.append(out)
+                    tally.append(out)
+                }
+                file += mutant
+                file.append(0x0A)
+                // An original sample after every mutant.
+                let k = i % f.valid.count
+                file += Array(f.valid[k].utf8)
+                file.append(0x0A)
+                lineNumber += 1
+                sampleLineNumbers.insert(lineNumber)
+                expected.lines += 1
+                expected.events += sampleEvents[k]
+            }
+            tried += n
+
+            let mixed = file.withUnsafeBufferPointer { InputDecoder.decodeAll($0, source: "m", context: context) }
+            let batch = "batch ending at mutant \(tried)"
+            if mixed.lines != expected.lines { report.fail("mixed file line count", "\(batch): \(mixed.lines), expected \(expected.lines)") }
+            if mixed.rejections.count != expected.rejections.count || mixed.ignored != expected.ignored {
+                report.fail("mixed file outcome", "\(batch): rejections/ignored \(mixed.rejections.count)/\(mixed.ignored), expected \(expected.rejections.count)/\(expected.ignored)")
+            }
+            if let r = mixed.rejections.first(where: { sampleLineNumbers.contains($0.line) }) {
+                report.fail("valid sample rejected", "\(batch): \(r)")
+            }
+            // Valid events keep exact totals: the mixed file holds exactly the samples' events
+            // plus the mutants' own, in line order, and so the same total to the micro-dollar.
+            if mixed.events != expected.events {
+                report.fail("mixed file events", "\(batch): \(mixed.events.count) events, expected \(expected.events.count)")
+            }
+            if Self.totalMicros(mixed.events) != Self.totalMicros(expected.events) {
+                report.fail("mixed file total", batch)
+            }
+            if !Self.isSubMultiset(alone.events, of: mixed.events) {
+                report.fail("valid events missing from the mixed file", batch)
+            }
+        }
+        #expect(tried == Self.mutationsPerFormat)
+        print("MutationTests \(f.name): \(tried) mutants, \(tally.lines) lines -> \(tally.events.count) events, "
+            + "\(tally.rejections.count) rejections, \(tally.ignored) ignored")
+        for m in report.messages where m.kind != Self.uncleanReason { Issue.record(Comment(rawValue: m.text)) }
+        let uncleanExamples = report.messages.filter { $0.kind == Self.uncleanReason }.map(\.text)
+        var others = report.counts
+        let unclean = others.removeValue(forKey: Self.uncleanReason) ?? 0
+        #expect(others.isEmpty, "\(f.name): \(others)")
+        if f.header == nil {
+            for m in uncleanExamples { Issue.record(Comment(rawValue: m)) }
+            #expect(unclean == 0, "\(f.name): \(unclean) unclean reasons")
+        } else {
+            // KNOWN SOURCE BUG (reported to the lead, not fixed here): `TableCell.quoted` echoes
+            // a CSV cell as is, so tabs, C1 controls (U+0085, U+009B = CSI) and bidi overrides
+            // (U+202E) reach the rejection reason. Remove this wrapper once it is fixed.
+            withKnownIssue("TableCell.quoted echoes control and bidi characters of a CSV cell") {
+                for m in uncleanExamples { Issue.record(Comment(rawValue: m)) }
+                #expect(unclean == 0, "\(f.name): \(unclean) unclean reasons")
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Failures by kind; only the first few of each kind are spelled out with their input.
+    struct Report {
+        let format: String
+        var counts: [String: Int] = [:]
+        var messages: [(kind: String, text: String)] = []
+
+        var failures: Int { counts.values.reduce(0, +) }
+
+        mutating func fail(_ kind: String, _ detail: String = "", _ input: ArraySlice<UInt8>? = nil) {
+            counts[kind, default: 0] += 1
+            guard counts[kind, default: 0] <= 3 else { return }
+            messages.append((kind, "\(format): \(kind)\(detail.isEmpty ? "" : ": " + detail)"
+                + (input.map { "\n  input: \(MutationTests.escaped($0))" } ?? "")))
+        }
+    }
+
+    /// Decodes one line with `decoder` into a fresh output; `nil` for a blank line, which must
+    /// leave no trace at all.
+    static func decodeLine(_ decoder: inout InputDecoder, _ line: ArraySlice<UInt8>) -> DecodeOutput? {
+        var out = DecodeOutput()
+        let blank = line.withUnsafeBufferPointer { p in
+            decoder.consume(p, lineNumber: 1, into: &out)
+            return InputDecoder.isBlank(p)
+        }
+        return blank ? nil : out
+    }
+
+    /// The lines `LineSplitter` cuts `bytes` into when a newline follows them: split at every
+    /// `\n`, one trailing `\r` removed.
+    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        // Newline positions first, through a buffer pointer: array subscripts are slow in debug.
+        var cuts: [Int] = []
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                if p[i] == 0x0A { cuts.append(i) }
+                i += 1
+            }
+        }
+        cuts.append(bytes.count)
+        var out: [ArraySlice<UInt8>] = []
+        out.reserveCapacity(cuts.count)
+        var start = 0
+        for end in cuts {
+            out.append(end > start && bytes[end - 1] == 0x0D ? bytes[start ..< end - 1] : bytes[start ..< end])
+            start = end + 1
+        }
+        return out
+    }
+
+    static let uncleanReason = "rejection reason empty, too long, or with control characters"
+
+    /// Non-empty, bounded, and without C0, DEL, C1 or bidi controls that could reach a terminal.
+    static func isCleanReason(_ reason: String) -> Bool {
+        guard !reason.isEmpty, reason.utf8.count <= maxReasonBytes else { return false }
+        return !reason.unicodeScalars.contains { s in
+            let v = s.value
+            return v < 0x20 || (v >= 0x7F && v <= 0x9F) || (0x202A ... 0x202E).contains(v) || (0x2066 ... 0x2069).contains(v)
+        }
+    }
+
+    /// Liquidation notionals, ETF flows and daily totals summed, in micro-dollars.
+    static func totalMicros(_ events: [Event]) -> Int64 {
+        events.reduce(Int64(0)) { sum, e in
+            switch e {
+            case .liquidation(let l): sum + l.usd.micros
+            case .etfFlow(let f): sum + f.netUSD.micros
+            case .dailyTotals(let d): sum + d.longUSD.micros + d.shortUSD.micros
+            default: sum
+            }
+        }
+    }
+
+    static func isSubMultiset(_ small: [Event], of big: [Event]) -> Bool {
+        var counts: [Event: Int] = [:]
+        for e in big { counts[e, default: 0] += 1 }
+        for e in small {
+            guard let c = counts[e], c > 0 else { return false }
+            counts[e] = c - 1
+        }
+        return true
+    }
+
+    /// A Swift string literal for printable ASCII input, else a byte array literal.
+    static func escaped(_ bytes: some Collection<UInt8>) -> String {
+        let clipped = bytes.prefix(2_000)
+        let more = bytes.count > 2_000 ? " …(\(bytes.count) bytes)" : ""
+        if clipped.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return "#\"" + String(decoding: clipped, as: UTF8.self) + "\"#" + more
+        }
+        return "[" + clipped.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: ",") + "]" + more
+    }
+}
