@@ -108,6 +108,8 @@ enum LiveRunner {
 /// `--print`: one native NDJSON line per event on stdout, written in whole batches.
 final class EventPrinter: Sendable {
     func write(_ output: DecodeOutput) {
+        // Rejections first: whoever reads stdout has them on stderr by the time the events arrive.
+        for r in output.rejections { Terminal.standardError("liqtop: rejected \(r)") }
         guard !output.events.isEmpty else { return }
         var text = ""
         for e in output.events { text += NativeFormat.encode(e); text += "\n" }
@@ -119,6 +121,5 @@ final class EventPrinter: Sendable {
                 if n > 0 { off += n } else if n < 0 && errno == EINTR { continue } else { break }
             }
         }
-        for r in output.rejections { Terminal.standardError("liqtop: rejected \(r)") }
     }
 }

@@ -13,7 +13,7 @@ import LiqtopCore
 
     @Test(.timeLimit(.minutes(1))) func liveBinanceThroughTheCLIRecordsAndReplays() async throws {
         let frames = (1 ... 5).map { Frames.binance(qty: "0.0\($0)", time: 1_768_348_700_000 + Millis($0) * 1000, side: $0 % 2 == 0 ? "BUY" : "SELL") }
-        let server = try await LoopbackServer.start(Script(onConnect: { _ in frames.map { .send($0) } + [.send("{not json")] }))
+        let server = try await LoopbackServer.start(Script(onConnect: { _ in [.send("{not json")] + frames.map { .send($0) } }))
         defer { Task { await server.stop() } }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-live-cli-\(getpid())")
         try? FileManager.default.removeItem(at: dir)
@@ -44,7 +44,7 @@ import LiqtopCore
         #expect(lines.count == 5, "stdout: \(text)\nstderr: \(stderr)")
         #expect(lines.allSatisfy { $0.hasPrefix(#"{"type":"liquidation","#) && $0.contains(#""venue":"binance""#) })
         #expect(lines.first?.contains(#""side":"long""#) == true) // SELL = a long was liquidated
-        #expect(stderr.contains("rejected binance:6"))             // the malformed frame, counted not fatal
+        #expect(stderr.contains("rejected binance:1"))             // the malformed first frame, counted not fatal
         #expect(p.terminationStatus == 143)
 
         // The recording holds the same events and summarizes identically.

@@ -146,7 +146,7 @@ import Testing
         do {
             // A refusal is immediate; a dashboard that started is still waiting for a key.
             var after = try await tmux.wait(until: "exit= or a started dashboard", timeout: .seconds(10)) {
-                $0.contains("exit=") || $0.contains("liqtop")
+                $0.contains("exit=") || $0.contains("1 Liquidations")
             }
             if !after.contains("exit=") {
                 try tmux.send("q")
