@@ -52,6 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "liqtop-bench", dependencies: ["LiqtopCore", "LiqtopFeeds", "LiqtopTUI"], path: "Benchmarks/Bench"),
         .testTarget(name: "LiqtopCoreTests", dependencies: ["LiqtopCore"]),
         .testTarget(name: "LiqtopFeedsTests", dependencies: ["LiqtopFeeds"]),
         .testTarget(
