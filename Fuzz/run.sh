@@ -3,7 +3,6 @@
 #
 #   bash Fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     e.g. bash Fuzz/run.sh 60
 #   bash Fuzz/run.sh 0                                    builds only
-#   FUZZ_SKIP_KNOWN=1 bash Fuzz/run.sh 60                 does not trap on already reported findings
 #   .build-fuzz/bin/fuzz-<T> -runs=1 FILE                 replays one input (prints the broken invariant)
 #
 # Each binary is the LiqtopCore sources plus Fuzz/Support/*.swift plus one Fuzz/Targets/<T>.swift,

@@ -20,4 +20,12 @@ import Testing
     func nothingSensible(_ instrument: String) {
         #expect(CoinNormalizer.coin(of: instrument) == nil)
     }
+
+    @Test func coinLengthIsBounded() {
+        #expect(CoinNormalizer.maxLength == 20)
+        #expect(CoinNormalizer.coin(of: "ABCDEFGHIJ0123456789USDT") == "ABCDEFGHIJ0123456789")
+        #expect(CoinNormalizer.coin(of: "ABCDEFGHIJ0123456789K-USDT-SWAP") == nil)
+        #expect(CoinNormalizer.coin(of: "1000ABCDEFGHIJ0123456789USDT") == "ABCDEFGHIJ0123456789") // multiplier not counted
+        #expect(CoinNormalizer.coin(of: "ROSEUSDpppppppppppppppppppppppT") == nil) // fuzz finding: 31 characters
+    }
 }

@@ -68,4 +68,21 @@ import Testing
         let out = InputDecoder.decodeAll("observation_date,D-FF\n2026-01-12,3.64", source: "x.csv", context: context)
         #expect(out.events.isEmpty && out.rejections.count == 2)
     }
+
+    @Test func ratesOutsideTheRecordableRangeAreRejected() throws {
+        let text = """
+            DATE,DFF,DFEDTARU
+            2026-01-13,544,3.75
+            2026-01-14,-100.5,100
+            2026-01-15,-100,.
+            """
+        let out = InputDecoder.decodeAll(text, source: "DFF.csv", context: context)
+        #expect(try points(out) == [point("2026-01-13", "DFEDTARU", "3.75"), point("2026-01-14", "DFEDTARU", "100"),
+                                    point("2026-01-15", "DFF", "-100")])
+        #expect(out.rejections == [
+            Rejection(source: "DFF.csv", line: 2, reason: "DFF: 544 is outside -100...100 percent"),
+            Rejection(source: "DFF.csv", line: 3, reason: "DFF: -100.5 is outside -100...100 percent"),
+        ])
+        #expect(NativeFormat.ratePercentRange == FixedDecimal(-100) ... FixedDecimal(100))
+    }
 }

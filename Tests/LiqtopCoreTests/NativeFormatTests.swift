@@ -171,4 +171,51 @@ import Testing
         #expect(out.rejections.count == 1)
         #expect(out.rejections.first?.reason.contains(reason) == true, "\(out.rejections)")
     }
+    // MARK: - Fuzz findings: whatever an importer accepts, a recording must replay
+
+    /// Imports `text`, writes every event as native NDJSON and reads it back.
+    static func importThenReplay(_ text: String) -> (imported: DecodeOutput, replayed: DecodeOutput) {
+        let imported = decode(text)
+        let recording = imported.events.map(NativeFormat.encode).joined(separator: "\n")
+        return (imported, decode(recording))
+    }
+
+    static func bybit(_ symbol: String) -> String {
+        #"{"topic":"allLiquidation.\#(symbol)","type":"snapshot","ts":1739502303204,"data":[{"T":1739502302929,"s":"\#(symbol)","S":"Sell","v":"20000","p":"0.04499"}]}"#
+    }
+
+    @Test func fuzzFindingLongBybitCoinIsRejectedAtImport() {
+        let (imported, replayed) = Self.importThenReplay(Self.bybit("ROSEUSDpppppppppppppppppppppppT"))
+        #expect(imported.events.isEmpty)
+        #expect(imported.rejections == [Rejection(source: "rec", line: 1,
+                                                  reason: "cannot tell the coin of ROSEUSDpppppppppppppppppppppppT")])
+        #expect(replayed.lines == 0 && replayed.events.isEmpty)
+    }
+
+    @Test func longestCoinImportsAndReplays() throws {
+        let symbol = "ABCDEFGHIJ0123456789USDT" // coin of exactly CoinNormalizer.maxLength
+        let (imported, replayed) = Self.importThenReplay(Self.bybit(symbol))
+        #expect(imported.rejections.isEmpty && replayed.rejections.isEmpty, "\(imported.rejections) \(replayed.rejections)")
+        guard case .liquidation(let l) = try #require(imported.events.first) else { Issue.record("not a liquidation"); return }
+        #expect(l.coin == "ABCDEFGHIJ0123456789" && l.instrument == symbol && l.usd.centsString == "899.80")
+        #expect(imported.events.count == 1 && replayed.events == imported.events)
+    }
+
+    @Test func fuzzFindingFredRate544IsRejectedAtImport() {
+        let (imported, replayed) = Self.importThenReplay("DATE,DFF\n2026-01-13,544")
+        #expect(imported.events.isEmpty)
+        #expect(imported.rejections == [Rejection(source: "rec", line: 2, reason: "DFF: 544 is outside -100...100 percent")])
+        #expect(replayed.lines == 0 && replayed.events.isEmpty)
+    }
+
+    @Test func extremeFredRatesImportAndReplay() throws {
+        let (imported, replayed) = Self.importThenReplay("DATE,DFF\n2026-01-12,100\n2026-01-13,-100.0\n2026-01-14,19.1")
+        #expect(imported.rejections.isEmpty && replayed.rejections.isEmpty, "\(imported.rejections) \(replayed.rejections)")
+        #expect(imported.events == [
+            .rate(RatePoint(day: try Self.day("2026-01-12"), series: "DFF", value: FixedDecimal(100))),
+            .rate(RatePoint(day: try Self.day("2026-01-13"), series: "DFF", value: FixedDecimal(-100))),
+            .rate(RatePoint(day: try Self.day("2026-01-14"), series: "DFF", value: try Self.dec("19.1"))),
+        ])
+        #expect(replayed.events == imported.events)
+    }
 }

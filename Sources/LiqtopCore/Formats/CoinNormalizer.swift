@@ -3,6 +3,11 @@
 ///
 /// Called once per liquidation on the hot path, so it works on bytes: no regex, no Foundation.
 public enum CoinNormalizer {
+    /// Longest coin accepted. Real tickers are short (`BABYDOGE`, `BROCCOLI714`); a longer one is a
+    /// malformed or hostile instrument name. The native decoder checks the same bound, so every
+    /// coin liqtop accepts on input also replays from its own recording.
+    public static let maxLength = 20
+
     public static func coin(of instrument: String) -> String? {
         var text = instrument
         return text.withUTF8 { coin(bytes: $0) }
@@ -23,7 +28,7 @@ public enum CoinNormalizer {
         }
         if stripQuote { hi = quoteStart(s, lo, hi) }
         lo = multiplierEnd(s, lo, hi)
-        guard lo < hi else { return nil }
+        guard lo < hi, hi - lo <= maxLength else { return nil }
         var sawLetter = false
         for k in lo ..< hi {
             let b = upper(s[k])

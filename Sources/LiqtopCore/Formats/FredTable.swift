@@ -28,6 +28,11 @@ struct FredTable {
             if cell.isEmpty || cell == "." { continue } // FRED's "no observation"
             do throws(InputError) {
                 let value = try FixedDecimal.parse(cell)
+                // Outside the range a recording accepts, so it could never be replayed.
+                guard NativeFormat.ratePercentRange.contains(value) else {
+                    out.errors.append(InputError("\(name): \(value) is outside \(NativeFormat.rateRangeText) percent"))
+                    continue
+                }
                 out.events.append(.rate(RatePoint(day: day, series: name, value: value)))
                 produced = true
             } catch {

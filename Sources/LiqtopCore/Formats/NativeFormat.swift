@@ -7,6 +7,9 @@ public enum NativeFormat {
     public static let maxEtfFlowUSD = USD(dollars: 100_000_000_000)
     public static let maxNoteSource = 100
     public static let maxNoteText = 4000
+    /// Interest rates in percent: anything outside is a broken cell, not a rate. FRED imports
+    /// check the same range, so every rate liqtop accepts also replays from its own recording.
+    public static let ratePercentRange = FixedDecimal(-100) ... FixedDecimal(100)
 
     static func decode(_ doc: JSONDoc, _ root: Int, context: DecodeContext, into out: inout LineResults) throws(InputError) {
         let type = try field(doc, root, "type")
@@ -35,7 +38,7 @@ public enum NativeFormat {
         guard let venue = Venue(rawValue: venueText) else { throw InputError("unknown venue \(printable(venueText))") }
         let instrument = try field(doc, root, "instrument")
         guard doc.kind(instrument) == .string else { throw InputError("instrument must be a string") }
-        let coin = try token(doc, try field(doc, root, "coin"), "coin", maxLength: 20, underscore: false)
+        let coin = try token(doc, try field(doc, root, "coin"), "coin", maxLength: CoinNormalizer.maxLength, underscore: false)
         let side = try side(doc, try field(doc, root, "side"))
         let price = try decimal(doc, root, "price")
         let quantity = try decimal(doc, root, "qty")
@@ -83,7 +86,7 @@ public enum NativeFormat {
         guard day.start <= context.now + DecodeContext.maxFutureSkew else { throw InputError("rate date in the future") }
         let series = try token(doc, try field(doc, root, "series"), "series", maxLength: 30, underscore: true)
         let value = try decimal(doc, root, "value")
-        guard value >= FixedDecimal(-100), value <= FixedDecimal(100) else { throw InputError("rate outside -100...100 percent") }
+        guard ratePercentRange.contains(value) else { throw InputError("rate outside \(rateRangeText) percent") }
         return RatePoint(day: day, series: series, value: value)
     }
 
@@ -110,6 +113,8 @@ public enum NativeFormat {
         guard longs.micros >= 0, shorts.micros >= 0 else { throw InputError("daily total is negative") }
         return DailyLiquidationTotals(day: day, longUSD: longs, shortUSD: shorts)
     }
+
+    static let rateRangeText = "\(ratePercentRange.lowerBound)...\(ratePercentRange.upperBound)"
 
     // MARK: - Field helpers
 
