@@ -196,7 +196,11 @@ import Testing
         #expect(counters.eventsWritten == 0 && counters.bytesWritten == 0)
     }
 
-    @Test func timerFlushesWithinASecondWithoutClose() async throws {
+    /// The 1 s timer writes pending lines without `flush()` or `close()`. What is checked is that
+    /// the timer exists and waits for its second, not its punctuality: the timer task shares the
+    /// cooperative pool with every other suite, and a sanitizer run on two busy cores starved it
+    /// for over 10 s. A timer that never fires still fails here, after a minute.
+    @Test func timerFlushesAfterASecondWithoutClose() async throws {
         let dir = try Self.tempDir("timer")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let events = try Self.mixedEvents()
@@ -206,15 +210,13 @@ import Testing
         let path = dir + "/liqtop-2026-01-14.ndjson"
         #expect(!FileManager.default.fileExists(atPath: path)) // buffered, not written per event
         var text = ""
-        // The timer fires after 1 s; the generous upper bound only absorbs a loaded CI machine
-        // (other suites keep both cores busy), it is not the product's promise.
-        while ContinuousClock.now - started < .seconds(10) {
+        while ContinuousClock.now - started < .seconds(60) {
             if let t = try? Self.read(path), !t.isEmpty { text = t; break }
             try await Task.sleep(for: .milliseconds(20))
         }
         let elapsed = ContinuousClock.now - started
         #expect(text == NativeFormat.encode(events[0]) + "\n")
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(10), "\(elapsed)")
+        #expect(elapsed >= .milliseconds(900), "written after \(elapsed): not by the timer")
         #expect(await recorder.counters.eventsWritten == 1)
         await recorder.close()
     }

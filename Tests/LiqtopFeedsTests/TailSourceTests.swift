@@ -5,7 +5,11 @@ import LiqtopCore
 @testable import LiqtopFeeds
 
 /// Everything a tail delivered, readable from tests and from a writer thread.
-final class TailCollector: Sendable {
+///
+/// Guarded by NSLock (a pthread mutex), not `Synchronization.Mutex`: on Linux a contended Mutex
+/// is handed over by the kernel (`FUTEX_LOCK_PI`), which ThreadSanitizer cannot see, so it
+/// reported the locked reads in `eventCount` as racing with the locked writes in `sink`.
+final class TailCollector: @unchecked Sendable {
     struct State {
         var events: [Event] = []
         var rejections: [Rejection] = []
@@ -14,25 +18,32 @@ final class TailCollector: Sendable {
         var health: [SourceHealth] = []
     }
 
-    private let state = Mutex(State())
+    private let lock = NSLock()
+    private var state = State() // only under `lock`
+
+    private func withLock<T>(_ body: (inout State) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&state)
+    }
 
     var sink: FeedSink {
         FeedSink(deliver: { batch in
-            self.state.withLock {
+            self.withLock {
                 $0.events += batch.output.events
                 $0.rejections += batch.output.rejections
                 $0.raw += batch.raw
                 $0.batches += 1
             }
         }, report: { health in
-            self.state.withLock { $0.health.append(health) }
+            self.withLock { $0.health.append(health) }
         })
     }
 
-    var snapshot: State { state.withLock { $0 } }
-    var eventCount: Int { state.withLock { $0.events.count } }
-    var lastHealth: SourceHealth? { state.withLock { $0.health.last } }
-    var sawTruncation: Bool { state.withLock { $0.health.contains { $0.lastError == "truncated" } } }
+    var snapshot: State { withLock { $0 } }
+    var eventCount: Int { withLock { $0.events.count } }
+    var lastHealth: SourceHealth? { withLock { $0.health.last } }
+    var sawTruncation: Bool { withLock { $0.health.contains { $0.lastError == "truncated" } } }
 }
 
 @Suite struct TailSourceTests {
@@ -80,8 +91,13 @@ final class TailCollector: Sendable {
         }
     }
 
+    /// How long a wait may take before it counts as a hang. Polls return as soon as their
+    /// condition holds, so this costs nothing when things work; it is generous because a
+    /// sanitizer run on two loaded cores is 5-10× slower than a plain one.
+    static let patience: Swift.Duration = .seconds(60)
+
     /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
-    static func eventually(_ timeout: Swift.Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
+    static func eventually(_ timeout: Swift.Duration = patience, _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition() { return true }
@@ -91,7 +107,7 @@ final class TailCollector: Sendable {
     }
 
     /// The same, for a writer thread.
-    static func waitBlocking(_ timeout: Swift.Duration = .seconds(20), _ condition: () -> Bool) -> Bool {
+    static func waitBlocking(_ timeout: Swift.Duration = patience, _ condition: () -> Bool) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition() { return true }
@@ -125,7 +141,7 @@ final class TailCollector: Sendable {
         }
         #expect(failure == nil)
 
-        #expect(await Self.eventually(.seconds(10)) { collector.eventCount >= total })
+        #expect(await Self.eventually { collector.eventCount >= total })
         // Give a doubled line the chance to show up before counting.
         try await Task.sleep(for: .milliseconds(150))
         task.cancel()
@@ -275,17 +291,20 @@ final class TailCollector: Sendable {
                        TailSource(descriptor: fds[0], name: "-", context: Self.context, pollInterval: .seconds(30))]
         for source in sources {
             let collector = TailCollector()
-            let finished = Mutex(false)
+            let finished = Atomic(false) // not Mutex: see TailCollector
             let task = Task {
                 await source.run(collector.sink)
-                finished.withLock { $0 = true }
+                finished.store(true, ordering: .releasing)
             }
             #expect(await Self.eventually { collector.lastHealth != nil })
             try await Task.sleep(for: .milliseconds(20)) // let it settle into its wait
             let start = ContinuousClock.now
             task.cancel()
-            #expect(await Self.eventually(.seconds(2)) { finished.withLock { $0 } }, "\(source.name)")
-            #expect(ContinuousClock.now - start < .seconds(1))
+            // Without a prompt end, run would sleep out its 30 s poll; 10 s tells the two apart
+            // even on a sanitizer run that is 10× slower (a prompt end takes milliseconds).
+            #expect(await Self.eventually(.seconds(20)) { finished.load(ordering: .acquiring) }, "\(source.name)")
+            let took = ContinuousClock.now - start
+            #expect(took < .seconds(10), "\(source.name): \(took)")
         }
     }
 }
@@ -328,7 +347,7 @@ final class RotatingWriter: Sendable {
                     at += n
                     while complete < lineEnds.count && lineEnds[complete] <= at { complete += 1 }
                     // Stay close ahead of the reader, so it often finds the file ending mid-line.
-                    guard TailSourceTests.waitBlocking(.seconds(10), { complete - collector.eventCount < 300 }) else {
+                    guard TailSourceTests.waitBlocking(TailSourceTests.patience, { complete - collector.eventCount < 300 }) else {
                         return "reader stalled at \(collector.eventCount) of \(complete)"
                     }
                 }
@@ -340,11 +359,11 @@ final class RotatingWriter: Sendable {
                 } else if stop == truncateBefore {
                     // Truncate only once the reader has caught up, and go on once it noticed:
                     // a file that regrows past the old size between two polls cannot be told apart.
-                    guard TailSourceTests.waitBlocking(.seconds(10), { collector.eventCount == stop }) else {
+                    guard TailSourceTests.waitBlocking(TailSourceTests.patience, { collector.eventCount == stop }) else {
                         return "reader did not catch up: \(collector.eventCount) of \(stop)"
                     }
                     guard ftruncate(fd, 0) == 0 else { return "truncate failed" }
-                    guard TailSourceTests.waitBlocking(.seconds(10), { collector.sawTruncation }) else { return "truncation not noticed" }
+                    guard TailSourceTests.waitBlocking(TailSourceTests.patience, { collector.sawTruncation }) else { return "truncation not noticed" }
                 }
             }
             close(fd)
