@@ -8,10 +8,11 @@ import CSignalPipe
 import LiqtopCore
 import LiqtopFeeds
 import LiqtopTUI
+import Synchronization
 
-/// Runs live sources (tailed files, stdin, venue sockets) into the store on the wall clock,
-/// recording what arrives, and shows the dashboard — or, with `--print`, writes the normalized
-/// events to stdout as native NDJSON.
+/// Runs live sources (tailed files, stdin, venue sockets) into the store on the wall clock (or,
+/// for a replayed or accelerated feed, on the data's own clock), recording what arrives, and
+/// shows the dashboard — or, with `--print`, writes the normalized events to stdout as native NDJSON.
 enum LiveRunner {
     struct Options {
         var record: String?
@@ -22,13 +23,18 @@ enum LiveRunner {
         var source: String
         /// Only these coins' liquidations are kept (`live --coins`); nil keeps all.
         var coins: Set<String>? = nil
+        /// `tail --data-clock`: the store clock and pruning follow the newest liquidation's own
+        /// time instead of the wall clock, so a feed running faster than real time still slides
+        /// its windows and leaves memory (on the wall clock it would never age).
+        var dataClock = false
     }
 
     /// The windows slide with wall time even when nothing arrives.
     static let clockTick: Swift.Duration = .seconds(1)
     /// Liquidations older than a day plus this leave memory (they are out of every window).
     static let retentionMargin = Duration.hour
-    static let pruneEvery: Swift.Duration = .seconds(600)
+    /// Measured on the store clock: ten wall minutes live, ten data minutes with `--data-clock`.
+    static let pruneEvery: Millis = 10 * Duration.minute
 
     static func run(_ sources: [any FeedSource], options: Options) async throws {
         if !options.print {
@@ -37,7 +43,8 @@ enum LiveRunner {
             }
         }
         let store = MarketStore()
-        await store.setClock(WallClock.now())
+        await store.setClock(options.dataClock ? nil : WallClock.now()) // nil: follow the data
+        let newest = NewestTime()
         let recorder = options.record.map { Recorder(directory: $0, keepRaw: options.recordRaw, clock: WallClock.now) }
         let printer = options.print ? EventPrinter() : nil
         let sink = FeedSink(
@@ -46,6 +53,7 @@ enum LiveRunner {
                 if let coins = options.coins {
                     batch.output.events.removeAll { if case .liquidation(let l) = $0 { !coins.contains(l.coin) } else { false } }
                 }
+                if options.dataClock { newest.advance(past: batch.output.events) }
                 await store.ingest(batch.output, source: batch.source)
                 await recorder?.record(batch.output.events, raw: batch.raw, source: batch.source)
                 printer?.write(batch.output)
@@ -54,16 +62,20 @@ enum LiveRunner {
 
         let feeds = sources.map { source in Task { await source.run(sink) } }
         let clock = Task {
-            var sincePrune = Swift.Duration.zero
+            var schedule = PruneSchedule()
             while !Task.isCancelled {
                 try? await Task.sleep(for: clockTick)
-                let now = WallClock.now()
-                await store.setClock(now)
-                sincePrune += clockTick
-                if sincePrune >= pruneEvery {
-                    sincePrune = .zero
+                let now: Millis
+                if options.dataClock {
+                    guard let t = newest.value else { continue }
+                    now = t
+                } else {
+                    now = WallClock.now()
+                    await store.setClock(now)
+                }
+                if let cutoff = schedule.cutoff(at: now) {
                     await recorder?.flush()
-                    await store.prune(before: now - Duration.day - retentionMargin)
+                    await store.prune(before: cutoff)
                 }
             }
         }
@@ -102,6 +114,43 @@ enum LiveRunner {
         defer { ended.cancel(); signalled.cancel() }
         for await status in outcome { return status }
         return 0
+    }
+}
+
+/// When a live session drops old liquidations: every `LiveRunner.pruneEvery` of the store
+/// clock, everything older than a day plus `retentionMargin` (out of every window).
+struct PruneSchedule {
+    private var last: Millis?
+
+    /// The time to prune before if one is due at store time `now`, else nil. The first call
+    /// only starts the count; a clock that goes back (an out-of-order line) prunes nothing.
+    mutating func cutoff(at now: Millis) -> Millis? {
+        guard let last else { self.last = now; return nil }
+        guard now - last >= LiveRunner.pruneEvery else { return nil }
+        self.last = now
+        return now - Duration.day - LiveRunner.retentionMargin
+    }
+}
+
+/// The newest liquidation time delivered so far (`--data-clock`), shared by the sink and the clock task.
+final class NewestTime: Sendable {
+    private let newest = Atomic<Int64>(.min)
+
+    var value: Millis? {
+        let t = newest.load(ordering: .relaxed)
+        return t == .min ? nil : t
+    }
+
+    func advance(past events: [Event]) {
+        var t = Int64.min
+        for case .liquidation(let l) in events where l.time > t { t = l.time }
+        guard t != .min else { return }
+        var seen = newest.load(ordering: .relaxed)
+        while t > seen {
+            let (exchanged, original) = newest.compareExchange(expected: seen, desired: t, ordering: .relaxed)
+            if exchanged { return }
+            seen = original
+        }
     }
 }
 

@@ -16,6 +16,9 @@ struct TailCLI: AsyncParsableCommand {
     @Flag(help: "Read the lines already in the files first (default: start at the end, like tail -F).")
     var fromStart = false
 
+    @Flag(help: "Run the windows and the memory bound on the data's own times, not the wall clock (a replayed or accelerated feed).")
+    var dataClock = false
+
     @OptionGroup var live: LiveOptions
 
     func validate() throws {
@@ -27,7 +30,9 @@ struct TailCLI: AsyncParsableCommand {
         let context = DecodeContext(now: WallClock.now())
         var sources: [any FeedSource] = files.map { TailSource(path: $0, fromStart: fromStart, context: context, keepRaw: live.recordRaw) }
         sources += live.watchedSources(context: context)
-        try await LiveRunner.run(sources, options: live.runnerOptions(source: "tail " + files.joined(separator: " ")))
+        var options = live.runnerOptions(source: "tail " + files.joined(separator: " "))
+        options.dataClock = dataClock
+        try await LiveRunner.run(sources, options: options)
     }
 }
 
