@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The view benchmark of issue 6 (everything but `summary`), one command:
 #   bash Benchmarks/view.sh [--file DAY] [--only bench|replay|live]... [--frames N] [--seeks N]
-#                           [--runs K] [--idle-seconds N] [--live-seconds N] [--rate R] [--no-build]
+#                           [--runs K] [--idle-seconds N] [--live-seconds N] [--rate R] [--no-build] [--label TEXT]
 # 1. builds liqtop and liqtop-bench in release (--scratch-path .build-bench);
 # 2. liqtop-bench: load (decode + ingest), frames at 200×60 per drill level (snapshot and drawing
 #    timed apart), seeks — in process, on the 1,000,000-line Binance day;
@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE=1
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'view.sh: %s\n' "$*" >&2; exit 1; }
 
-file="" only=() frames=500 seeks=200 runs=5 idle=30 live_seconds=40 rate=5000 build=1
+file="" only=() frames=500 seeks=200 runs=5 idle=30 live_seconds=40 rate=5000 build=1 label=""
 while (($#)); do
     case "$1" in
         --file) file=$2; shift 2 ;;
@@ -28,6 +28,7 @@ while (($#)); do
         --live-seconds) live_seconds=$2; shift 2 ;;
         --rate) rate=$2; shift 2 ;;
         --no-build) build=0; shift ;;
+        --label) label=$2; shift 2 ;; # e.g. which tree was measured, when not a git checkout
         -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (--help)" ;;
     esac
@@ -76,6 +77,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo "not a git checkout")
 if git -C "$root" rev-parse HEAD >/dev/null 2>&1 && ! git -C "$root" diff --quiet HEAD -- Sources Package.swift; then commit+=" + uncommitted changes in Sources/"; fi
+[[ -n $label ]] && commit+=" ($label)"
 {
     printf 'Machine: %s, %s cores (`nproc`), Linux %s. Date: %s. Commit: %s.\n' \
         "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" "$(nproc)" "$(uname -r)" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$commit"
