@@ -29,7 +29,7 @@ while (($#)); do
         --rate) rate=$2; shift 2 ;;
         --no-build) build=0; shift ;;
         --label) label=$2; shift 2 ;; # e.g. which tree was measured, when not a git checkout
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) die "unknown argument '$1' (--help)" ;;
     esac
 done
