@@ -40,7 +40,6 @@ python3 "$bench/livegen.py" "$feed" "$rate" "$total" >"$dir/livegen.out" &
 gen=$!
 sleep "$warm"
 read -r pct ticks < <(cpu_over "$pid" "$seconds") || die "liqtop exited during the live run"
-gen_cpu=$(cpu_ticks "$gen" 2>/dev/null || echo 0)
 wait "$gen"; gen=""
 read -r written gen_elapsed <"$dir/livegen.out"
 sleep 2 # let the last lines reach the screen

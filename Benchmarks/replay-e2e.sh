@@ -29,6 +29,7 @@ read -r at count < <("$liqtop" summary --json "$file" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 print(d["at"], d["liquidations"]["windows"]["24h"]["count"])')
+[[ ${count:-} =~ ^[0-9]+$ ]] || die "could not read the day's end and 24 h count from \`liqtop summary --json\`"
 grouped=$(python3 -c "print(f'{int(\"$count\"):,}')")
 marker="24h .* ${grouped}( |│|\$)"
 say "replay: waiting for '24h … $grouped' (at $at), $runs runs"
