@@ -23,8 +23,15 @@ public enum FileInput {
     /// Below this, a second thread costs more than it saves.
     static let parallelThreshold = 8 << 20
 
+    /// How liquidations come out: as events (default), or packed into columns for a store
+    /// (a million-order day), with or without each order's price and quantity.
+    public struct Packing: Sendable {
+        public var keepsOrderDetail: Bool
+        public init(keepsOrderDetail: Bool) { self.keepsOrderDetail = keepsOrderDetail }
+    }
+
     /// Decodes every line of `path` (`-` for stdin).
-    public static func decode(path: String, context: DecodeContext) throws(FileInputError) -> DecodeOutput {
+    public static func decode(path: String, context: DecodeContext, packing: Packing? = nil) throws(FileInputError) -> DecodeOutput {
         let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         guard fd >= 0 else { throw FileInputError(path: path, reason: errnoText()) }
         defer { if fd != 0 { close(fd) } }
@@ -34,16 +41,18 @@ public enum FileInput {
         let size = Int(st.st_size)
         let parts = ProcessInfoCores.count
         if (st.st_mode & S_IFMT) == S_IFREG, size >= parallelThreshold, parts > 1, startsWithJSON(fd) {
-            return try decodeInParallel(fd: fd, path: path, size: size, parts: parts, context: context)
+            return try decodeInParallel(fd: fd, path: path, size: size, parts: parts, context: context, packing: packing)
         }
         var decoder = InputDecoder(source: path, context: context)
-        return try decodeRange(fd: fd, path: path, range: nil, decoder: &decoder)
+        decoder.packsLiquidations = packing != nil
+        return try decodeRange(fd: fd, path: path, range: nil, decoder: &decoder, packing: packing)
     }
 
     /// Reads `range` (or the whole stream with `read`) through `decoder`.
-    static func decodeRange(fd: Int32, path: String, range: Range<Int>?, decoder: inout InputDecoder) throws(FileInputError) -> DecodeOutput {
+    static func decodeRange(fd: Int32, path: String, range: Range<Int>?, decoder: inout InputDecoder,
+                            packing: Packing?) throws(FileInputError) -> DecodeOutput {
         var splitter = LineSplitter()
-        var out = DecodeOutput()
+        var out = DecodeOutput(keepsOrderDetail: packing?.keepsOrderDetail ?? true)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var offset = range?.lowerBound ?? 0
@@ -66,7 +75,8 @@ public enum FileInput {
         return out
     }
 
-    static func decodeInParallel(fd: Int32, path: String, size: Int, parts: Int, context: DecodeContext) throws(FileInputError) -> DecodeOutput {
+    static func decodeInParallel(fd: Int32, path: String, size: Int, parts: Int, context: DecodeContext,
+                                 packing: Packing?) throws(FileInputError) -> DecodeOutput {
         // Cut points just after a newline, so every part holds whole lines.
         var cuts = [0]
         for k in 1 ..< parts {
@@ -78,15 +88,20 @@ public enum FileInput {
         let results = Mutex<[Result<DecodeOutput, FileInputError>?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { k in
             var decoder = InputDecoder(source: path, context: context, continuingJSON: k > 0)
+            decoder.packsLiquidations = packing != nil
             let r = Result { () throws(FileInputError) -> DecodeOutput in
-                try decodeRange(fd: fd, path: path, range: bounds[k] ..< bounds[k + 1], decoder: &decoder)
+                try decodeRange(fd: fd, path: path, range: bounds[k] ..< bounds[k + 1], decoder: &decoder, packing: packing)
             }
             results.withLock { $0[k] = r }
         }
-        var merged = DecodeOutput()
+        var merged = DecodeOutput(keepsOrderDetail: packing?.keepsOrderDetail ?? true)
         var lineOffset = 0
-        for r in results.withLock({ $0 }) {
-            var part = try r!.get()
+        var outcomes = results.withLock { parts in defer { parts = [] }; return parts }
+        // Room for every part's orders up front, so joining does not regrow (and briefly double) them.
+        merged.orders.reserveCapacity(outcomes.reduce(0) { $0 + ((try? $1?.get())?.orders.count ?? 0) })
+        for k in outcomes.indices {
+            guard var part = try outcomes[k]?.get() else { continue }
+            outcomes[k] = nil // each part's memory goes as soon as it is joined
             for i in part.rejections.indices { part.rejections[i].line += lineOffset }
             lineOffset += part.physicalLines
             merged.append(part)

@@ -4,8 +4,11 @@ import LiqtopFeeds
 
 /// Loads the files named on the command line (or the demo day) into a new store.
 enum LoadedData {
-    static func load(files: [String]) async throws -> MarketStore {
-        let store = MarketStore()
+    /// `keepsOrderDetail: false` (summary) stores no per-order price and quantity: it never shows them.
+    static func load(files: [String], keepsOrderDetail: Bool = true) async throws -> MarketStore {
+        var config = MarketStore.Config()
+        config.keepsOrderDetail = keepsOrderDetail
+        let store = MarketStore(config: config)
         if files.isEmpty {
             await store.ingest(DemoDay.events(), source: "demo")
             return store
@@ -13,7 +16,8 @@ enum LoadedData {
         let context = DecodeContext(now: WallClock.now())
         for path in files {
             do {
-                let out = try FileInput.decode(path: path, context: context)
+                let out = try FileInput.decode(path: path, context: context,
+                                               packing: FileInput.Packing(keepsOrderDetail: keepsOrderDetail))
                 await store.ingest(out, source: path)
             } catch {
                 throw CLIError(message: error.description)

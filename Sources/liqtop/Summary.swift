@@ -23,7 +23,7 @@ struct Summary: AsyncParsableCommand {
             guard let t = ISOTime.parse(at) else { throw ValidationError("cannot read time '\(at)': use e.g. 2026-01-14T23:00:00Z") }
             clock = t
         }
-        let store = try await LoadedData.load(files: files)
+        let store = try await LoadedData.load(files: files, keepsOrderDetail: false)
         await store.setClock(clock)
         let snapshot = await store.snapshot()
         for r in snapshot.input.rejections { Terminal.standardError("liqtop: rejected \(r.source):\(r.line): \(r.reason)") }

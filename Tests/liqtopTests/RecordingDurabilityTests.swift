@@ -18,7 +18,7 @@ import LiqtopCore
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("feed.ndjson")
-        FileManager.default.createFile(atPath: input.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: input.path, contents: nil))
         let recordDir = dir.appendingPathComponent("rec")
 
         let p = Process()

@@ -25,21 +25,23 @@ enum BinanceFormat {
         let ap = try VenueField.optionalDecimal(doc, o, "ap", "o.ap") ?? .zero
         let z = try VenueField.optionalDecimal(doc, o, "z", "o.z") ?? .zero
         let symbol = doc.raw(symbolToken)
-
-        let price: FixedDecimal, quantity: FixedDecimal, usd: USD?
-        if let contractUSD = coinMContractSize(symbol) {
-            // COIN-M: the quantity is a number of fixed-USD contracts.
-            price = ap.signum != 0 ? ap : p
-            quantity = q
-            usd = USD.product(q, contractUSD)
-        } else if ap.signum != 0 && z.signum != 0 {
-            price = ap; quantity = z; usd = USD.product(z, ap)
-        } else {
-            price = p; quantity = q; usd = USD.product(q, p)
-        }
+        let (price, quantity, usd) = amounts(symbol: symbol, quantity: q, price: p, averagePrice: ap, filled: z)
         let liquidation = try LiquidationCheck.make(time: time, venue: .binance, instrument: symbol, side: side,
                                                     price: price, quantity: quantity, usd: usd, context: context)
         out.events.append(.liquidation(liquidation))
+    }
+
+    /// The order's price, quantity and USD notional from its fields (shared with the fast path).
+    static func amounts(symbol: UnsafeBufferPointer<UInt8>, quantity q: FixedDecimal, price p: FixedDecimal,
+                        averagePrice ap: FixedDecimal, filled z: FixedDecimal) -> (FixedDecimal, FixedDecimal, USD?) {
+        if let contractUSD = coinMContractSize(symbol) {
+            // COIN-M: the quantity is a number of fixed-USD contracts.
+            return (ap.signum != 0 ? ap : p, q, USD.product(q, contractUSD))
+        } else if ap.signum != 0 && z.signum != 0 {
+            return (ap, z, USD.product(z, ap))
+        } else {
+            return (p, q, USD.product(q, p))
+        }
     }
 
     private static let btcContract = FixedDecimal(100)

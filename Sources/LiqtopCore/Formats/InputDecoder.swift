@@ -11,6 +11,11 @@ public struct InputDecoder {
     private var mode = Mode.undetermined
     private var tape = JSONTape()
     private var results = LineResults()
+    /// Put liquidations into `DecodeOutput.orders` (columns) instead of `events`.
+    public var packsLiquidations = false
+    /// Off only in tests that compare the Binance fast path with the general decoder.
+    var usesFastPath = true
+    private var instruments = InstrumentCache()
 
     public init(source: String, context: DecodeContext) {
         self.source = source
@@ -39,13 +44,41 @@ public struct InputDecoder {
     public mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, into out: inout DecodeOutput) {
         if Self.isBlank(bytes) { return }
         out.lines += 1
+        if decodeBinanceFast(bytes, into: &out) { return }
         results.reset()
         decodeLine(bytes)
-        out.events.append(contentsOf: results.events)
+        if packsLiquidations {
+            for e in results.events {
+                if case .liquidation(let l) = e { out.orders.append(l) } else { out.events.append(e) }
+            }
+        } else {
+            out.events.append(contentsOf: results.events)
+        }
         for e in results.errors {
             out.rejections.append(Rejection(source: source, line: lineNumber, reason: e.reason))
         }
         if results.ignored && results.events.isEmpty && results.errors.isEmpty { out.ignored += 1 }
+    }
+
+    /// The common case of a crash day, a Binance `forceOrder` line in Binance's own layout,
+    /// without the general tokenizer. False leaves the line to `decodeLine` (which words any
+    /// rejection), so both paths accept exactly the same lines with the same values.
+    private mutating func decodeBinanceFast(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout DecodeOutput) -> Bool {
+        guard usesFastPath, bytes.first == UInt8(ascii: "{"), let f = BinanceFastPath.scan(bytes) else { return false }
+        let symbol = UnsafeBufferPointer(rebasing: bytes[f.symbol])
+        let (price, quantity, usd) = BinanceFormat.amounts(symbol: symbol, quantity: f.quantity, price: f.price,
+                                                           averagePrice: f.averagePrice, filled: f.filled)
+        if packsLiquidations {
+            guard let usd = LiquidationCheck.acceptedNotional(time: f.time, price: price, quantity: quantity, usd: usd, context: context),
+                  let id = instruments.id(symbol, venue: .binance, in: &out.orders) else { return false }
+            out.orders.append(time: f.time, usd: usd, instrument: id, side: f.side, price: price, quantity: quantity)
+        } else {
+            guard let l = try? LiquidationCheck.make(time: f.time, venue: .binance, instrument: symbol, side: f.side,
+                                                     price: price, quantity: quantity, usd: usd, context: context) else { return false }
+            out.events.append(.liquidation(l))
+        }
+        if case .undetermined = mode { mode = .json }
+        return true
     }
 
     private mutating func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -22,6 +22,15 @@ public enum LiquidationCheck {
                            price: price, quantity: quantity, usd: usd)
     }
 
+    /// The notional when the numbers pass every check of `make` (the name aside), else nil:
+    /// the fast path then leaves the line to the general decoder, which words the reason.
+    static func acceptedNotional(time: Millis, price: FixedDecimal, quantity: FixedDecimal, usd: USD?,
+                                 context: DecodeContext) -> USD? {
+        guard (try? context.checkTime(time)) != nil, price.isPositive, quantity.isPositive,
+              let usd, usd.micros > 0, usd <= maxOrderUSD else { return nil }
+        return usd
+    }
+
     /// Instruments are `[A-Za-z0-9._:/-]{1,40}`; anything else is refused before it can
     /// reach a terminal or a file name.
     public static func instrumentName(_ raw: UnsafeBufferPointer<UInt8>) throws(InputError) -> String {

@@ -16,6 +16,9 @@ public struct Rejection: Sendable, Hashable, CustomStringConvertible {
 /// Everything decoded from a run of input: the events plus what was refused or ignored.
 public struct DecodeOutput: Sendable {
     public var events: [Event] = []
+    /// Liquidations, when the decoder packs them (`InputDecoder.packsLiquidations`: bulk file
+    /// loads); otherwise they are in `events`.
+    public var orders: OrderColumns
     public var rejections: [Rejection] = []
     /// Well-formed messages of kinds liqtop does not use (mark prices, subscribe acks, pongs).
     public var ignored = 0
@@ -24,10 +27,15 @@ public struct DecodeOutput: Sendable {
     /// Every line read, blank ones included (what line numbers count), when known.
     public var physicalLines = 0
 
-    public init() {}
+    public init() { orders = OrderColumns() }
+    public init(keepsOrderDetail: Bool) { orders = OrderColumns(keepsDetail: keepsOrderDetail) }
+
+    /// Events plus packed orders.
+    public var eventCount: Int { events.count + orders.count }
 
     public mutating func append(_ other: DecodeOutput) {
         events += other.events
+        orders.append(contentsOf: other.orders)
         rejections += other.rejections
         ignored += other.ignored
         lines += other.lines

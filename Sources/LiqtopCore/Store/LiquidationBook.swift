@@ -1,136 +1,202 @@
-/// Every liquidation ingested, kept in time order, with prefix-sum series for the whole
-/// market and per coin, per venue and per coin × venue, plus a range-max index for the
-/// largest orders. Queries are binary searches, so a seek anywhere in a day is cheap.
+/// Every liquidation ingested, kept in time order as columns, with checkpointed running sums
+/// for the whole market and per coin × venue ("streams"; per coin and per venue are sums of
+/// streams), plus a range-max index for the largest orders. Queries are binary searches, so a
+/// seek anywhere in a day is cheap, and an order costs about 25 bytes (43 with price and quantity).
 struct LiquidationBook: Sendable {
     struct CoinVenue: Hashable, Sendable { var coin: String; var venue: Venue }
 
-    private(set) var orders: [Liquidation] = []
-    private(set) var all = LiquidationSeries()
-    private(set) var byCoin: [String: LiquidationSeries] = [:]
-    private(set) var byVenue: [Venue: LiquidationSeries] = [:]
-    private(set) var byCoinVenue: [CoinVenue: LiquidationSeries] = [:]
+    private(set) var orders: OrderColumns
+    private(set) var all = LiquidationSeries(wholeMarket: true)
+    private(set) var streams: [LiquidationSeries] = []
+    private(set) var streamKeys: [CoinVenue] = []
+    private var streamIndex: [CoinVenue: Int] = [:]
+    /// Stream of each instrument id of `orders.instruments`.
+    private var instrumentStream: [Int] = []
     private var sizes = RangeMaxTree()
     /// Orders refused because a running sum would overflow (absurd volumes only).
     private(set) var overflowed = 0
 
-    var count: Int { orders.count }
-    var firstTime: Millis? { orders.first?.time }
-    var lastTime: Millis? { orders.last?.time }
+    init(keepsDetail: Bool = true) { orders = OrderColumns(keepsDetail: keepsDetail) }
 
-    /// Adds orders in any order. In-order batches (the live case) only extend the indexes;
-    /// an older order re-derives the indexes from its position on.
+    var count: Int { orders.count }
+    var firstTime: Millis? { orders.times.first }
+    var lastTime: Millis? { orders.times.last }
+
     mutating func insert(_ batch: [Liquidation]) {
-        guard !batch.isEmpty else { return }
-        let sorted = batch.sorted { $0.time < $1.time } // stable: equal times keep arrival order
-        let oldCount = orders.count
-        let firstNew = sorted[0].time
-        // Position where the merged order first differs from what is indexed.
-        let inOrder = orders.last.map { $0.time <= firstNew } ?? true
-        let from = inOrder ? oldCount : all.position(after: firstNew)
-        if from == oldCount {
-            orders.append(contentsOf: sorted)
-        } else {
-            let tail = Array(orders[from...])
-            orders.removeSubrange(from...)
-            orders.append(contentsOf: Self.merge(tail, sorted))
-        }
-        reindex(from: from)
+        var columns = OrderColumns(keepsDetail: orders.keepsDetail)
+        columns.reserveCapacity(batch.count)
+        for l in batch { columns.append(l) }
+        insert(columns)
     }
 
-    private static func merge(_ a: [Liquidation], _ b: [Liquidation]) -> [Liquidation] {
-        var out: [Liquidation] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if b[j].time < a[i].time { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+    /// Adds orders in any order. In-order batches (files, the live case) only extend the
+    /// indexes; an older order re-derives them from its position on.
+    mutating func insert(_ batch: OrderColumns) {
+        guard !batch.isEmpty else { return }
+        var sorted = batch
+        if let order = batch.timeOrder() {
+            sorted = OrderColumns(keepsDetail: batch.keepsDetail)
+            sorted.append(contentsOf: batch, indices: order)
         }
-        out.append(contentsOf: a[i...])
-        out.append(contentsOf: b[j...])
-        return out
+        let oldCount = orders.count
+        let firstNew = sorted.times[0]
+        let inOrder = orders.times.last.map { $0 <= firstNew } ?? true
+        let from = inOrder ? oldCount : all.position(after: firstNew, orders)
+        if from == oldCount {
+            if orders.isEmpty && orders.instruments.count == 0 && sorted.keepsDetail == orders.keepsDetail {
+                orders = sorted // the first file: adopt its columns, no copy
+            } else {
+                orders.append(contentsOf: sorted)
+            }
+        } else {
+            // Merge the re-sorted tail with the batch (stable: on equal times, the old order first).
+            var combined = orders.suffix(from: from)
+            let tailCount = combined.count
+            combined.append(contentsOf: sorted)
+            var merged: [Int] = []
+            merged.reserveCapacity(combined.count)
+            var i = 0, j = tailCount
+            while i < tailCount && j < combined.count {
+                if combined.times[j] < combined.times[i] { merged.append(j); j += 1 } else { merged.append(i); i += 1 }
+            }
+            merged += i ..< tailCount
+            merged += j ..< combined.count
+            orders.removeSuffix(from: from)
+            orders.append(contentsOf: combined, indices: merged)
+        }
+        reindex(from: from)
     }
 
     /// Forgets orders before `t` (live sessions: once out of every window and recorded),
     /// so memory stays bounded over days. Re-derives the indexes of what is left.
     mutating func dropOrders(before t: Millis) {
-        let k = all.position(after: t - 1)
+        let k = all.position(after: t - 1, orders)
         guard k > 0 else { return }
-        orders.removeFirst(k)
-        all = LiquidationSeries()
-        byCoin = [:]
-        byVenue = [:]
-        byCoinVenue = [:]
+        orders = orders.suffix(from: k)
+        all = LiquidationSeries(wholeMarket: true)
+        streams = streams.map { _ in LiquidationSeries(wholeMarket: false) }
         sizes = RangeMaxTree()
         reindex(from: 0)
     }
 
     private mutating func reindex(from k: Int) {
-        // Every series keeps only the orders it held before position k, then re-extends.
-        all.truncate(to: k)
-        truncateKeyed(before: k)
-        var kept: [Liquidation] = []
-        var dropped = 0
+        all.truncate(to: k, orders)
+        for s in streams.indices { streams[s].truncate(to: streams[s].entries(before: k), orders) }
+        dropOverflowing(from: k)
+        while instrumentStream.count < orders.instruments.count { instrumentStream.append(stream(for: UInt32(instrumentStream.count))) }
         for i in k ..< orders.count {
-            let o = orders[i]
-            let index = Int32(k + kept.count)
-            guard all.append(time: o.time, side: o.side, usd: o.usd, order: index) else { dropped += 1; continue }
-            byCoin[o.coin, default: LiquidationSeries()].append(time: o.time, side: o.side, usd: o.usd, order: index)
-            byVenue[o.venue, default: LiquidationSeries()].append(time: o.time, side: o.side, usd: o.usd, order: index)
-            byCoinVenue[CoinVenue(coin: o.coin, venue: o.venue), default: LiquidationSeries()]
-                .append(time: o.time, side: o.side, usd: o.usd, order: index)
-            kept.append(o)
+            let usd = orders.usd[i], short = orders.isShort(i)
+            all.append(position: i, usd: usd, short: short)
+            streams[instrumentStream[Int(orders.instrument(i))]].append(position: i, usd: usd, short: short)
         }
-        if dropped > 0 {
-            overflowed += dropped
-            orders.removeSubrange(k...)
-            orders.append(contentsOf: kept)
-        }
-        sizes.replace(from: k, with: orders[k...].lazy.map(\.usd.micros))
+        sizes.replace(from: k, count: orders.count, values: orders.usd)
     }
 
-    private mutating func truncateKeyed(before k: Int) {
-        func cut(_ s: inout LiquidationSeries) {
-            // Keep the entries whose master index is below k (indexes are increasing).
-            var lo = 0, hi = s.count
-            while lo < hi { let mid = (lo + hi) >> 1; if Int(s.orderIndex[mid]) < k { lo = mid + 1 } else { hi = mid } }
-            s.truncate(to: lo)
+    /// Refuses the orders from `k` on whose whole-market running sum would overflow (the
+    /// streams' sums are parts of it, so they cannot overflow then).
+    private mutating func dropOverflowing(from k: Int) {
+        var long = all.running.long, short = all.running.short
+        var kept: [Int]? = nil // built only once something must go
+        for i in k ..< orders.count {
+            let usd = orders.usd[i]
+            let (sum, overflow) = (orders.isShort(i) ? short : long).addingReportingOverflow(usd)
+            if overflow {
+                if kept == nil { kept = Array(0 ..< i) }
+                continue
+            }
+            if orders.isShort(i) { short = sum } else { long = sum }
+            kept?.append(i)
         }
-        for key in byCoin.keys { cut(&byCoin[key]!) }
-        for key in byVenue.keys { cut(&byVenue[key]!) }
-        for key in byCoinVenue.keys { cut(&byCoinVenue[key]!) }
+        guard let kept else { return }
+        overflowed += orders.count - kept.count
+        orders.keepOnly(kept)
+    }
+
+    private mutating func stream(for instrument: UInt32) -> Int {
+        let entry = orders.instruments[instrument]
+        let key = CoinVenue(coin: entry.coin, venue: entry.venue)
+        if let s = streamIndex[key] { return s }
+        streams.append(LiquidationSeries(wholeMarket: false))
+        streamKeys.append(key)
+        streamIndex[key] = streams.count - 1
+        return streams.count - 1
     }
 
     // MARK: queries
 
-    func totals(_ window: Window, at clock: Millis) -> SideTotals {
-        all.totals(after: clock - window.duration, through: clock)
+    func totals(after from: Millis, through to: Millis) -> SideTotals {
+        all.totals(after: from, through: to, orders)
+    }
+
+    /// Totals of every coin × venue stream with orders in `(from, to]`.
+    func streamTotals(after from: Millis, through to: Millis) -> [(key: CoinVenue, totals: SideTotals)] {
+        streams.indices.compactMap { s in
+            let t = streams[s].totals(after: from, through: to, orders)
+            return t.count > 0 ? (streamKeys[s], t) : nil
+        }
+    }
+
+    /// The streams of `coin` (on `venue` only, when given).
+    private func streams(coin: String, venue: Venue?) -> [Int] {
+        streamKeys.indices.filter { streamKeys[$0].coin == coin && (venue == nil || streamKeys[$0].venue == venue) }
+    }
+
+    /// Whether any order of `coin` (on `venue`, when given) was ever stored.
+    func hasStream(coin: String, venue: Venue?) -> Bool {
+        guard let venue else { return !streams(coin: coin, venue: nil).isEmpty }
+        return streamIndex[CoinVenue(coin: coin, venue: venue)] != nil
+    }
+
+    /// Totals of one coin on one venue in `(from, to]`.
+    func streamTotals(coin: String, venue: Venue, after from: Millis, through to: Millis) -> SideTotals {
+        guard let s = streamIndex[CoinVenue(coin: coin, venue: venue)] else { return SideTotals() }
+        return streams[s].totals(after: from, through: to, orders)
+    }
+
+    /// Per-minute style buckets (see `LiquidationSeries.buckets`) of the whole market, or of one
+    /// coin (on one venue, when given).
+    func buckets(coin: String?, venue: Venue?, start: Millis, width: Millis, count n: Int, end: Millis) -> [SideTotals] {
+        guard let coin else { return all.buckets(start: start, width: width, count: n, end: end, orders) }
+        var out = Array(repeating: SideTotals(), count: n)
+        for s in streams(coin: coin, venue: venue) {
+            for (i, b) in streams[s].buckets(start: start, width: width, count: n, end: end, orders).enumerated() { out[i] = out[i] + b }
+        }
+        return out
     }
 
     /// Largest `k` orders with time in `(from, to]`, largest first.
     func largest(_ k: Int, after from: Millis, through to: Millis) -> [Liquidation] {
-        sizes.top(k, in: all.position(after: from), all.position(after: to)).map { orders[$0] }
+        sizes.top(k, in: all.position(after: from, orders), all.position(after: to, orders), orders.usd)
+            .map { orders.liquidation(at: $0) }
     }
 
     /// The latest `k` orders of at least `minimum` USD with time in `(from, to]`, newest first.
     func recent(_ k: Int, minimum: USD, after from: Millis, through to: Millis) -> [Liquidation] {
-        let lo = all.position(after: from)
-        var hi = all.position(after: to)
+        let lo = all.position(after: from, orders)
+        var hi = all.position(after: to, orders)
         var out: [Liquidation] = []
-        while out.count < k, let i = sizes.lastIndex(in: lo, hi, atLeast: minimum.micros) {
-            out.append(orders[i])
+        while out.count < k, let i = sizes.lastIndex(in: lo, hi, atLeast: minimum.micros, orders.usd) {
+            out.append(orders.liquidation(at: i))
             hi = i
         }
         return out
     }
 
-    /// Orders of one coin (and venue, when given) in `(from, to]`, oldest first.
-    func orders(coin: String, venue: Venue?, after from: Millis, through to: Millis) -> [Liquidation] {
-        let series: LiquidationSeries?
-        if let venue { series = byCoinVenue[CoinVenue(coin: coin, venue: venue)] } else { series = byCoin[coin] }
-        guard let series else { return [] }
-        let a = series.position(after: from), b = series.position(after: to)
-        return (a ..< b).map { orders[Int(series.orderIndex[$0])] }
+    /// How many orders of one coin (and venue, when given) fall in `(from, to]`, and the newest
+    /// `limit` of them, newest first.
+    func orders(coin: String, venue: Venue?, after from: Millis, through to: Millis, limit: Int) -> (total: Int, newest: [Liquidation]) {
+        var total = 0
+        var positions: [Int] = []
+        for s in streams(coin: coin, venue: venue) {
+            let series = streams[s]
+            let a = series.position(after: from, orders), b = series.position(after: to, orders)
+            total += b - a
+            for e in max(a, b - limit) ..< b { positions.append(series.order(e)) }
+        }
+        positions.sort(by: >)
+        return (total, positions.prefix(limit).map { orders.liquidation(at: $0) })
     }
 
     /// The single largest order in the whole book (the `b` key's target).
-    var largestEver: Liquidation? { sizes.argmax(0, orders.count).map { orders[$0] } }
+    var largestEver: Liquidation? { sizes.argmax(0, orders.count, orders.usd).map { orders.liquidation(at: $0) } }
 }

@@ -1,77 +1,105 @@
-/// A time-ordered run of liquidations with prefix sums, so any window's long/short totals
-/// are two binary searches and a subtraction — never a rescan.
+/// A time-ordered run of the book's orders (the whole market, or one coin on one venue) with
+/// running long/short sums checkpointed every 64 entries: any window's totals are two binary
+/// searches plus at most 2 × 63 additions — never a rescan — for about 0.6 bytes an order.
 struct LiquidationSeries: Sendable {
-    private(set) var times: [Millis] = []
-    /// `longPrefix[k]` = sum of long USD (micros) of the first k entries; same for shorts.
-    private var longPrefix: [Int64] = [0]
-    private var shortPrefix: [Int64] = [0]
-    private var shortCountPrefix: [Int32] = [0]
-    /// Index into the master order list, so drill-downs can list the orders themselves.
-    private(set) var orderIndex: [Int32] = []
-
-    var count: Int { times.count }
-
-    /// Appends one order; the caller keeps time order. Returns false on a sum overflow
-    /// (only reachable with absurd data) and then leaves the series unchanged.
-    @discardableResult
-    mutating func append(time: Millis, side: Side, usd: USD, order: Int32) -> Bool {
-        var long = longPrefix[longPrefix.count - 1], short = shortPrefix[shortPrefix.count - 1]
-        var shortCount = shortCountPrefix[shortCountPrefix.count - 1]
-        var overflow = false
-        if side == .long { (long, overflow) = long.addingReportingOverflow(usd.micros) }
-        else { (short, overflow) = short.addingReportingOverflow(usd.micros); shortCount += 1 }
-        if overflow { return false }
-        times.append(time)
-        longPrefix.append(long)
-        shortPrefix.append(short)
-        shortCountPrefix.append(shortCount)
-        orderIndex.append(order)
-        return true
+    /// Running sums before some entry.
+    struct Sums: Sendable {
+        var long: Int64 = 0
+        var short: Int64 = 0
+        var shorts: Int32 = 0
     }
 
-    /// Drops every entry from position `k` on (to re-append after an out-of-order insert).
-    mutating func truncate(to k: Int) {
-        guard k < times.count else { return }
-        times.removeSubrange(k...)
-        orderIndex.removeSubrange(k...)
-        longPrefix.removeSubrange((k + 1)...)
-        shortPrefix.removeSubrange((k + 1)...)
-        shortCountPrefix.removeSubrange((k + 1)...)
+    static let blockShift = 6
+    static let blockSize = 1 << blockShift
+
+    /// Positions of this series' entries in the book; empty for the whole-market series,
+    /// whose entry i is order i.
+    private(set) var positions: [Int32] = []
+    let isWholeMarket: Bool
+    private(set) var count = 0
+    /// `checkpoints[b]` = sums of the first `b * blockSize` entries.
+    private var checkpoints: [Sums] = [Sums()]
+    private(set) var running = Sums()
+
+    init(wholeMarket: Bool) { isWholeMarket = wholeMarket }
+
+    @inline(__always) func order(_ entry: Int) -> Int { isWholeMarket ? entry : Int(positions[entry]) }
+
+    /// Appends book order `position`; the caller keeps time order and has checked overflow.
+    mutating func append(position: Int, usd: Int64, short: Bool) {
+        if !isWholeMarket { positions.append(Int32(truncatingIfNeeded: position)) }
+        if short { running.short &+= usd; running.shorts &+= 1 } else { running.long &+= usd }
+        count += 1
+        if count & (Self.blockSize - 1) == 0 { checkpoints.append(running) }
     }
 
-    /// First position whose time is greater than `t`.
-    func position(after t: Millis) -> Int {
-        var lo = 0, hi = times.count
+    /// Drops every entry from `k` on (to re-append after an out-of-order insert).
+    mutating func truncate(to k: Int, _ orders: OrderColumns) {
+        guard k < count else { return }
+        if !isWholeMarket { positions.removeSubrange(k...) }
+        count = k
+        checkpoints.removeSubrange((k >> Self.blockShift + 1)...)
+        running = sums(before: k, orders)
+    }
+
+    /// Number of entries whose order is before book position `p` (positions increase).
+    func entries(before p: Int) -> Int {
+        if isWholeMarket { return min(p, count) }
+        var lo = 0, hi = count
+        while lo < hi { let mid = (lo + hi) >> 1; if Int(positions[mid]) < p { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// First entry whose time is greater than `t`.
+    func position(after t: Millis, _ orders: OrderColumns) -> Int {
+        var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if times[mid] <= t { lo = mid + 1 } else { hi = mid }
+            if orders.times[order(mid)] <= t { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
 
-    /// Totals of entries in positions `a..<b`.
-    func totals(_ a: Int, _ b: Int) -> SideTotals {
+    /// Sums of the first `k` entries: the block checkpoint plus the rest of the block.
+    func sums(before k: Int, _ orders: OrderColumns) -> Sums {
+        var s = checkpoints[k >> Self.blockShift]
+        var e = k & ~(Self.blockSize - 1)
+        while e < k {
+            let o = order(e)
+            if orders.isShort(o) { s.short &+= orders.usd[o]; s.shorts &+= 1 } else { s.long &+= orders.usd[o] }
+            e += 1
+        }
+        return s
+    }
+
+    /// Totals of entries `a..<b`.
+    func totals(_ a: Int, _ b: Int, _ orders: OrderColumns) -> SideTotals {
         guard b > a else { return SideTotals() }
-        let shorts = Int(shortCountPrefix[b] - shortCountPrefix[a])
-        return SideTotals(longUSD: USD(micros: longPrefix[b] - longPrefix[a]),
-                          shortUSD: USD(micros: shortPrefix[b] - shortPrefix[a]),
+        let x = sums(before: a, orders), y = sums(before: b, orders)
+        let shorts = Int(y.shorts - x.shorts)
+        return SideTotals(longUSD: USD(micros: y.long &- x.long), shortUSD: USD(micros: y.short &- x.short),
                           longCount: (b - a) - shorts, shortCount: shorts)
     }
 
     /// Totals for times in `(from, to]`.
-    func totals(after from: Millis, through to: Millis) -> SideTotals {
-        totals(position(after: from), position(after: to))
+    func totals(after from: Millis, through to: Millis, _ orders: OrderColumns) -> SideTotals {
+        totals(position(after: from, orders), position(after: to, orders), orders)
     }
 
     /// Per-bucket totals for consecutive spans `(start + i·width, start + (i+1)·width]`, capped at `end`.
-    func buckets(start: Millis, width: Millis, count n: Int, end: Millis) -> [SideTotals] {
+    func buckets(start: Millis, width: Millis, count n: Int, end: Millis, _ orders: OrderColumns) -> [SideTotals] {
         var out: [SideTotals] = []
         out.reserveCapacity(n)
-        var lower = position(after: start)
+        var lower = position(after: start, orders)
+        var lowerSums = sums(before: lower, orders)
         for i in 0 ..< n {
-            let upper = position(after: min(start + Millis(i + 1) * width, end))
-            out.append(totals(lower, upper))
-            lower = upper
+            let upper = position(after: min(start + Millis(i + 1) * width, end), orders)
+            let upperSums = upper == lower ? lowerSums : sums(before: upper, orders)
+            let shorts = Int(upperSums.shorts - lowerSums.shorts)
+            out.append(SideTotals(longUSD: USD(micros: upperSums.long &- lowerSums.long),
+                                  shortUSD: USD(micros: upperSums.short &- lowerSums.short),
+                                  longCount: (upper - lower) - shorts, shortCount: shorts))
+            lower = upper; lowerSums = upperSums
         }
         return out
     }

@@ -9,6 +9,8 @@ public actor MarketStore {
         public var etfHistoryDays = 20
         /// Orders listed in a drill-down (newest first); the count of all is still exact.
         public var detailOrderLimit = 5_000
+        /// Keep each order's price and quantity (for the order lists); `summary` does without.
+        public var keepsOrderDetail = true
         public init() {}
     }
 
@@ -19,7 +21,7 @@ public actor MarketStore {
     private let continuation: AsyncStream<Snapshot>.Continuation
     private let config: Config
 
-    private var liquidations = LiquidationBook()
+    private var liquidations: LiquidationBook
     private var etf = EtfBook()
     private var macro = MacroBook()
     private var input = InputStats()
@@ -35,6 +37,7 @@ public actor MarketStore {
 
     public init(config: Config = Config()) {
         self.config = config
+        liquidations = LiquidationBook(keepsDetail: config.keepsOrderDetail)
         (snapshots, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -48,7 +51,12 @@ public actor MarketStore {
         stats.ignored += output.ignored
         let room = Self.keptRejections - input.rejections.count
         if room > 0 { input.rejections += output.rejections.prefix(room) }
-        let accepted = apply(output.events)
+        var accepted = apply(output.events)
+        if !output.orders.isEmpty {
+            let before = liquidations.overflowed
+            liquidations.insert(output.orders)
+            accepted += output.orders.count - (liquidations.overflowed - before)
+        }
         stats.events += accepted
         setSourceStats(stats)
         version += 1
@@ -156,12 +164,14 @@ public actor MarketStore {
         var byCoin: [Window: [CoinTotals]] = [:]
         for w in Window.allCases {
             let from = t - w.duration
-            windows[w] = liquidations.all.totals(after: from, through: t)
-            byVenue[w] = liquidations.byVenue.keys.sorted().map {
-                VenueTotals(venue: $0, totals: liquidations.byVenue[$0]!.totals(after: from, through: t))
-            }.filter { $0.totals.count > 0 }
-            byCoin[w] = liquidations.byCoin.map { CoinTotals(coin: $0.key, totals: $0.value.totals(after: from, through: t)) }
-                .filter { $0.totals.count > 0 }
+            windows[w] = liquidations.totals(after: from, through: t)
+            var venues: [Venue: SideTotals] = [:], coins: [String: SideTotals] = [:]
+            for (key, totals) in liquidations.streamTotals(after: from, through: t) {
+                venues[key.venue, default: SideTotals()] = venues[key.venue, default: SideTotals()] + totals
+                coins[key.coin, default: SideTotals()] = coins[key.coin, default: SideTotals()] + totals
+            }
+            byVenue[w] = venues.keys.sorted().map { VenueTotals(venue: $0, totals: venues[$0]!) }
+            byCoin[w] = coins.map { CoinTotals(coin: $0.key, totals: $0.value) }
                 .sorted { $0.totals.totalUSD > $1.totals.totalUSD || ($0.totals.totalUSD == $1.totals.totalUSD && $0.coin < $1.coin) }
         }
         let dayStart = t - Duration.day
@@ -178,7 +188,7 @@ public actor MarketStore {
         return Snapshot(
             version: version, clock: t, dataRange: range,
             windows: windows, byVenue: byVenue, byCoin: byCoin,
-            minutes: minuteSeries(liquidations.all, endingAt: t),
+            minutes: minuteSeries(coin: nil, venue: nil, endingAt: t),
             largest: liquidations.largest(config.largestCount, after: dayStart, through: t),
             tape: liquidations.recent(config.tapeLength, minimum: config.tapeMinimum, after: dayStart, through: t),
             highestSince: Signals.highestSince(last24, clock: t, history: macro.dailyTotals),
@@ -191,11 +201,12 @@ public actor MarketStore {
             outages: outages.filter { $0.overlaps(dayStart, t + 1) })
     }
 
-    private func minuteSeries(_ series: LiquidationSeries, endingAt t: Millis) -> MinuteSeries {
+    private func minuteSeries(coin: String?, venue: Venue?, endingAt t: Millis) -> MinuteSeries {
         let lastMinute = t - ((t % Duration.minute) + Duration.minute) % Duration.minute
         let start = lastMinute - 1439 * Duration.minute
         // Buckets are [m, m+1min): the series' (a, b] spans shifted by one millisecond.
-        return MinuteSeries(start: start, buckets: series.buckets(start: start - 1, width: Duration.minute, count: 1440, end: t))
+        return MinuteSeries(start: start, buckets: liquidations.buckets(coin: coin, venue: venue, start: start - 1,
+                                                                        width: Duration.minute, count: 1440, end: t))
     }
 
     private func detail(at t: Millis) -> FocusDetail? {
@@ -204,16 +215,16 @@ public actor MarketStore {
         if let coin = focus.coin {
             let from = t - focus.window.duration
             d.venues = Venue.allCases.compactMap { v in
-                liquidations.byCoinVenue[.init(coin: coin, venue: v)].map {
-                    VenueTotals(venue: v, totals: $0.totals(after: from, through: t))
-                }
+                guard liquidations.hasStream(coin: coin, venue: v) else { return nil }
+                return VenueTotals(venue: v, totals: liquidations.streamTotals(coin: coin, venue: v, after: from, through: t))
             }
-            let series = focus.venue.flatMap { liquidations.byCoinVenue[.init(coin: coin, venue: $0)] }
-                ?? liquidations.byCoin[coin]
-            if let series { d.minutes = minuteSeries(series, endingAt: t) }
-            let orders = liquidations.orders(coin: coin, venue: focus.venue, after: from, through: t)
-            d.ordersTotal = orders.count
-            d.orders = Array(orders.suffix(config.detailOrderLimit).reversed())
+            if liquidations.hasStream(coin: coin, venue: nil) {
+                let venue = focus.venue.flatMap { liquidations.hasStream(coin: coin, venue: $0) ? $0 : nil }
+                d.minutes = minuteSeries(coin: coin, venue: venue, endingAt: t)
+            }
+            let orders = liquidations.orders(coin: coin, venue: focus.venue, after: from, through: t, limit: config.detailOrderLimit)
+            d.ordersTotal = orders.total
+            d.orders = orders.newest
         }
         if let asset = focus.etfAsset, let fund = focus.etfFund {
             d.fundHistory = etf.fundHistory(asset, fund: fund, through: Day(containing: t))
