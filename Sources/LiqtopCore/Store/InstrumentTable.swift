@@ -9,6 +9,11 @@ public struct InstrumentTable: Sendable {
 
     private struct Key: Hashable { var venue: Venue; var instrument: String }
 
+    /// Tells tables apart for caches of ids (an id is only good in the table that gave it).
+    /// Copies share it while they hold the same entries; a copy that adds one takes a new one.
+    public final class Identity: Sendable {}
+    public private(set) var identity = Identity()
+
     public private(set) var entries: [Entry] = []
     private var ids: [Key: UInt32] = [:]
 
@@ -23,6 +28,7 @@ public struct InstrumentTable: Sendable {
     public mutating func id(venue: Venue, instrument: String, coin: String) -> UInt32 {
         let key = Key(venue: venue, instrument: instrument)
         if let id = ids[key] { return id }
+        if !isKnownUniquelyReferenced(&identity) { identity = Identity() }
         let id = UInt32(entries.count)
         entries.append(Entry(venue: venue, instrument: instrument, coin: coin))
         ids[key] = id
