@@ -35,6 +35,14 @@ enum Clock {
         let (s, atto) = (ContinuousClock.now - start).components
         return Double(s) * 1000 + Double(atto) / 1e15
     }
+
+    /// CPU time of the whole process in ms (all threads: the store's actor runs on a pool thread).
+    /// Unlike wall time it does not grow while other processes hold the cores.
+    static func cpuMs() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
+    }
 }
 
 /// Deterministic seek positions (SplitMix64), so runs are comparable.

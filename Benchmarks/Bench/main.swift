@@ -108,6 +108,8 @@ struct FrameTimes {
     var snapshot = Samples()
     var render = Samples()
     var frame = Samples()
+    /// Process CPU time of snapshot + draw (robust on a loaded machine).
+    var frameCPU = Samples()
 }
 
 /// Frames as a replay at 60× and ~30 frames/s makes them: the clock moves 2 s of data per frame
@@ -119,15 +121,17 @@ func frames(_ level: Level, _ d: Loaded, _ o: Options) async throws -> FrameTime
     var times = FrameTimes()
     for i in 0..<(warmUp + o.frames) {
         let t = d.end - Millis(warmUp + o.frames - 1 - i) * 2_000
+        let c0 = Clock.cpuMs()
         let t0 = Clock.now()
         let s = await d.store.snapshot(at: t)
         let a = Clock.ms(since: t0)
         let t1 = Clock.now()
         let g = Renderer.render(s, v, chrome, width: o.width, height: o.height)
         let b = Clock.ms(since: t1)
+        let c = Clock.cpuMs() - c0
         sink &+= g.cells.count
         if i >= warmUp {
-            times.snapshot.add(a); times.render.add(b); times.frame.add(a + b)
+            times.snapshot.add(a); times.render.add(b); times.frame.add(a + b); times.frameCPU.add(c)
         }
         if i == warmUp + o.frames - 1 { try check(level, g, s, v) }
     }
@@ -193,7 +197,8 @@ func run(_ o: Options) async throws {
         say("frames: \(level.label) (\(o.frames) frames at \(o.width)×\(o.height))")
         let f = try await frames(level, d, o)
         rows.append(Row(figure: "frame \(o.width)×\(o.height), \(level.label): snapshot + draw, median of \(o.frames)",
-                        target: "≤ 2 ms", measured: ms(f.frame.median), holds: f.frame.median <= 2))
+                        target: "≤ 2 ms", measured: "\(ms(f.frame.median)) (CPU time \(ms(f.frameCPU.median)))",
+                        holds: f.frame.median <= 2))
         rows.append(Row(figure: "  of which snapshot (store)", target: "-", measured: stats(f.snapshot), holds: nil))
         rows.append(Row(figure: "  of which draw (Renderer → CellGrid)", target: "-", measured: stats(f.render), holds: nil))
     }
