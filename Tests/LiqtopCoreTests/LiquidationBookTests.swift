@@ -7,7 +7,7 @@ import Testing
     static let coins = ["BTC", "ETH", "SOL", "DOGE"]
     static let base: Millis = 1_768_348_800_000
 
-    static func randomOrder(_ rng: inout SplitMix64, around t: Millis) -> Liquidation {
+    static func randomOrder(_ rng: inout SeededRandom, around t: Millis) -> Liquidation {
         let coin = coins[rng.below(coins.count)]
         let venue = Venue.allCases[rng.below(3)]
         let instrument = venue == .okx ? "\(coin)-USDT-SWAP" : "\(coin)USDT"
@@ -34,7 +34,7 @@ import Testing
     // Async with a yield per round so this CPU-bound check leaves the cooperative pool to
     // the timer-driven tests running beside it.
     @Test(arguments: [true, false]) func queriesMatchANaiveScan(keepsDetail: Bool) async {
-        var rng = SplitMix64(seed: keepsDetail ? 7 : 8)
+        var rng = SeededRandom(seed: keepsDetail ? 7 : 8)
         var book = LiquidationBook(keepsDetail: keepsDetail)
         var inserted: [Liquidation] = []
         var t = Self.base

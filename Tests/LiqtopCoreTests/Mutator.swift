@@ -1,32 +1,16 @@
+@testable import LiqtopCore
+
 /// Deterministic input mutation for `MutationTests`: the same seed gives the same inputs on
 /// every machine and every run, so a failure names an input that can be regenerated.
-
-/// SplitMix64: tiny, fast in debug builds, and good enough to spread mutations around.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform enough in `0 ..< n` for `n` far below 2^64 (`n` must be positive).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
 
 /// Makes hostile variants of valid sample lines: byte-level damage, special bytes, splices of
 /// two samples, numbers swapped for huge/negative/non-finite ones, hostile strings, deep nesting.
 struct Mutator {
-    var rng: SplitMix64
+    var rng: SeededRandom
     let samples: [[UInt8]]
 
     init(seed: UInt64, samples: [String]) {
-        rng = SplitMix64(seed: seed)
+        rng = SeededRandom(seed: seed)
         self.samples = samples.map { Array($0.utf8) }
     }
 

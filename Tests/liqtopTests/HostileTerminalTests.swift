@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import LiqtopCore
 import Testing
 
 /// The real `liqtop` in a real (tmux) terminal that misbehaves: resized like mad, signalled at odd
@@ -48,21 +49,6 @@ import Testing
         return found
     }
 
-    /// Fixed-seed SplitMix64: "random" moments and sizes that are the same on every run.
-    private struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func next(in range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
-    }
-
     // MARK: 1. resizes
 
     @Test(.timeLimit(.minutes(1)))
@@ -72,9 +58,9 @@ import Testing
         try await tmux.waitFor("1 Liquidations", "2 ETF flows", "3 Macro")
 
         // Tiny sizes on purpose (1×1, 20×5, below the 60×16 minimum) among ordinary ones.
-        var rng = SplitMix(state: 7)
+        var rng = SeededRandom(seed: 7) // "random" sizes, the same on every run
         var sizes: [(Int, Int)] = [(1, 1), (20, 5), (120, 40), (1, 1), (40, 10), (250, 70), (20, 5), (80, 24), (2, 1), (1, 3)]
-        while sizes.count < 50 { sizes.append((rng.next(in: 1 ... 220), rng.next(in: 1 ... 65))) }
+        while sizes.count < 50 { sizes.append((1 + rng.below(220), 1 + rng.below(65))) }
         for (i, (w, h)) in sizes.enumerated() {
             try tmux.resize(width: w, height: h)
             try await Task.sleep(for: .milliseconds(90))
@@ -120,8 +106,8 @@ import Testing
         let text = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let pid = try #require(pid_t(text), "no pid in \(pidFile.path): '\(text)'")
 
-        var rng = SplitMix(state: seed)
-        let delay = rng.next(in: 0 ... 1500)
+        var rng = SeededRandom(seed: seed)
+        let delay = rng.below(1501)
         try await Task.sleep(for: .milliseconds(delay))
         #expect(tmux.paneDead == "0")
         #expect(kill(pid, signal) == 0)

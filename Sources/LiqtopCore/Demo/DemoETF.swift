@@ -70,7 +70,7 @@ enum DemoETF {
     static let btcOutflowDay = DemoDay.date(2026, 1, 8)
 
     static func flows() -> [EtfFlow] {
-        var rng = DemoRandom(seed: 0x4554_4621_F10E_5EED)
+        var rng = SeededRandom(seed: 0x4554_4621_F10E_5EED)
         var out: [EtfFlow] = []
         var d = first
         while d <= DemoDay.day {
@@ -82,7 +82,7 @@ enum DemoETF {
         return out
     }
 
-    private static func ordinaryDay(_ a: Asset, _ d: Day, _ rng: inout DemoRandom) -> [EtfFlow] {
+    private static func ordinaryDay(_ a: Asset, _ d: Day, _ rng: inout SeededRandom) -> [EtfFlow] {
         let c = d.components
         let mood: Int64
         switch (a.asset, c.month) {
@@ -136,7 +136,7 @@ enum DemoETF {
     }
 
     /// Linear between anchors, ±0.6 % noise, in cents.
-    private static func referencePrice(_ a: Asset, _ d: Day, _ rng: inout DemoRandom) -> FixedDecimal {
+    private static func referencePrice(_ a: Asset, _ d: Day, _ rng: inout SeededRandom) -> FixedDecimal {
         var cents = a.prices.last?.1 ?? 1
         for (lo, hi) in zip(a.prices, a.prices.dropFirst()) where lo.0 <= d && d <= hi.0 {
             let span = Int64(lo.0.distance(to: hi.0)), at = Int64(lo.0.distance(to: d))

@@ -27,7 +27,7 @@ enum DemoHistory {
     ]
 
     static func totals() -> [DailyLiquidationTotals] {
-        var rng = DemoRandom(seed: 0x4849_5354_4F52_5921)
+        var rng = SeededRandom(seed: 0x4849_5354_4F52_5921)
         var out: [DailyLiquidationTotals] = []
         var d = first
         while d <= last {

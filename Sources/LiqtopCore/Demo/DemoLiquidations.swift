@@ -51,7 +51,7 @@ enum DemoLiquidations {
     ]
 
     static func generate(day: Day) -> [Liquidation] {
-        var rng = DemoRandom(seed: 0x2026_0114_5155_A11D)
+        var rng = SeededRandom(seed: 0x2026_0114_5155_A11D)
         let markets = DemoMarkets.all
         let paths = DemoMarkets.paths(progress: progressAnchors(), rng: &rng)
         var gen = Generator(day: day, markets: markets, paths: paths, rng: rng)
@@ -99,11 +99,11 @@ enum DemoLiquidations {
         let day: Day
         let markets: [DemoMarket]
         let paths: [[Int64]]
-        var rng: DemoRandom
+        var rng: SeededRandom
         var out: [Liquidation] = []
         let fallback = DemoMarkets.index(of: "DOGE")
 
-        init(day: Day, markets: [DemoMarket], paths: [[Int64]], rng: DemoRandom) {
+        init(day: Day, markets: [DemoMarket], paths: [[Int64]], rng: SeededRandom) {
             self.day = day; self.markets = markets; self.paths = paths; self.rng = rng
             out.reserveCapacity(30_000)
         }

@@ -63,7 +63,7 @@ enum DemoMarkets {
     /// to the short liquidations: in a squeeze, price rises as shorts are forced out), plus a
     /// shared market wiggle, an early Asia dip and a US-afternoon pullback (when longs get hit),
     /// and a coin-specific wiggle. Wiggles fade to zero at both ends so open/close are exact.
-    static func paths(progress: [Int64], rng: inout DemoRandom) -> [[Int64]] {
+    static func paths(progress: [Int64], rng: inout SeededRandom) -> [[Int64]] {
         let n = anchorCount
         var market = [Int64](repeating: 0, count: n)
         for k in 1 ..< n {
@@ -93,7 +93,7 @@ enum DemoMarkets {
 
     /// The price in ticks at `offset` ms into the day: interpolated between anchors, with a
     /// little per-order jitter (each forced order fills at its own bankruptcy price).
-    static func price(_ path: [Int64], at offset: Millis, rng: inout DemoRandom) -> Int64 {
+    static func price(_ path: [Int64], at offset: Millis, rng: inout SeededRandom) -> Int64 {
         let k = Int(offset / anchorStep)
         guard path.indices.contains(k) else { return path.last ?? 1 }
         let a = path[k], b = path.indices.contains(k + 1) ? path[k + 1] : a

@@ -1,13 +1,14 @@
 /// SplitMix64: a tiny, fast generator whose output is fixed by its seed on every platform.
 ///
 /// The demo day must be the same on every run and every machine, so it never touches the
-/// system generator; integer-only helpers keep libm differences out as well.
-struct DemoRandom {
+/// system generator; integer-only helpers keep libm differences out as well. Tests, the
+/// benchmark and the soak use it for the same reason: a run can be repeated exactly.
+public struct SeededRandom: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,21 +17,24 @@ struct DemoRandom {
     }
 
     /// Uniform in `0 ..< n` (multiply-high; the bias for small `n` is far below anything visible).
-    mutating func below(_ n: Int64) -> Int64 {
+    public mutating func below(_ n: Int64) -> Int64 {
         guard n > 1 else { return 0 }
         return Int64(next().multipliedFullWidth(by: UInt64(n)).high)
     }
 
+    /// Uniform in `0 ..< n`.
+    public mutating func below(_ n: Int) -> Int { Int(below(Int64(n))) }
+
     /// Uniform in `range`.
-    mutating func int(_ range: ClosedRange<Int64>) -> Int64 {
+    public mutating func int(_ range: ClosedRange<Int64>) -> Int64 {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 
     /// True with probability `percent`/100.
-    mutating func chance(_ percent: Int64) -> Bool { below(100) < percent }
+    public mutating func chance(_ percent: Int64) -> Bool { below(100) < percent }
 
     /// An index into `weights`, each chosen in proportion to its weight.
-    mutating func pick(_ weights: [Int64]) -> Int {
+    public mutating func pick(_ weights: [Int64]) -> Int {
         let total = weights.reduce(0, +)
         var r = below(total)
         for (i, w) in weights.enumerated() {
