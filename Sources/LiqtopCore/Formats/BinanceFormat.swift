@@ -65,20 +65,21 @@ enum VenueField {
     }
 
     static func object(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> Int {
-        let t = try required(doc, obj, key, name)
-        guard doc.kind(t) == .object else { throw InputError("\(name) is not an object") }
-        return t
+        try typed(doc, obj, key, name, .object, "an object")
     }
 
     static func array(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> Int {
-        let t = try required(doc, obj, key, name)
-        guard doc.kind(t) == .array else { throw InputError("\(name) is not an array") }
-        return t
+        try typed(doc, obj, key, name, .array, "an array")
     }
 
     static func string(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> Int {
+        try typed(doc, obj, key, name, .string, "a string")
+    }
+
+    private static func typed(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString,
+                              _ kind: JSONTape.Kind, _ kindName: StaticString) throws(InputError) -> Int {
         let t = try required(doc, obj, key, name)
-        guard doc.kind(t) == .string else { throw InputError("\(name) is not a string") }
+        guard doc.kind(t) == kind else { throw InputError("\(name) is not \(kindName)") }
         return t
     }
 
