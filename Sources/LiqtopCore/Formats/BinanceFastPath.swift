@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A single pass over a Binance `forceOrder` line laid out exactly as Binance sends it —
 /// fixed key order, no whitespace, optionally inside a combined-stream wrapper — that skips
 /// the general tokenizer (a crash day is a million such lines).
@@ -53,9 +59,7 @@ enum BinanceFastPath {
         /// Consumes `text` if the input continues with it.
         mutating func literal(_ text: StaticString) -> Bool {
             let n = text.utf8CodeUnitCount
-            guard b.count - i >= n else { return false }
-            let p = text.utf8Start
-            for k in 0 ..< n where b[i + k] != p[k] { return false }
+            guard b.count - i >= n, let base = b.baseAddress, memcmp(base + i, text.utf8Start, n) == 0 else { return false }
             i += n
             return true
         }
