@@ -32,6 +32,20 @@ public enum FileInput {
 
     /// Decodes every line of `path` (`-` for stdin).
     public static func decode(path: String, context: DecodeContext, packing: Packing? = nil) throws(FileInputError) -> DecodeOutput {
+        let merged = Mutex(DecodeOutput(keepsOrderDetail: packing?.keepsOrderDetail ?? true))
+        try decodeParts(path: path, context: context, packing: packing) { part in
+            merged.withLock { $0.append(part); $0.physicalLines += part.physicalLines }
+        }
+        return merged.withLock { $0 }
+    }
+
+    /// Decodes every line of `path` and hands the results to `deliver` in file order, one part
+    /// at a time, as soon as each part and all before it are done: a consumer can ingest the
+    /// start of a large file while the rest is still being decoded, and each part's memory goes
+    /// once it is consumed. Rejection line numbers are the file's own. Small files, pipes and
+    /// non-JSON files come as a single part.
+    public static func decodeParts(path: String, context: DecodeContext, packing: Packing? = nil,
+                                   deliver: @Sendable (DecodeOutput) -> Void) throws(FileInputError) {
         let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         guard fd >= 0 else { throw FileInputError(path: path, reason: errnoText()) }
         defer { if fd != 0 { close(fd) } }
@@ -39,14 +53,19 @@ public enum FileInput {
         guard fstat(fd, &st) == 0 else { throw FileInputError(path: path, reason: errnoText()) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw FileInputError(path: path, reason: "is a directory") }
         let size = Int(st.st_size)
-        let parts = ProcessInfoCores.count
-        if (st.st_mode & S_IFMT) == S_IFREG, size >= parallelThreshold, parts > 1, startsWithJSON(fd) {
-            return try decodeInParallel(fd: fd, path: path, size: size, parts: parts, context: context, packing: packing)
+        let cores = ProcessInfoCores.count
+        if (st.st_mode & S_IFMT) == S_IFREG, size >= parallelThreshold, cores > 1, startsWithJSON(fd) {
+            // Several parts per core: the in-order hand-over then overlaps the decoding.
+            let parts = cores * partsPerCore
+            return try decodeInParallel(fd: fd, path: path, size: size, parts: parts, context: context,
+                                        packing: packing, deliver: deliver)
         }
         var decoder = InputDecoder(source: path, context: context)
         decoder.packsLiquidations = packing != nil
-        return try decodeRange(fd: fd, path: path, range: nil, decoder: &decoder, packing: packing)
+        deliver(try decodeRange(fd: fd, path: path, range: nil, decoder: &decoder, packing: packing))
     }
+
+    static let partsPerCore = 4
 
     /// Reads `range` (or the whole stream with `read`) through `decoder`.
     static func decodeRange(fd: Int32, path: String, range: Range<Int>?, decoder: inout InputDecoder,
@@ -76,7 +95,7 @@ public enum FileInput {
     }
 
     static func decodeInParallel(fd: Int32, path: String, size: Int, parts: Int, context: DecodeContext,
-                                 packing: Packing?) throws(FileInputError) -> DecodeOutput {
+                                 packing: Packing?, deliver: @Sendable (DecodeOutput) -> Void) throws(FileInputError) {
         // Cut points just after a newline, so every part holds whole lines.
         var cuts = [0]
         for k in 1 ..< parts {
@@ -85,29 +104,47 @@ public enum FileInput {
         }
         cuts.append(size)
         let bounds = cuts
-        let results = Mutex<[Result<DecodeOutput, FileInputError>?]>(Array(repeating: nil, count: parts))
+        let handOver = Mutex(InOrderHandOver(parts: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { k in
             var decoder = InputDecoder(source: path, context: context, continuingJSON: k > 0)
             decoder.packsLiquidations = packing != nil
             let r = Result { () throws(FileInputError) -> DecodeOutput in
                 try decodeRange(fd: fd, path: path, range: bounds[k] ..< bounds[k + 1], decoder: &decoder, packing: packing)
             }
-            results.withLock { $0[k] = r }
+            // Whoever completes the next part in file order delivers it (and any done after it);
+            // the lock keeps deliveries in order and one at a time.
+            handOver.withLock { $0.complete(k, r, deliver) }
         }
-        var merged = DecodeOutput(keepsOrderDetail: packing?.keepsOrderDetail ?? true)
+        if let error = handOver.withLock({ $0.error }) { throw error }
+    }
+
+    /// Parts finished out of order wait here until every part before them was delivered.
+    struct InOrderHandOver: ~Copyable {
+        var done: [Result<DecodeOutput, FileInputError>?]
+        var next = 0
         var lineOffset = 0
-        var outcomes = results.withLock { parts in defer { parts = [] }; return parts }
-        // Room for every part's orders up front, so joining does not regrow (and briefly double) them.
-        merged.orders.reserveCapacity(outcomes.reduce(0) { $0 + ((try? $1?.get())?.orders.count ?? 0) })
-        for k in outcomes.indices {
-            guard var part = try outcomes[k]?.get() else { continue }
-            outcomes[k] = nil // each part's memory goes as soon as it is joined
-            for i in part.rejections.indices { part.rejections[i].line += lineOffset }
-            lineOffset += part.physicalLines
-            merged.append(part)
+        var error: FileInputError?
+
+        init(parts: Int) { done = Array(repeating: nil, count: parts) }
+
+        mutating func complete(_ k: Int, _ r: Result<DecodeOutput, FileInputError>, _ deliver: (DecodeOutput) -> Void) {
+            done[k] = r
+            while next < done.count, let ready = done[next] {
+                done[next] = nil
+                next += 1
+                guard error == nil else { continue } // after a read error, nothing more is delivered
+                switch ready {
+                case .failure(let e):
+                    error = e
+                case .success(var part):
+                    // Parts are cut to equal sizes, so the first one tells how many orders to expect.
+                    if next == 1 { part.expectedOrders = part.orders.count * done.count + done.count }
+                    for i in part.rejections.indices { part.rejections[i].line += lineOffset }
+                    lineOffset += part.physicalLines
+                    deliver(part)
+                }
+            }
         }
-        merged.physicalLines = lineOffset
-        return merged
     }
 
     /// The offset of the first line that starts at or after `position`.

@@ -14,13 +14,19 @@ enum LoadedData {
             return store
         }
         let context = DecodeContext(now: WallClock.now())
+        let packing = FileInput.Packing(keepsOrderDetail: keepsOrderDetail)
         for path in files {
+            // Parts are ingested as they arrive, while later parts of a large file still decode.
+            let (parts, delivery) = AsyncStream.makeStream(of: DecodeOutput.self)
+            let reader = Task.detached {
+                defer { delivery.finish() }
+                try FileInput.decodeParts(path: path, context: context, packing: packing) { delivery.yield($0) }
+            }
+            for await part in parts { await store.ingest(part, source: path) }
             do {
-                let out = try FileInput.decode(path: path, context: context,
-                                               packing: FileInput.Packing(keepsOrderDetail: keepsOrderDetail))
-                await store.ingest(out, source: path)
+                try await reader.value
             } catch {
-                throw CLIError(message: error.description)
+                throw CLIError(message: "\(error)")
             }
         }
         return store

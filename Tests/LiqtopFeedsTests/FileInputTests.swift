@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import LiqtopCore
 @testable import LiqtopFeeds
@@ -40,6 +41,44 @@ import LiqtopCore
     @Test func parallelDecodeEqualsSerialDecode() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-parallel-\(getpid()).ndjson")
         defer { try? FileManager.default.removeItem(at: url) }
+        let (lines, text) = try Self.writeLargeFile(url)
+        let parallel = try FileInput.decode(path: url.path, context: context)
+        let serial = InputDecoder.decodeAll(text, source: url.path, context: context)
+        #expect(ProcessInfo.processInfo.activeProcessorCount < 2 || parallel.physicalLines == lines.count)
+        #expect(parallel.events == serial.events)
+        #expect(parallel.rejections == serial.rejections)
+        #expect(parallel.ignored == serial.ignored)
+        #expect(parallel.lines == serial.lines)
+        #expect(parallel.rejections.count == lines.indices.filter { $0 % 97 == 13 }.count)
+    }
+
+    /// Parts come in file order, packed, and together equal a serial read.
+    @Test func partsArriveInFileOrderAndAddUpToASerialRead() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-parts-\(getpid()).ndjson")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (_, text) = try Self.writeLargeFile(url)
+        let parts = Mutex<[DecodeOutput]>([])
+        try FileInput.decodeParts(path: url.path, context: context, packing: FileInput.Packing(keepsOrderDetail: true)) { part in
+            parts.withLock { $0.append(part) }
+        }
+        let received = parts.withLock { $0 }
+        let serial = InputDecoder.decodeAll(text, source: url.path, context: context)
+        if ProcessInfo.processInfo.activeProcessorCount > 1 {
+            #expect(received.count == ProcessInfo.processInfo.activeProcessorCount * FileInput.partsPerCore)
+        }
+        var orders: [Event] = []
+        for part in received {
+            #expect(part.events.isEmpty) // packed: liquidations are in the columns
+            orders += (0 ..< part.orders.count).map { .liquidation(part.orders.liquidation(at: $0)) }
+        }
+        #expect(orders == serial.events)
+        #expect(received.flatMap(\.rejections) == serial.rejections)
+        #expect(received.reduce(0) { $0 + $1.ignored } == serial.ignored)
+    }
+
+    /// Just over the parallel threshold of Binance lines with a broken, a blank and an ignored
+    /// line every 97.
+    static func writeLargeFile(_ url: URL) throws -> (lines: [String], text: String) {
         var lines: [String] = []
         var size = 0
         var i = 0
@@ -58,13 +97,6 @@ import LiqtopCore
         }
         let text = lines.joined(separator: "\n") + "\n"
         try text.write(to: url, atomically: true, encoding: .utf8)
-        let parallel = try FileInput.decode(path: url.path, context: context)
-        let serial = InputDecoder.decodeAll(text, source: url.path, context: context)
-        #expect(ProcessInfo.processInfo.activeProcessorCount < 2 || parallel.physicalLines == lines.count)
-        #expect(parallel.events == serial.events)
-        #expect(parallel.rejections == serial.rejections)
-        #expect(parallel.ignored == serial.ignored)
-        #expect(parallel.lines == serial.lines)
-        #expect(parallel.rejections.count == lines.indices.filter { $0 % 97 == 13 }.count)
+        return (lines, text)
     }
 }

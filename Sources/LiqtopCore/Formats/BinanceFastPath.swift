@@ -30,7 +30,7 @@ enum BinanceFastPath {
         if wrapped {
             guard c.plainString() != nil, c.literal(#","data":"#) else { return nil }
         }
-        guard c.literal(#"{"e":"forceOrder","E":"#), c.digits() != nil,
+        guard c.literal(#"{"e":"forceOrder","E":"#), c.integer() != nil,
               c.literal(#","o":{"s":""#), let symbol = c.plainString(),
               c.literal(#","S":""#) else { return nil }
         let side: Side
@@ -43,9 +43,9 @@ enum BinanceFastPath {
               c.literal(#","X":""#), c.plainString() != nil,
               c.literal(#","l":""#), c.plainString() != nil,
               c.literal(#","z":""#), let z = c.decimalString(),
-              c.literal(#","T":"#), let t = c.digits(),
+              c.literal(#","T":"#), let time = c.integer(),
               c.literal("}}"), !wrapped || c.literal("}"), c.atEnd else { return nil }
-        return Fields(symbol: symbol, side: side, time: c.value(t), quantity: q, price: p, averagePrice: ap, filled: z)
+        return Fields(symbol: symbol, side: side, time: time, quantity: q, price: p, averagePrice: ap, filled: z)
     }
 
     private struct Cursor {
@@ -104,20 +104,14 @@ enum BinanceFastPath {
             return FixedDecimal(mantissa: mantissa, scale: scale)
         }
 
-        /// The value of digits found by `digits()` (at most 18: no overflow).
-        func value(_ r: Range<Int>) -> Int64 {
-            var v: Int64 = 0
-            for k in r { v = v * 10 + Int64(b[k] - 0x30) }
-            return v
-        }
-
-        /// A JSON integer of 1–18 digits without a leading zero.
-        mutating func digits() -> Range<Int>? {
+        /// A JSON integer of 1–18 digits without a leading zero (so it cannot overflow).
+        mutating func integer() -> Int64? {
             let start = i
-            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            var v: Int64 = 0
+            while i < b.count, b[i] &- 0x30 < 10 { v = v &* 10 &+ Int64(b[i] &- 0x30); i += 1 }
             let n = i - start
             guard n >= 1, n <= 18, n == 1 || b[start] != 0x30 else { return nil }
-            return start ..< i
+            return v
         }
     }
 }

@@ -26,6 +26,9 @@ public struct DecodeOutput: Sendable {
     public var lines = 0
     /// Every line read, blank ones included (what line numbers count), when known.
     public var physicalLines = 0
+    /// Orders the whole input is expected to hold, when this is its first part: a store
+    /// reserves room once instead of regrowing (and briefly doubling) its columns.
+    public var expectedOrders: Int?
 
     public init() { orders = OrderColumns() }
     public init(keepsOrderDetail: Bool) { orders = OrderColumns(keepsDetail: keepsOrderDetail) }

@@ -22,6 +22,12 @@ struct LiquidationBook: Sendable {
     var firstTime: Millis? { orders.times.first }
     var lastTime: Millis? { orders.times.last }
 
+    /// Room for `n` orders in all (see `DecodeOutput.expectedOrders`).
+    mutating func reserve(_ n: Int) {
+        orders.reserveCapacity(n)
+        all.reserve(n)
+    }
+
     mutating func insert(_ batch: [Liquidation]) {
         var columns = OrderColumns(keepsDetail: orders.keepsDetail)
         columns.reserveCapacity(batch.count)
@@ -43,7 +49,8 @@ struct LiquidationBook: Sendable {
         let inOrder = orders.times.last.map { $0 <= firstNew } ?? true
         let from = inOrder ? oldCount : all.position(after: firstNew, orders)
         if from == oldCount {
-            if orders.isEmpty && orders.instruments.count == 0 && sorted.keepsDetail == orders.keepsDetail {
+            if orders.isEmpty && orders.instruments.count == 0 && sorted.keepsDetail == orders.keepsDetail
+                && orders.capacity <= sorted.count {
                 orders = sorted // the first file: adopt its columns, no copy
             } else {
                 orders.append(contentsOf: sorted)

@@ -25,6 +25,11 @@ struct LiquidationSeries: Sendable {
 
     @inline(__always) func order(_ entry: Int) -> Int { isWholeMarket ? entry : Int(positions[entry]) }
 
+    mutating func reserve(_ n: Int) {
+        checkpoints.reserveCapacity(n >> Self.blockShift + 1)
+        if !isWholeMarket { positions.reserveCapacity(n) }
+    }
+
     /// Appends book order `position`; the caller keeps time order and has checked overflow.
     mutating func append(position: Int, usd: Int64, short: Bool) {
         if !isWholeMarket { positions.append(Int32(truncatingIfNeeded: position)) }

@@ -52,6 +52,7 @@ public actor MarketStore {
         let room = Self.keptRejections - input.rejections.count
         if room > 0 { input.rejections += output.rejections.prefix(room) }
         var accepted = apply(output.events)
+        if let expected = output.expectedOrders { liquidations.reserve(liquidations.count + expected) }
         if !output.orders.isEmpty {
             let before = liquidations.overflowed
             liquidations.insert(output.orders)

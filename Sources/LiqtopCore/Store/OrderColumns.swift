@@ -20,6 +20,8 @@ public struct OrderColumns: Sendable {
     public var count: Int { times.count }
     public var isEmpty: Bool { times.isEmpty }
 
+    var capacity: Int { times.capacity }
+
     public mutating func reserveCapacity(_ n: Int) {
         times.reserveCapacity(n); usd.reserveCapacity(n); tags.reserveCapacity(n)
         if keepsDetail { priceMantissas.reserveCapacity(n); quantityMantissas.reserveCapacity(n); scales.reserveCapacity(n) }
