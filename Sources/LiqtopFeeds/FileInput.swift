@@ -67,6 +67,22 @@ public enum FileInput {
 
     static let partsPerCore = 4
 
+    /// `decodeParts` as a stream for async code. The reading runs on its own dispatch queue, not
+    /// on a thread of Swift's cooperative pool: a long blocking read there would leave the pool
+    /// no thread to ingest the parts with until the whole file was decoded.
+    public static func parts(path: String, context: DecodeContext, packing: Packing? = nil) -> AsyncThrowingStream<DecodeOutput, any Error> {
+        let (stream, delivery) = AsyncThrowingStream.makeStream(of: DecodeOutput.self)
+        DispatchQueue(label: "liqtop.file-input").async {
+            do {
+                try decodeParts(path: path, context: context, packing: packing) { delivery.yield($0) }
+                delivery.finish()
+            } catch {
+                delivery.finish(throwing: error)
+            }
+        }
+        return stream
+    }
+
     /// Reads `range` (or the whole stream with `read`) through `decoder`.
     static func decodeRange(fd: Int32, path: String, range: Range<Int>?, decoder: inout InputDecoder,
                             packing: Packing?) throws(FileInputError) -> DecodeOutput {

@@ -17,14 +17,10 @@ enum LoadedData {
         let packing = FileInput.Packing(keepsOrderDetail: keepsOrderDetail)
         for path in files {
             // Parts are ingested as they arrive, while later parts of a large file still decode.
-            let (parts, delivery) = AsyncStream.makeStream(of: DecodeOutput.self)
-            let reader = Task.detached {
-                defer { delivery.finish() }
-                try FileInput.decodeParts(path: path, context: context, packing: packing) { delivery.yield($0) }
-            }
-            for await part in parts { await store.ingest(part, source: path) }
             do {
-                try await reader.value
+                for try await part in FileInput.parts(path: path, context: context, packing: packing) {
+                    await store.ingest(part, source: path)
+                }
             } catch {
                 throw CLIError(message: "\(error)")
             }

@@ -8,7 +8,9 @@ import Darwin
 /// table without building or hashing strings on every line: a crash day repeats a few dozen
 /// names a million times. Names are validated and normalized once, on a miss.
 struct InstrumentCache {
-    private static let slotCount = 64
+    /// Direct-mapped, with room to spare: two names sharing a slot would evict each other on
+    /// every line.
+    private static let slotCount = 256
     private static let keyBytes = LiquidationCheck.maxInstrumentLength
 
     /// Slot keys, `keyBytes` each, compared with memcmp: no per-line retain/release.
@@ -25,7 +27,7 @@ struct InstrumentCache {
         guard bytes.count <= Self.keyBytes, let base = bytes.baseAddress else { return nil }
         var h: UInt32 = 2_166_136_261 // FNV-1a
         for x in bytes { h = (h ^ UInt32(x)) &* 16_777_619 }
-        let k = Int(h % UInt32(Self.slotCount))
+        let k = Int((h ^ (h >> 15)) % UInt32(Self.slotCount))
         let table = orders.instruments.identity
         if lengths[k] == bytes.count, venues[k] == venue, tables[k] === table,
            keys.withUnsafeBufferPointer({ memcmp($0.baseAddress! + k * Self.keyBytes, base, bytes.count) }) == 0 {
