@@ -95,16 +95,19 @@ import Testing
     }
 
     @Test func okxIsNotPingedWhileDataFlows() async throws {
-        // Data every 30 ms keeps the line busy: an idle ping (100 ms) is never due.
-        let steps: [Step] = (1 ... 20).flatMap { i -> [Step] in [.send(Frames.okx(sz: "\(i)")), .pause(30)] }
+        // Data every 30 ms for about 1.8 s keeps the line busy: an idle ping (500 ms here, with
+        // headroom for a slowed sanitizer run) is never due, while a ping on a plain timer would be.
+        let steps: [Step] = (1 ... 60).flatMap { i -> [Step] in [.send(Frames.okx(sz: "\(i)")), .pause(30)] }
         let server = try await LoopbackServer.start(Script(onText: { _, text in
             text.hasPrefix(#"{"op":"subscribe""#) ? steps : []
         }))
         let recorder = Recorder()
+        var timing = fastTiming
+        timing.keepalive = .milliseconds(500)
         let source = VenueSource(config: .loopback(.okx, server, path: "/ws/v5/public"), context: testContext,
-                                 clock: { testNow }, timing: fastTiming)
+                                 clock: { testNow }, timing: timing)
         try await withRunning(source, recorder, server: server) {
-            #expect(await eventually { recorder.liquidations.count == 20 })
+            #expect(await eventually { recorder.liquidations.count == 60 })
         }
         #expect(server.received(0).count == 1)
     }

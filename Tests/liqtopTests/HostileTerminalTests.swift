@@ -153,7 +153,8 @@ import Testing
     /// An unknown terminal type: one clear line and status 2, nothing else on the screen.
     @Test(.timeLimit(.minutes(1)))
     func unknownTerminalTypeGetsOneClearLine() async throws {
-        let tmux = try start(environment: "TERM=no-such-terminal")
+        // ncurses keeps its "prescreen" when setup fails: not ours to free, so no leak report here.
+        let tmux = try start(environment: "TERM=no-such-terminal ASAN_OPTIONS=detect_leaks=0")
         defer { tmux.kill() }
         let after = try await tmux.waitFor("exit=")
         #expect(Self.nonBlankLines(after) == ["liqtop: cannot start the terminal UI (TERM=no-such-terminal)", "exit=2"],
