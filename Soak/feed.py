@@ -22,26 +22,21 @@ import sys
 import time
 from decimal import ROUND_HALF_EVEN, Decimal
 
-SYMBOLS = [("BTCUSDT", 95000.0, 3), ("ETHUSDT", 3300.0, 3), ("SOLUSDT", 145.0, 1), ("XRPUSDT", 2.1, 1),
-           ("DOGEUSDT", 0.14, 0), ("1000PEPEUSDT", 0.0061, 0), ("BNBUSDT", 700.0, 2), ("SUIUSDT", 1.8, 1),
-           ("LINKUSDT", 14.0, 2), ("ADAUSDT", 0.42, 0), ("AVAXUSDT", 14.5, 1), ("LTCUSDT", 80.0, 3)]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Benchmarks"))
+from generate import binance  # noqa: E402  (one generator for the benchmark days and the soak)
+
 DAY_MS = 86_400_000
 MICRO = Decimal("0.000001")
 
 
 def order(rng, t):
-    """One forceOrder line at time t and its (side, usd micro-dollars) as liqtop must read it."""
-    sym, px, qd = SYMBOLS[rng.randrange(len(SYMBOLS))]
-    price = f"{px * (0.97 + rng.random() * 0.06):.{max(2, 6 - len(str(int(px))))}f}"
-    qty = f"{rng.uniform(0.001, 50) * (100 / px if px > 100 else 1000 / max(px, 0.01)):.{qd}f}"
-    if Decimal(qty) == 0:
-        qty = "1" if qd == 0 else "0." + "0" * (qd - 1) + "1"
-    side = "SELL" if rng.random() < 0.4 else "BUY"
-    line = ('{"e":"forceOrder","E":%d,"o":{"s":"%s","S":"%s","o":"LIMIT","f":"IOC","q":"%s","p":"%s",'
-            '"ap":"%s","X":"FILLED","l":"%s","z":"%s","T":%d}}' % (t + 3, sym, side, qty, price, price, qty, qty, t))
+    """One forceOrder line at time t (the benchmark days' own generator) and its (side, usd
+    micro-dollars) as liqtop must read it."""
+    line = binance(rng, t)
+    o = json.loads(line)["o"]
     # With ap and z set, liqtop takes z × ap, rounded half-even to a micro-dollar.
-    micros = int((Decimal(qty) * Decimal(price)).quantize(MICRO, rounding=ROUND_HALF_EVEN) / MICRO)
-    return line, ("long" if side == "SELL" else "short"), micros  # SELL closes a long
+    micros = int((Decimal(o["z"]) * Decimal(o["ap"])).quantize(MICRO, rounding=ROUND_HALF_EVEN) / MICRO)
+    return line, ("long" if o["S"] == "SELL" else "short"), micros  # SELL closes a long
 
 
 def day_of(t):

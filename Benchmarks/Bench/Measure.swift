@@ -45,23 +45,6 @@ enum Clock {
     }
 }
 
-/// Deterministic seek positions (SplitMix64), so runs are comparable.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(in range: ClosedRange<Int64>) -> Int64 {
-        let span = UInt64(range.upperBound - range.lowerBound) + 1
-        return range.lowerBound + Int64(next() % span)
-    }
-}
-
 /// `VmRSS` / `VmHWM` of this process in KiB, from /proc/self/status (0 where there is no /proc).
 enum Memory {
     static func statusKiB(_ field: String) -> Int {

@@ -334,7 +334,7 @@ final class RotatingWriter: Sendable {
         }
         var fd = open(path, O_WRONLY | O_APPEND)
         guard fd >= 0 else { return "open failed" }
-        var random = SplitMix(seed: 0x5EED)
+        var random = SeededRandom(seed: 0x5EED) // a failing run can be repeated
         var at = 0
         var complete = 0 // lines whose newline has been written
         let stops = (rotateBefore.union([truncateBefore])).sorted() + [lines.count]
@@ -372,15 +372,3 @@ final class RotatingWriter: Sendable {
     }
 }
 
-/// A small seeded generator, so a failing run can be repeated.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
