@@ -310,7 +310,9 @@ import Testing
         let start = ContinuousClock.now
         task.cancel()
         await task.value
-        #expect(ContinuousClock.now - start < .milliseconds(500))
+        // Well under production's 2 s close timeout (what a cancellation that waited for the
+        // silent server would take), with room for a sanitizer run (0.52 s measured under TSan).
+        #expect(ContinuousClock.now - start < .milliseconds(1500))
         #expect(await eventually(.seconds(3)) { server.isClosed(0) })
         #expect(recorder.health.last?.state == .stopped("stopped"))
         await server.stop()
