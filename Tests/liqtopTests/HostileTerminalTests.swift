@@ -260,7 +260,8 @@ import Testing
         #expect(note.contains("2026-01-14 17:40:00 UTC · Fed]0;PWNED desk2J"))
 
         try tmux.send("e")
-        let problems = try await tmux.waitFor("Input problems", "4 rejected · 0 ignored")
+        // Waits for the last row too: a slow (sanitizer) build can be captured mid-frame.
+        let problems = try await tmux.waitFor("Input problems", "4 rejected · 0 ignored", "control byte in JSON string")
         expectIntact(problems, "the rejections")
         // File (sanitized name), line and reason; the reasons echo data only as printable ASCII.
         let rows = problems.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
