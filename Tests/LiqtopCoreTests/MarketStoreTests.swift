@@ -169,6 +169,19 @@ func liq(_ t: Millis, _ venue: Venue, _ coin: String, _ side: Side, _ dollars: I
         #expect(after.largest.map(\.usd) == before.largest.map(\.usd))
     }
 
+    /// A venue whose orders of a coin have all been pruned no longer shows in that coin's split.
+    @Test func aVenuePrunedEmptyLeavesTheCoinsSplit() async {
+        let t0 = Day(year: 2026, month: 1, day: 14)!.start + 12 * Duration.hour
+        let store = MarketStore()
+        await store.ingest([liq(t0 - 2 * Duration.day, .binance, "BTC", .long, 10),
+                            liq(t0, .bybit, "BTC", .short, 20)], source: "t")
+        await store.setClock(t0)
+        await store.setFocus(Focus(coin: "BTC"))
+        #expect(await store.snapshot().detail?.venues.map(\.venue) == [.binance, .bybit])
+        await store.prune(before: t0 - Duration.day - Duration.hour)
+        #expect(await store.snapshot().detail?.venues.map(\.venue) == [.bybit])
+    }
+
     @Test func outagesAreRecordedFromHealthChanges() async {
         let store = MarketStore()
         await store.setHealth(SourceHealth(name: "bybit", state: .live, marksGaps: true), at: 1_000)

@@ -148,10 +148,9 @@ struct LiquidationBook: Sendable {
         streamKeys.indices.filter { streamKeys[$0].coin == coin && (venue == nil || streamKeys[$0].venue == venue) }
     }
 
-    /// Whether any order of `coin` (on `venue`, when given) was ever stored.
+    /// Whether any order of `coin` (on `venue`, when given) is stored (pruning can empty a stream).
     func hasStream(coin: String, venue: Venue?) -> Bool {
-        guard let venue else { return !streams(coin: coin, venue: nil).isEmpty }
-        return streamIndex[CoinVenue(coin: coin, venue: venue)] != nil
+        streams(coin: coin, venue: venue).contains { streams[$0].count > 0 }
     }
 
     /// Totals of one coin on one venue in `(from, to]`.
