@@ -101,14 +101,19 @@ enum VenueField {
 
     /// A short, printable rendering of an untrusted token for an error message: a hostile
     /// value must not smuggle terminal escapes or megabytes into the rejection log.
-    static func quoted(_ doc: JSONDoc, _ t: Int) -> String {
+    static func quoted(_ doc: JSONDoc, _ t: Int, limit: Int = 20) -> String {
         guard doc.kind(t) == .string else { return "(not a string)" }
-        let raw = doc.raw(t)
-        var text = "\""
-        for (k, b) in raw.enumerated() {
-            if k == 20 { text += "…"; break }
+        return "\"" + printable(doc, t, limit: limit) + "\""
+    }
+
+    /// The token's raw text (a string's contents, a number's digits) as printable ASCII, at most
+    /// `limit` bytes: anything else shows as `?`.
+    static func printable(_ doc: JSONDoc, _ t: Int, limit: Int) -> String {
+        var text = ""
+        for (k, b) in doc.raw(t).enumerated() {
+            if k == limit { text += "…"; break }
             text.unicodeScalars.append(b >= 0x20 && b < 0x7F ? Unicode.Scalar(b) : "?")
         }
-        return text + "\""
+        return text
     }
 }

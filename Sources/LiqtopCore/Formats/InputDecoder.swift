@@ -171,7 +171,8 @@ public struct InputDecoder {
             }
             return
         }
-        // Acks, pongs, errors and other well-formed messages liqtop has no use for.
+        if let reason = VenueErrorReply.reason(doc, root) { throw InputError(reason) }
+        // Acks, pongs and other well-formed messages liqtop has no use for.
         out.ignored = true
     }
 
