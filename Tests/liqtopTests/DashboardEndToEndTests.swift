@@ -91,19 +91,11 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func sigtermRestoresTheTerminal() async throws {
-        try #require(TmuxSession.executable != nil, Comment(rawValue: TmuxSession.missingMessage))
-        let binary = LiqtopBinary.url.path
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-e2e-\(getpid())-sigterm.pid")
-        try? FileManager.default.removeItem(at: pidFile)
-        defer { try? FileManager.default.removeItem(at: pidFile) }
-        // The inner shell writes its pid then execs (through env) into liqtop: that pid is liqtop's.
-        let inner = "echo $$ > \(pidFile.path.shellQuoted); exec env LANG=C.UTF-8 \(binary.shellQuoted) --theme default"
-        let tmux = try TmuxSession(width: 160, height: 48, script: "/bin/sh -c \(inner.shellQuoted); echo \"exit=$?\"; sleep 60")
-        defer { tmux.kill() }
+        let (tmux, pidFile) = try TmuxSession.liqtopWithPid("--theme default", tag: "e2e-sigterm", width: 160, height: 48)
+        defer { tmux.kill(); try? FileManager.default.removeItem(at: pidFile) }
 
         try await tmux.waitFor("1 Liquidations", "2 ETF flows", "3 Macro")
-        let text = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        let pid = try #require(pid_t(text), "no pid in \(pidFile.path): '\(text)'")
+        let pid = try TmuxSession.pid(in: pidFile)
         #expect(kill(pid, SIGTERM) == 0)
 
         // A shell also prints 143 for a process the signal killed outright; alternate_on 0 and

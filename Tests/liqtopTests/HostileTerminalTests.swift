@@ -92,19 +92,11 @@ import Testing
     /// SIGTERM, SIGHUP and SIGINT at a different (seeded) moment each, while the demo day plays.
     @Test(.timeLimit(.minutes(1)), arguments: [(SIGTERM, UInt64(15)), (SIGHUP, UInt64(1)), (SIGINT, UInt64(2))])
     func signalWhilePlayingRestoresTheTerminal(signal: Int32, seed: UInt64) async throws {
-        try #require(TmuxSession.executable != nil, Comment(rawValue: TmuxSession.missingMessage))
-        let binary = LiqtopBinary.url.path
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-hostile-\(getpid())-\(signal).pid")
-        try? FileManager.default.removeItem(at: pidFile)
-        defer { try? FileManager.default.removeItem(at: pidFile) }
-        // The inner shell writes its pid then execs (through env) into liqtop: that pid is liqtop's.
-        let inner = "echo $$ > \(pidFile.path.shellQuoted); exec env LANG=C.UTF-8 \(binary.shellQuoted)"
-        let tmux = try TmuxSession(width: 120, height: 40, script: "/bin/sh -c \(inner.shellQuoted); echo \"exit=$?\"; sleep 60")
-        defer { tmux.kill() }
+        let (tmux, pidFile) = try TmuxSession.liqtopWithPid("", tag: "hostile-\(signal)", width: 120, height: 40)
+        defer { tmux.kill(); try? FileManager.default.removeItem(at: pidFile) }
 
         try await tmux.waitFor("1 Liquidations", "▶ 60×")
-        let text = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        let pid = try #require(pid_t(text), "no pid in \(pidFile.path): '\(text)'")
+        let pid = try TmuxSession.pid(in: pidFile)
 
         var rng = SeededRandom(seed: seed)
         let delay = rng.below(1501)

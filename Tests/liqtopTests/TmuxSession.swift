@@ -232,6 +232,26 @@ enum Spawn {
     #endif
 }
 
+extension TmuxSession {
+    /// liqtop (`arguments` after the binary) in a new session whose pid goes to a temporary file
+    /// first: the inner shell writes `$$` then execs (through env) into liqtop, so that pid is
+    /// liqtop's, for tests that signal it. The pane prints `exit=STATUS` when liqtop ends.
+    static func liqtopWithPid(_ arguments: String, tag: String, width: Int, height: Int) throws -> (tmux: TmuxSession, pidFile: URL) {
+        try #require(executable != nil, Comment(rawValue: missingMessage))
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-\(tag)-\(getpid()).pid")
+        try? FileManager.default.removeItem(at: pidFile)
+        let inner = "echo $$ > \(pidFile.path.shellQuoted); exec env LANG=C.UTF-8 \(LiqtopBinary.url.path.shellQuoted) \(arguments)"
+        let tmux = try TmuxSession(width: width, height: height, script: "/bin/sh -c \(inner.shellQuoted); echo \"exit=$?\"; sleep 60")
+        return (tmux, pidFile)
+    }
+
+    /// The pid `liqtopWithPid` wrote (read once the dashboard is up).
+    static func pid(in pidFile: URL) throws -> pid_t {
+        let text = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try #require(pid_t(text), "no pid in \(pidFile.path): '\(text)'")
+    }
+}
+
 extension String {
     /// Quoted for /bin/sh.
     var shellQuoted: String { "'" + replacingOccurrences(of: "'", with: "'\\''") + "'" }
