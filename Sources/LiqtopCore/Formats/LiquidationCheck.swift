@@ -12,23 +12,28 @@ public enum LiquidationCheck {
                             context: DecodeContext) throws(InputError) -> Liquidation {
         try context.checkTime(time)
         let name = try instrumentName(instrument)
-        guard price.isPositive else { throw InputError("price is zero or negative") }
-        guard quantity.isPositive else { throw InputError("quantity is zero or negative") }
-        guard let usd else { throw InputError("notional out of range") }
-        guard usd.micros > 0 else { throw InputError("notional rounds to zero") }
-        guard usd <= maxOrderUSD else { throw InputError("notional over $10B: implausible order") }
+        let usd = try notional(price: price, quantity: quantity, usd: usd)
         guard let coin = CoinNormalizer.coin(of: name) else { throw InputError("cannot tell the coin of \(name)") }
         return Liquidation(time: time, venue: venue, instrument: name, coin: coin, side: side,
                            price: price, quantity: quantity, usd: usd)
     }
 
-    /// The notional when the numbers pass every check of `make` (the name aside), else nil:
-    /// the fast path then leaves the line to the general decoder, which words the reason.
+    /// The order's amounts checked: its notional, or why it is refused.
+    static func notional(price: FixedDecimal, quantity: FixedDecimal, usd: USD?) throws(InputError) -> USD {
+        guard price.isPositive else { throw InputError("price is zero or negative") }
+        guard quantity.isPositive else { throw InputError("quantity is zero or negative") }
+        guard let usd else { throw InputError("notional out of range") }
+        guard usd.micros > 0 else { throw InputError("notional rounds to zero") }
+        guard usd <= maxOrderUSD else { throw InputError("notional over $10B: implausible order") }
+        return usd
+    }
+
+    /// The notional when time and amounts pass `make`'s checks (the name aside), else nil: the
+    /// fast path then leaves the line to the general decoder, which words the reason.
     static func acceptedNotional(time: Millis, price: FixedDecimal, quantity: FixedDecimal, usd: USD?,
                                  context: DecodeContext) -> USD? {
-        guard (try? context.checkTime(time)) != nil, price.isPositive, quantity.isPositive,
-              let usd, usd.micros > 0, usd <= maxOrderUSD else { return nil }
-        return usd
+        guard (try? context.checkTime(time)) != nil else { return nil }
+        return try? notional(price: price, quantity: quantity, usd: usd)
     }
 
     /// Instruments are `[A-Za-z0-9._:/-]{1,40}`; anything else is refused before it can

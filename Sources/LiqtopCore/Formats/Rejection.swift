@@ -33,9 +33,6 @@ public struct DecodeOutput: Sendable {
     public init() { orders = OrderColumns() }
     public init(keepsOrderDetail: Bool) { orders = OrderColumns(keepsDetail: keepsOrderDetail) }
 
-    /// Events plus packed orders.
-    public var eventCount: Int { events.count + orders.count }
-
     public mutating func append(_ other: DecodeOutput) {
         events += other.events
         orders.append(contentsOf: other.orders)
