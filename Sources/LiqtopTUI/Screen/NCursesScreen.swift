@@ -44,11 +44,11 @@ public final class NCursesScreen {
 
         switch terminal {
         case .real:
+            let term = getenv("TERM").map { String(cString: $0) } ?? "unset"
             TerminalGuard.screenWillStart()
             screen = newterm(nil, liqtop_stdout(), liqtop_stdin())
             guard screen != nil else {
                 TerminalGuard.screenDidRestore()
-                let term = getenv("TERM").map { String(cString: $0) } ?? "unset"
                 throw ScreenError(description: "cannot start the terminal UI (TERM=\(term))")
             }
             guard liqtop_can_address_cursor() != 0 else {
@@ -56,7 +56,6 @@ public final class NCursesScreen {
                 delscreen(screen)
                 screen = nil
                 TerminalGuard.screenDidRestore()
-                let term = getenv("TERM").map { String(cString: $0) } ?? "unset"
                 throw ScreenError(description: "TERM=\(term) cannot move the cursor: use a full-screen terminal (or liqtop summary)")
             }
         case .headless(let width, let height):
