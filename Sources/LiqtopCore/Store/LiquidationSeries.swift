@@ -80,10 +80,14 @@ struct LiquidationSeries: Sendable {
     /// Totals of entries `a..<b`.
     func totals(_ a: Int, _ b: Int, _ orders: OrderColumns) -> SideTotals {
         guard b > a else { return SideTotals() }
-        let x = sums(before: a, orders), y = sums(before: b, orders)
+        return Self.difference(sums(before: a, orders), sums(before: b, orders), entries: b - a)
+    }
+
+    /// Totals of the `entries` between two running sums.
+    private static func difference(_ x: Sums, _ y: Sums, entries: Int) -> SideTotals {
         let shorts = Int(y.shorts - x.shorts)
         return SideTotals(longUSD: USD(micros: y.long &- x.long), shortUSD: USD(micros: y.short &- x.short),
-                          longCount: (b - a) - shorts, shortCount: shorts)
+                          longCount: entries - shorts, shortCount: shorts)
     }
 
     /// Totals for times in `(from, to]`.
@@ -100,10 +104,7 @@ struct LiquidationSeries: Sendable {
         for i in 0 ..< n {
             let upper = position(after: min(start + Millis(i + 1) * width, end), orders)
             let upperSums = upper == lower ? lowerSums : sums(before: upper, orders)
-            let shorts = Int(upperSums.shorts - lowerSums.shorts)
-            out.append(SideTotals(longUSD: USD(micros: upperSums.long &- lowerSums.long),
-                                  shortUSD: USD(micros: upperSums.short &- lowerSums.short),
-                                  longCount: (upper - lower) - shorts, shortCount: shorts))
+            out.append(Self.difference(lowerSums, upperSums, entries: upper - lower))
             lower = upper; lowerSums = upperSums
         }
         return out
