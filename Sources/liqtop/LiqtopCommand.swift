@@ -33,10 +33,12 @@ enum Main {
             exit(2)
         } catch {
             if Liqtop.exitCode(for: error) == .success {
-                print(Liqtop.fullMessage(for: error))
+                Terminal.standardOutput(Liqtop.fullMessage(for: error) + "\n") // --help
                 exit(0)
             }
-            Terminal.standardError(Liqtop.fullMessage(for: error))
+            // One line, like every other error: the message, then where the usage is.
+            let message = Liqtop.message(for: error).split(separator: "\n").map(String.init).joined(separator: " ")
+            Terminal.standardError("liqtop: \(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message) (see 'liqtop --help')")
             exit(2)
         }
     }

@@ -70,7 +70,7 @@ struct ThemesCLI: ParsableCommand {
         let loader = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
                                  environment: ThemeLoader.processEnvironment())
         for t in loader.available() {
-            print(t.name.padding(16) + t.origin.rawValue.padding(10) + (t.path ?? ""))
+            Terminal.standardOutput(t.name.padding(16) + t.origin.rawValue.padding(10) + (t.path ?? "") + "\n")
         }
     }
 }

@@ -30,6 +30,6 @@ struct Summary: AsyncParsableCommand {
         if snapshot.input.rejected > snapshot.input.rejections.count {
             Terminal.standardError("liqtop: \(snapshot.input.rejected - snapshot.input.rejections.count) more rejections not listed")
         }
-        print(json ? SummaryJSON.render(snapshot) : SummaryTable.render(snapshot), terminator: json ? "\n" : "")
+        Terminal.standardOutput(json ? SummaryJSON.render(snapshot) + "\n" : SummaryTable.render(snapshot))
     }
 }

@@ -106,14 +106,9 @@ enum VenueField {
         return "\"" + printable(doc, t, limit: limit) + "\""
     }
 
-    /// The token's raw text (a string's contents, a number's digits) as printable ASCII, at most
-    /// `limit` bytes: anything else shows as `?`.
+    /// The token's raw text (a string's contents as written, escapes and all; a number's
+    /// digits) under the one output policy, at most `limit` characters.
     static func printable(_ doc: JSONDoc, _ t: Int, limit: Int) -> String {
-        var text = ""
-        for (k, b) in doc.raw(t).enumerated() {
-            if k == limit { text += "…"; break }
-            text.unicodeScalars.append(b >= 0x20 && b < 0x7F ? Unicode.Scalar(b) : "?")
-        }
-        return text
+        SafeText.short(String(decoding: doc.raw(t), as: UTF8.self), limit: limit)
     }
 }

@@ -195,10 +195,7 @@ public enum NativeFormat {
     }
 
     /// Echoes untrusted text in an error only as harmless characters.
-    private static func printable(_ s: String) -> String {
-        let safe = s.unicodeScalars.prefix(40).filter { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F && $0 != "\"" }
-        return "\"" + String(String.UnicodeScalarView(safe)) + "\""
-    }
+    private static func printable(_ s: String) -> String { SafeText.quoted(s) }
 }
 
 // MARK: - Encoding
@@ -276,12 +273,14 @@ extension NativeFormat {
         consuming func finish() -> String { out + "}" }
     }
 
-    /// Appends `s` as a JSON string: `"` and `\` escaped, every control character (C0, DEL, C1)
-    /// as `\u00XX` so a recording never carries raw terminal escapes; other UTF-8 kept as is.
-    /// The one JSON string escaper: the recorder and `summary --json` use it too.
+    /// Appends `s` as a JSON string: `"` and `\` escaped, and every scalar `SafeText` calls
+    /// unsafe (C0, DEL, C1, bidi controls) as `\uXXXX`, so neither a recording nor `--json` ever
+    /// carries a raw terminal escape or a reordering mark; other UTF-8 kept as is.
+    /// The one JSON string escaper: the recorder, `--print` and `summary --json` use it.
     public static func appendQuoted(_ s: String, to out: inout String) {
         out += "\""
-        let needsEscape = s.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }
+        // Lead bytes of every unsafe scalar: C0, DEL, C1 (0xC2), U+061C (0xD8), U+200E–U+2069 (0xE2), U+FFF9–U+FFFB (0xEF).
+        let needsEscape = s.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF }
         guard needsEscape else {
             out += s
             out += "\""
@@ -294,10 +293,9 @@ extension NativeFormat {
                 out += "\\\""
             } else if v == 0x5C {
                 out += "\\\\"
-            } else if v < 0x20 || (v >= 0x7F && v <= 0x9F) {
-                out += "\\u00"
-                out.append(hex[Int(v >> 4)])
-                out.append(hex[Int(v & 0xF)])
+            } else if SafeText.isUnsafe(v) {
+                out += "\\u"
+                for shift in [12, 8, 4, 0] { out.append(hex[Int((v >> UInt32(shift)) & 0xF)]) }
             } else {
                 out.unicodeScalars.append(scalar)
             }

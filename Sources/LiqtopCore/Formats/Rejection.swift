@@ -10,7 +10,8 @@ public struct Rejection: Sendable, Hashable, CustomStringConvertible {
         self.source = source; self.line = line; self.reason = reason
     }
 
-    public var description: String { "\(source):\(line): \(reason)" }
+    /// `FILE:LINE: reason`, printable: the file name and the reason may carry hostile bytes.
+    public var description: String { SafeText.clean("\(source):\(line): \(reason)") }
 }
 
 /// Everything decoded from a run of input: the events plus what was refused or ignored.

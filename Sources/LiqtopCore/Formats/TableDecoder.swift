@@ -44,23 +44,8 @@ struct TableDecoder {
 
 /// Small helpers the table kinds share.
 enum TableCell {
-    /// Untrusted text quoted for an error message, cut short so one bad cell cannot flood a report.
-    static func quoted(_ s: some StringProtocol) -> String {
-        let limit = 40
-        // A rejection reason is printed to stderr and shown on screen: control characters,
-        // C1 codes and bidi overrides from the cell become "?" so the reason stays inert text.
-        // Cut by scalars, not characters: one "character" can carry hundreds of combining marks.
-        var clean = String.UnicodeScalarView()
-        var truncated = false
-        for (k, u) in s.unicodeScalars.enumerated() {
-            if k == limit { truncated = true; break }
-            let v = u.value
-            let unsafe = v < 0x20 || (0x7F ... 0x9F).contains(v) || v == 0x061C || v == 0x200E || v == 0x200F
-                || (0x202A ... 0x202E).contains(v) || (0x2066 ... 0x2069).contains(v)
-            clean.append(unsafe ? "?" : u)
-        }
-        return truncated ? "\"\(String(clean))…\"" : "\"\(String(clean))\""
-    }
+    /// Untrusted text quoted for an error message (the one output policy, cut short).
+    static func quoted(_ s: some StringProtocol) -> String { SafeText.quoted(s) }
 
     /// True when every cell from `index` on is empty (trailing commas are harmless).
     static func allEmpty(_ fields: [String], from index: Int) -> Bool {

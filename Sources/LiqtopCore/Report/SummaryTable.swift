@@ -26,13 +26,13 @@ public enum SummaryTable {
         out.append("")
         out.append(row(["Top coins 24h", "long", "short", "total", "short %", "orders"], [12, 11, 11, 11, 8, 9]))
         for c in (s.byCoin[.h24] ?? []).prefix(10) {
-            out.append(row(["  " + c.coin, c.totals.longUSD.compact(), c.totals.shortUSD.compact(), c.totals.totalUSD.compact(),
+            out.append(row(["  " + SafeText.clean(c.coin), c.totals.longUSD.compact(), c.totals.shortUSD.compact(), c.totals.totalUSD.compact(),
                             percent(c.totals.shareBasisPoints(.short)), count(c.totals.count)], [12, 11, 11, 11, 8, 9]))
         }
         out.append("")
         out.append("Largest orders 24h")
         for o in s.largest.prefix(5) {
-            out.append("  \(ISOTime.clock(o.time))  \(pad(o.venue.rawValue, 8)) \(pad(o.instrument, 16)) \(pad(o.side.rawValue, 6)) \(o.usd.compact(decimals: 2))")
+            out.append("  \(ISOTime.clock(o.time))  \(pad(o.venue.rawValue, 8)) \(pad(SafeText.clean(o.instrument), 16)) \(pad(o.side.rawValue, 6)) \(o.usd.compact(decimals: 2))")
         }
 
         out.append("")
@@ -47,7 +47,7 @@ public enum SummaryTable {
 
         out.append("")
         out.append("Macro")
-        if let n = s.macro.latestNote { out.append("  \(ISOTime.format(n.time)) \(n.source): \(n.text)") }
+        if let n = s.macro.latestNote { out.append("  \(ISOTime.format(n.time)) \(SafeText.clean(n.source)): \(SafeText.clean(n.text))") }
         let r = s.macro.rates
         if let lo = r["DFEDTARL"], let hi = r["DFEDTARU"] {
             out.append("  Fed funds target \(lo.value.formatted(fractionDigits: 2))–\(hi.value.formatted(fractionDigits: 2))%" + (r["DFF"].map { ", effective \($0.value)% (\($0.day))" } ?? ""))
@@ -61,7 +61,8 @@ public enum SummaryTable {
             out.append("Rejected input (first \(min(i.rejections.count, 20)) of \(count(i.rejected)))")
             for rej in i.rejections.prefix(20) { out.append("  \(rej)") }
         }
-        return out.joined(separator: "\n") + "\n"
+        // Data was cleaned where it entered a line; this keeps the promise for every line at once.
+        return SafeText.cleanLines(out.joined(separator: "\n") + "\n")
     }
 
     static func row(_ cells: [String], _ widths: [Int]) -> String {
