@@ -46,7 +46,13 @@ enum LiveRunner {
         await store.setClock(options.dataClock ? nil : WallClock.now()) // nil: follow the data
         let newest = NewestTime()
         let recorder = options.record.map { Recorder(directory: $0, keepRaw: options.recordRaw, clock: WallClock.now) }
-        let printer = options.print ? EventPrinter() : nil
+        if options.print {
+            // A reader that goes away (`| head -1`) must not kill us before the recording is
+            // flushed: writes then fail with EPIPE and the run ends in order.
+            signal(SIGPIPE, SIG_IGN)
+        }
+        let (stdoutClosed, stdoutClosedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let printer = options.print ? EventPrinter(closed: { stdoutClosedContinuation.yield() }) : nil
         let sink = FeedSink(
             deliver: { incoming in
                 var batch = incoming
@@ -61,10 +67,13 @@ enum LiveRunner {
             report: { health in await store.setHealth(health, at: WallClock.now()) })
 
         let feeds = sources.map { source in Task { await source.run(sink) } }
+        let recordWatch = RecorderWatch(echoToStderr: options.print)
+        if let recorder { await recordWatch.check(recorder, store: store) }
         let clock = Task {
             var schedule = PruneSchedule()
             while !Task.isCancelled {
                 try? await Task.sleep(for: clockTick)
+                if let recorder { await recordWatch.check(recorder, store: store) }
                 let now: Millis
                 if options.dataClock {
                     guard let t = newest.value else { continue }
@@ -82,36 +91,62 @@ enum LiveRunner {
         defer { clock.cancel(); feeds.forEach { $0.cancel() } }
 
         if options.print {
-            // Headless: run until every source ends (stdin closed) or a signal stops us; either
-            // way the recorder is flushed before exit.
-            let status = await untilDoneOrSignalled(feeds)
+            // Headless: run until every source ends (stdin closed), stdout's reader goes away, or
+            // a signal stops us; either way the recorder is flushed (a bounded wait) before exit.
+            let status = await untilDoneOrSignalled(feeds, stdoutClosed: stdoutClosed)
             feeds.forEach { $0.cancel() }
-            await recorder?.close()
+            let recorded = await finishRecording(recorder)
             if status != 0 { throw ExitCode(status) }
+            if !recorded { throw ExitCode(2) }
         } else {
             let themes = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
                                      environment: ThemeLoader.processEnvironment())
             let app = await DashboardApp(store: store, replay: nil, chrome: ChromeInfo(source: options.source),
                                          options: .init(frames: options.frames, theme: options.theme), themes: themes)
             let status = try await app.run()
-            await recorder?.close()
+            let recorded = await finishRecording(recorder)
             if status != 0 { throw ExitCode(status) }
+            if !recorded { throw ExitCode(2) }
         }
     }
 
-    /// 0 when every feed ended, 128 + N for a terminating signal N.
-    static func untilDoneOrSignalled(_ feeds: [Task<Void, Never>]) async -> Int32 {
+    /// How long shutdown waits for the last write: a blocked disk must not hold the process.
+    static let closeTimeout: Swift.Duration = .seconds(2)
+
+    /// Flushes and closes the recorder within `closeTimeout`; says on stderr what was lost.
+    /// False when any event of this session could not be written.
+    static func finishRecording(_ recorder: Recorder?) async -> Bool {
+        guard let recorder else { return true }
+        let done = await recorder.close(timeout: closeTimeout)
+        let counters = await recorder.counters
+        let notWritten = await recorder.eventsNotWritten
+        if !done {
+            Terminal.standardError("liqtop: recording: \(notWritten) events still waiting for a write to \(recorder.directory) that did not return within \(closeTimeout.components.seconds) s; they are lost")
+        }
+        if counters.eventsDropped > 0 || counters.rawFramesDropped > 0 {
+            let why = await recorder.status.description
+            Terminal.standardError("liqtop: recording incomplete: \(counters.eventsDropped) events" + (counters.rawFramesDropped > 0 ? " and \(counters.rawFramesDropped) raw frames" : "")
+                + " not written to \(recorder.directory) (\(why)); \(counters.eventsWritten) written")
+        }
+        return done && counters.eventsDropped == 0 && counters.rawFramesDropped == 0
+    }
+
+    /// 0 when every feed ended or stdout's reader went away, 128 + N for a terminating signal N.
+    static func untilDoneOrSignalled(_ feeds: [Task<Void, Never>], stdoutClosed: AsyncStream<Void>) async -> Int32 {
         let watcher = InputWatcher(inputFD: nil, signalFD: liqtop_signal_pipe_install())
         defer { watcher.stop() }
         let (outcome, continuation) = AsyncStream.makeStream(of: Int32.self)
         let ended = Task { for f in feeds { await f.value }; continuation.yield(0) }
         let signalled = Task {
             for await e in watcher.events {
+                // SIGPIPE, if caught at all, means what EPIPE means: the reader is gone.
+                if case .signal(let n) = e, n == SIGPIPE { continuation.yield(0); return }
                 if case .signal(let n) = e, n != SIGWINCH, n != SIGCONT { continuation.yield(128 + n); return }
             }
         }
+        let readerGone = Task { for await _ in stdoutClosed { continuation.yield(0); return } }
         watcher.start()
-        defer { ended.cancel(); signalled.cancel() }
+        defer { ended.cancel(); signalled.cancel(); readerGone.cancel() }
         for await status in outcome { return status }
         return 0
     }
@@ -154,21 +189,49 @@ final class NewestTime: Sendable {
     }
 }
 
-/// `--print`: one native NDJSON line per event on stdout, written in whole batches.
+/// `--print`: one native NDJSON line per event on stdout, written in whole batches. The
+/// native format escapes every unsafe scalar, so the lines pass `SafeText` as they are.
 final class EventPrinter: Sendable {
+    private let closed: @Sendable () -> Void
+    private let gone = Atomic<Bool>(false)
+
+    /// `closed` runs once, when stdout's reader has gone away (EPIPE).
+    init(closed: @escaping @Sendable () -> Void) { self.closed = closed }
+
     func write(_ output: DecodeOutput) {
         // Rejections first: whoever reads stdout has them on stderr by the time the events arrive.
         for r in output.rejections { Terminal.standardError("liqtop: rejected \(r)") }
-        guard !output.events.isEmpty else { return }
+        guard !output.events.isEmpty, !gone.load(ordering: .relaxed) else { return }
         var text = ""
         for e in output.events { text += NativeFormat.encode(e); text += "\n" }
-        var bytes = Array(text.utf8)
-        var off = 0
-        bytes.withUnsafeMutableBytes { buf in
-            while off < buf.count {
-                let n = Glibc.write(1, buf.baseAddress! + off, buf.count - off)
-                if n > 0 { off += n } else if n < 0 && errno == EINTR { continue } else { break }
-            }
+        if !Terminal.writeAll(1, text), !gone.exchange(true, ordering: .relaxed) { closed() }
+    }
+}
+
+/// Carries the recorder's state to the status line (as the `record` source) and, headless, to
+/// stderr: one line whenever it changes, so a cron job's log says when recording failed.
+actor RecorderWatch {
+    private let echoToStderr: Bool
+    private var lastHealth: SourceHealth?
+    private var lastStatus: RecorderStatus = .ok
+
+    init(echoToStderr: Bool) { self.echoToStderr = echoToStderr }
+
+    func check(_ recorder: Recorder, store: MarketStore) async {
+        let h = await recorder.health
+        if h != lastHealth {
+            lastHealth = h
+            await store.setHealth(h, at: WallClock.now())
+        }
+        // stderr gets the reason when it changes, not every new drop count.
+        let status = await recorder.status
+        guard status != lastStatus else { return }
+        lastStatus = status
+        guard echoToStderr else { return }
+        if case .error(let why) = status {
+            Terminal.standardError("liqtop: recording failing: \(why)")
+        } else {
+            Terminal.standardError("liqtop: recording to \(recorder.directory) works again")
         }
     }
 }

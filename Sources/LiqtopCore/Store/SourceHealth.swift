@@ -10,6 +10,8 @@ public struct SourceHealth: Sendable, Hashable {
         case waiting(String)
         /// Given up or finished, with the reason in words.
         case stopped(String)
+        /// Still running but not doing its job (a recorder that cannot write), in words.
+        case failing(String)
     }
 
     /// e.g. `binance`, or a tailed file's name.
@@ -36,6 +38,7 @@ public struct SourceHealth: Sendable, Hashable {
             return "\(name) reconnecting in \(s) s" + (lastError.map { " (\($0))" } ?? "")
         case .waiting(let what): return "\(name) waiting: \(what)"
         case .stopped(let why): return "\(name) stopped: \(why)"
+        case .failing(let why): return "\(name) failing: \(why)"
         }
     }
 }

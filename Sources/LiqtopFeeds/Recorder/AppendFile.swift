@@ -22,11 +22,12 @@ final class AppendFile {
     /// Opens `path` for appending (created 0644 if missing); the reason in words on failure.
     static func open(_ path: String) -> Result<AppendFile, RecorderIO.Failure> {
         // Read access only to look at the last byte; O_APPEND keeps every write at the end.
-        var fd = RecorderIO.retrying { openFile(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644) }
+        // O_NONBLOCK: opening a FIFO would otherwise wait for a reader, forever.
+        var fd = RecorderIO.retrying { openFile(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644) }
         var canRead = true
         if fd < 0, errno == EACCES {
             // A write-only file can still be appended to; its tail just cannot be checked.
-            fd = RecorderIO.retrying { openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644) }
+            fd = RecorderIO.retrying { openFile(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644) }
             canRead = false
         }
         guard fd >= 0 else { return .failure(RecorderIO.Failure(code: errno)) }
@@ -36,6 +37,14 @@ final class AppendFile {
             _ = close(fd)
             return .failure(failure)
         }
+        let type = st.st_mode & S_IFMT
+        if type == S_IFIFO || type == S_IFSOCK || type == S_IFDIR {
+            // A pipe's reader (or nobody) decides when a write returns: not a recording.
+            _ = close(fd)
+            return .failure(RecorderIO.Failure(code: 0, message: type == S_IFDIR ? "is a directory" : "is a FIFO or socket, not a regular file"))
+        }
+        // Back to blocking writes (they run on the writer's own thread).
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var torn = false
         if canRead, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 {
             var last: UInt8 = 0
@@ -74,7 +83,9 @@ enum RecorderIO {
     /// An errno with its text, ready for the status line.
     struct Failure: Error, Equatable {
         var code: Int32
-        var reason: String { String(cString: strerror(code)) }
+        /// Our own words, when the OS had no errno for it.
+        var message: String? = nil
+        var reason: String { message ?? String(cString: strerror(code)) }
     }
 
     static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {

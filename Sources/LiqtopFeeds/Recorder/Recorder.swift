@@ -37,22 +37,28 @@ public struct RecorderCounters: Sendable, Hashable {
 /// day; ETF flows, rates, odds and daily totals carry days rather than moments and go to the
 /// day they were recorded. Lines are buffered and written whole, at least once a second (a
 /// timer while data is pending) and on `flush()`/`close()`, so `kill -9` loses at most the
-/// last second. Files are only ever appended to. Failures never throw: they set `status`,
-/// drop what could not be written (counted), and the next flush tries again.
+/// last second. Files are only ever appended to.
+///
+/// **Never blocks the data path.** The actor only queues lines; a `RecordWriter` does the I/O
+/// on a thread of its own, one batch at a time. While a batch is being written, new lines
+/// queue up to `maxPendingBytes`; past that (a stalled disk, a hung mount) new events are
+/// *dropped and counted*, never waited for. Failures never throw: they set `status` (in words),
+/// the events of a failed write are dropped and counted, and the next write tries again.
+/// `close(timeout:)` waits a bounded time and says whether everything was written.
 public actor Recorder {
     public static let flushIntervalNanoseconds: UInt64 = 1_000_000_000
-    /// Open descriptors kept beyond the ones just written (yesterday's file around midnight).
-    static let maxIdleFiles = 4
+    /// A write in flight this long makes the status say the disk is blocked.
+    public static let stallAfter: Swift.Duration = .seconds(2)
 
     public nonisolated let directory: String
     public nonisolated let keepRaw: Bool
     private let maxPendingBytes: Int
     private let clock: @Sendable () -> Millis
+    private let writer: RecordWriter
 
-    public private(set) var status: RecorderStatus = .ok
     public private(set) var counters = RecorderCounters()
 
-    /// Lines waiting for the next flush, per file name, in arrival order.
+    /// Lines waiting for the next write, per file name, in arrival order.
     private struct Pending {
         var bytes: [UInt8] = []
         var events = 0
@@ -62,24 +68,52 @@ public actor Recorder {
     private var pending: [String: Pending] = [:]
     private var pendingOrder: [String] = []
     public private(set) var pendingByteCount = 0
-    private var files: [String: AppendFile] = [:]
-    private var written: Set<String> = []
-    private var directoryReady = false
     private var timer: Task<Void, Never>?
+    /// The batch being written, and since when.
+    private var inFlight: Task<Void, Never>?
+    private var inFlightSince: ContinuousClock.Instant?
+    /// The last write's failure, cleared by the next write that succeeds.
+    private var lastWriteError: String?
+    /// Events dropped because the queue was full, since the last successful write.
+    private var queueDropsSinceWrite = 0
 
     /// - Parameters:
-    ///   - directory: created (with parents) on the first flush if missing.
-    ///   - maxPendingBytes: above this the recorder flushes at once, so memory stays bounded even
-    ///     when writes keep failing (the failed data is dropped and counted).
+    ///   - directory: created (with parents) on the first write if missing.
+    ///   - maxPendingBytes: the queue's bound: memory stays bounded however long the disk
+    ///     blocks or fails (what does not fit is dropped and counted).
     ///   - clock: wall time, for the day of day-less events and the raw frames' time.
+    ///   - beforeWrite: test seam, run on the writer's thread before each file is written.
     public init(directory: String, keepRaw: Bool = false, maxPendingBytes: Int = 8 << 20,
-                clock: @escaping @Sendable () -> Millis = WallClock.now) {
+                clock: @escaping @Sendable () -> Millis = WallClock.now,
+                beforeWrite: (@Sendable (String) -> Void)? = nil) {
         var dir = directory.isEmpty ? "." : directory
         while dir.count > 1, dir.hasSuffix("/") { dir.removeLast() }
         self.directory = dir
         self.keepRaw = keepRaw
         self.maxPendingBytes = max(1, maxPendingBytes)
         self.clock = clock
+        self.writer = RecordWriter(directory: dir, beforeWrite: beforeWrite)
+    }
+
+    /// Whether recording works, in words: the last write's error, a write blocked for longer
+    /// than `stallAfter`, or events dropped because the queue was full.
+    public var status: RecorderStatus {
+        if let lastWriteError { return .error(lastWriteError) }
+        if let since = inFlightSince, ContinuousClock.now - since >= Self.stallAfter {
+            return .error("a write to \(directory) is blocked (no return for over \(Self.stallAfter.components.seconds) s)")
+        }
+        if queueDropsSinceWrite > 0 { return .error("the disk is not keeping up with the feed") }
+        return .ok
+    }
+
+    /// The recorder as a source for the status line: `record ✓`, or failing with the reason and the drops.
+    public var health: SourceHealth {
+        switch status {
+        case .ok: return SourceHealth(name: "record", state: .live)
+        case .error(let why):
+            let dropped = counters.eventsDropped
+            return SourceHealth(name: "record", state: .failing(why + (dropped > 0 ? " · \(dropped) events dropped" : "")))
+        }
     }
 
     /// `liqtop-2026-01-14.ndjson`, or `liqtop-2026-01-14.raw.ndjson` for raw frames.
@@ -96,6 +130,7 @@ public actor Recorder {
         }
     }
 
+    /// Queues the events (and raw frames) for writing; returns at once, whatever the disk does.
     public func record(_ events: [Event], raw: [String] = [], source: String) {
         let now = clock()
         let today = Day(containing: now)
@@ -116,46 +151,57 @@ public actor Recorder {
                 append(line, to: name, events: 0, rawFrames: 1)
             }
         }
-        if pendingByteCount >= maxPendingBytes {
-            flush()
-        } else if pendingByteCount > 0, timer == nil {
+        if pendingByteCount >= maxPendingBytes / 2 {
+            startWrite()
+        } else if pendingByteCount > 0, timer == nil, inFlight == nil {
             startTimer()
         }
     }
 
-    /// Writes everything pending now: one write per file, whole lines only.
-    public func flush() {
+    /// Writes everything queued and waits for it, at most `timeout`. True when all of it was
+    /// handled (written, or failed and counted); false when a write is still blocked.
+    @discardableResult
+    public func flush(timeout: Swift.Duration = .seconds(10)) async -> Bool {
         timer?.cancel()
         timer = nil
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        let order = pendingOrder
-        pending = [:]
-        pendingOrder = []
-        pendingByteCount = 0
-
-        var firstError: String?
-        for name in order {
-            guard let p = batch[name] else { continue }
-            if let message = write(p, to: name) {
-                firstError = firstError ?? message
-                counters.eventsDropped += p.events
-                counters.rawFramesDropped += p.rawFrames
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if inFlight == nil {
+                if pending.isEmpty { return true }
+                startWrite()
             }
+            if ContinuousClock.now >= deadline { return false }
+            try? await Task.sleep(for: .milliseconds(2))
         }
-        status = firstError.map(RecorderStatus.error) ?? .ok
-        closeIdleFiles(keeping: Set(order))
     }
 
-    /// Flushes and releases the files. Recording may go on afterwards (files reopen lazily).
-    public func close() {
-        flush()
-        files.removeAll()
+    /// Flushes (bounded by `timeout`) and releases the files. Recording may go on afterwards
+    /// (files reopen lazily). False when something could not be written in time.
+    @discardableResult
+    public func close(timeout: Swift.Duration = .seconds(10)) async -> Bool {
+        let done = await flush(timeout: timeout)
+        writer.closeFiles()
+        return done
     }
+
+    /// Events queued but not yet handed to the disk, plus those in the write still in flight.
+    public var eventsNotWritten: Int {
+        pending.values.reduce(0) { $0 + $1.events } + inFlightEvents
+    }
+
+    private var inFlightEvents = 0
 
     // MARK: - Internals
 
     private func append(_ line: String, to name: String, events: Int, rawFrames: Int) {
+        let size = line.utf8.count
+        if pendingByteCount + size > maxPendingBytes {
+            // The writer is behind (or blocked): drop and count rather than wait or hoard.
+            counters.eventsDropped += events
+            counters.rawFramesDropped += rawFrames
+            queueDropsSinceWrite += events + rawFrames
+            return
+        }
         if pending[name] == nil {
             pending[name] = Pending()
             pendingOrder.append(name)
@@ -163,7 +209,46 @@ public actor Recorder {
         pending[name]?.bytes.append(contentsOf: line.utf8)
         pending[name]?.events += events
         pending[name]?.rawFrames += rawFrames
-        pendingByteCount += line.utf8.count
+        pendingByteCount += size
+    }
+
+    /// Hands what is queued to the writer, unless a write is already in flight.
+    private func startWrite() {
+        guard inFlight == nil, !pending.isEmpty else { return }
+        timer?.cancel()
+        timer = nil
+        var batch = RecordBatch()
+        for name in pendingOrder {
+            guard let p = pending[name] else { continue }
+            batch.files.append(.init(name: name, bytes: p.bytes, events: p.events, rawFrames: p.rawFrames))
+        }
+        pending = [:]
+        pendingOrder = []
+        pendingByteCount = 0
+        inFlightEvents = batch.files.reduce(0) { $0 + $1.events }
+        inFlightSince = ContinuousClock.now
+        let writer = self.writer
+        // The task inherits the actor's isolation; the write itself runs on the writer's thread.
+        inFlight = Task { self.finished(await writer.write(batch)) }
+    }
+
+    private func finished(_ o: RecordOutcome) {
+        counters.eventsWritten += o.eventsWritten
+        counters.rawFramesWritten += o.rawFramesWritten
+        counters.bytesWritten += o.bytesWritten
+        counters.eventsDropped += o.eventsDropped
+        counters.rawFramesDropped += o.rawFramesDropped
+        counters.filesWritten += o.newFiles
+        lastWriteError = o.error
+        if o.error == nil { queueDropsSinceWrite = 0 }
+        inFlight = nil
+        inFlightSince = nil
+        inFlightEvents = 0
+        if pendingByteCount >= maxPendingBytes / 2 {
+            startWrite()
+        } else if !pending.isEmpty, timer == nil {
+            startTimer()
+        }
     }
 
     private func startTimer() {
@@ -178,50 +263,6 @@ public actor Recorder {
 
     private func timerFired() {
         timer = nil
-        flush()
-    }
-
-    /// Writes one file's pending lines; the error in words on failure.
-    private func write(_ p: Pending, to name: String) -> String? {
-        let path = directory == "/" ? "/" + name : directory + "/" + name
-        let file: AppendFile
-        if let open = files[name] {
-            file = open
-        } else {
-            if !directoryReady {
-                if let failure = RecorderIO.makeDirectories(directory) {
-                    return "cannot create directory \(directory): \(failure.reason)"
-                }
-                directoryReady = true
-            }
-            switch AppendFile.open(path) {
-            case .success(let opened):
-                file = opened
-                files[name] = opened
-            case .failure(let failure):
-                directoryReady = false // it may have been removed: check again next time
-                return "cannot write \(path): \(failure.reason)"
-            }
-        }
-        let bytes = file.needsNewline ? [0x0A] + p.bytes : p.bytes
-        if let failure = file.writeAll(bytes) {
-            // Part of a line may have reached the disk: reopening checks the tail again.
-            files[name] = nil
-            directoryReady = false
-            return "cannot write \(path): \(failure.reason)"
-        }
-        file.needsNewline = false
-        counters.eventsWritten += p.events
-        counters.rawFramesWritten += p.rawFrames
-        counters.bytesWritten += Int64(bytes.count)
-        if written.insert(name).inserted { counters.filesWritten += 1 }
-        return nil
-    }
-
-    private func closeIdleFiles(keeping active: Set<String>) {
-        let idle = files.keys.filter { !active.contains($0) }.sorted()
-        guard idle.count > Self.maxIdleFiles else { return }
-        // Day names sort by date: the oldest days close first.
-        for name in idle.prefix(idle.count - Self.maxIdleFiles) { files[name] = nil }
+        startWrite()
     }
 }
