@@ -143,10 +143,10 @@ import Testing
         let out = InputDecoder.decodeAll(text, source: "f.csv", context: context)
         // Header, seed, names, the all-`-` day, the empty row and the summary.
         #expect(out.ignored == 6)
-        #expect(out.events.count == 2) // 15 Jan, despite its extra cell
+        #expect(out.events.isEmpty) // 15 Jan has an extra cell: none of it is used
         #expect(out.rejections.map(\.reason) == [
             #"not a date: """#,
-            "more cells than header columns",
+            "5 cells, the header has 4: the row is not used (quote numbers with thousands separators)",
             #"not a date: "01/16/2026""#,
             "timestamp more than a day in the future",
         ])
@@ -157,5 +157,23 @@ import Testing
         let out = InputDecoder.decodeAll("\u{FEFF}Date,IBIT,FBTC\r\n14 Jan 2026,1.5,(2)\r\n", source: "f.csv", context: context)
         #expect(flows(out).map(\.netUSD) == [USD(dollars: 1_500_000), USD(dollars: -2_000_000)])
         #expect(out.rejections.isEmpty)
+    }
+
+    /// Issue 11.7: an unquoted thousands separator splits a cell; the row was rejected and still
+    /// used, shifted by a column (IBIT $1M, FBTC $120M). Now none of it is used.
+    @Test func aRowWithTheWrongCellCountIsNotUsedAtAll() {
+        let text = """
+            Date,IBIT,FBTC,GBTC,Total
+            14 Jan 2026,1,120.0,10.0,-,1130
+            15 Jan 2026,5.0,6.0
+            16 Jan 2026,5.0,6.0,-,11.0,,
+            """
+        let out = InputDecoder.decodeAll(text, source: "f.csv", context: context)
+        #expect(out.rejections.map(\.line) == [2, 3])
+        #expect(out.rejections.first?.reason == "6 cells, the header has 5: the row is not used (quote numbers with thousands separators)")
+        #expect(out.rejections.last?.reason == "3 cells, the header has 5: the row is not used")
+        // Trailing empty cells are harmless: 16 Jan is used.
+        #expect(flows(out).map(\.day) == [Day(year: 2026, month: 1, day: 16), Day(year: 2026, month: 1, day: 16)])
+        #expect(flows(out).map(\.netUSD) == [USD(dollars: 5_000_000), USD(dollars: 6_000_000)])
     }
 }

@@ -49,12 +49,13 @@ import Testing
             point("2026-01-13", "DFEDTARU", "3.75"), point("2026-01-13", "DFEDTARL", "3.5"),
             point("2026-01-14", "DFEDTARL", "3.50"),
             point("2026-01-17", "DFEDTARU", "3.75"),
-            point("2026-01-18", "DFEDTARU", "3.75"),
         ])
         #expect(out.ignored == 3)
+        // A short row is not read as "the first series only": a cell count off means columns off.
         #expect(out.rejections.map(\.reason) == [#"DFEDTARL: bad value "x" (not a number)"#,
+                                                 "2 cells, the header has 3: the row is not used",
                                                  "date more than a day in the future"])
-        #expect(out.rejections.map(\.line) == [6, 8])
+        #expect(out.rejections.map(\.line) == [6, 7, 8])
     }
 
     @Test func headerValidation() {

@@ -47,9 +47,7 @@ struct FarsideTable {
         }
         try context.checkTime(day.start)
         sawDay = true
-        if !TableCell.allEmpty(fields, from: funds.count) {
-            out.errors.append(InputError("more cells than header columns"))
-        }
+        try TableCell.checkCellCount(fields, header: funds.count)
         var produced = false
         for (i, fund) in funds.enumerated() {
             guard let fund, i < fields.count else { continue }

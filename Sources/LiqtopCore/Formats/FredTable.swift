@@ -19,9 +19,7 @@ struct FredTable {
         if day.start > context.now + DecodeContext.maxFutureSkew {
             throw InputError("date more than a day in the future")
         }
-        if !TableCell.allEmpty(fields, from: series.count + 1) {
-            out.errors.append(InputError("more cells than header columns"))
-        }
+        try TableCell.checkCellCount(fields, header: series.count + 1)
         var produced = false
         for (k, name) in series.enumerated() where k + 1 < fields.count {
             let cell = fields[k + 1]

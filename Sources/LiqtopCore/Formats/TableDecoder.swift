@@ -47,6 +47,18 @@ enum TableCell {
     /// Untrusted text quoted for an error message (the one output policy, cut short).
     static func quoted(_ s: some StringProtocol) -> String { SafeText.quoted(s) }
 
+    /// A row must have the header's cells (trailing empty ones are harmless): one cell more or
+    /// less means every value after it would land in the wrong column, so none of it is used.
+    static func checkCellCount(_ fields: [String], header count: Int) throws(InputError) {
+        if fields.count > count, !allEmpty(fields, from: count) {
+            let n = fields.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? fields.count
+            throw InputError("\(n) cells, the header has \(count): the row is not used (quote numbers with thousands separators)")
+        }
+        if fields.count < count {
+            throw InputError("\(fields.count) cells, the header has \(count): the row is not used")
+        }
+    }
+
     /// True when every cell from `index` on is empty (trailing commas are harmless).
     static func allEmpty(_ fields: [String], from index: Int) -> Bool {
         index >= fields.count || fields[index...].allSatisfy(\.isEmpty)
