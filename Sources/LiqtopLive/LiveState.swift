@@ -40,9 +40,11 @@ final class LiveState: Sendable {
         inner = Mutex(Inner(decoder: InputDecoder(source: source, context: context)))
     }
 
-    /// Starts the clock of a new connection attempt; returns its id.
-    func beginSession() -> Int {
+    /// Starts the clock of a new connection attempt; returns its id. What earlier connections
+    /// delivered becomes what this one may resend (`now`: wall time, for the dedupe window).
+    func beginSession(now: Millis) -> Int {
         inner.withLock { st in
+            st.dedupe.newConnection(now: now)
             st.session += 1
             st.started = .now
             st.upgradedAt = nil
@@ -76,7 +78,7 @@ final class LiveState: Sendable {
             var out = DecodeOutput()
             swap(&out, &st.pending)
             text.withUTF8 { st.decoder.consume($0, lineNumber: line, into: &out) }
-            st.duplicates += st.dedupe.filter(&out.events, from: start, now: now)
+            st.duplicates += st.dedupe.filter(&out.events, from: start, now: now, late: st.session != session)
             swap(&out, &st.pending)
             if keepRaw { st.raw.append(text) }
         }

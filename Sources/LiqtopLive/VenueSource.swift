@@ -65,7 +65,7 @@ public struct VenueSource: FeedSource {
 
     /// One connection from connect to close; returns why it ended and how long it was up.
     func session(state: LiveState, sink: FeedSink, lastError: String?) async -> (SessionEnd, Swift.Duration) {
-        let id = state.beginSession()
+        let id = state.beginSession(now: clock())
         let subscribe = VenueProtocol.subscribeMessages(config)
         let live = !VenueProtocol.acknowledges(config.venue)
         let keepalive = self.keepalive

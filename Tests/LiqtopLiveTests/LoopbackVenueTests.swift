@@ -41,7 +41,11 @@ import Testing
     @Test func bybitSubscribesChunkedAndPings() async throws {
         let coins = ["BTC", "ETH", "SOL", "XRP", "DOGE", "BNB", "ADA", "AVAX", "LINK", "SUI", "LTC", "TRX"]
         let server = try await LoopbackServer.start(Script(onText: { _, text in
-            if text.hasPrefix(#"{"op":"subscribe""#) { return [.send(Frames.bybitAck), .send(Frames.bybit(size: "20000"))] }
+            // One ack per subscribe message; the liquidation comes once.
+            if text.hasPrefix(#"{"op":"subscribe","args":["allLiquidation.BTCUSDT""#) {
+                return [.send(Frames.bybitAck), .send(Frames.bybit(size: "20000"))]
+            }
+            if text.hasPrefix(#"{"op":"subscribe""#) { return [.send(Frames.bybitAck)] }
             if text == #"{"op":"ping"}"# { return [.send(Frames.bybitPong)] }
             return []
         }))
@@ -60,7 +64,6 @@ import Testing
         #expect(server.paths == ["/v5/public/linear"])
         #expect(server.connections == 1)
         let ls = recorder.liquidations
-        // Two subscribe messages, two acks, two copies of the frame: the copy is not doubled.
         #expect(ls.count == 1)
         #expect(ls.first?.side == .short) // Bybit "Sell": a short position was liquidated
         #expect(ls.first?.usd.centsString == "899.80")
