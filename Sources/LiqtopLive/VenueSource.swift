@@ -35,6 +35,11 @@ public struct VenueSource: FeedSource {
     var stallLimit: Swift.Duration { timing.stallLimit ?? VenueProtocol.stallLimit(config.venue) }
 
     public func run(_ sink: FeedSink) async {
+        // A URL that can never work is not retried (the CLI refuses it before we get here).
+        if let problem = config.urlProblem {
+            await sink.report(health(.stopped(problem), problem))
+            return
+        }
         let state = LiveState(source: name, context: context, keepRaw: keepRaw)
         var backoff = timing.backoff
         var lastError: String?
