@@ -95,6 +95,15 @@ final class LiveState: Sendable {
         }
     }
 
+    /// A frame that failed the connection: counted as a rejected line, with the reason.
+    func rejectedFrame(_ reason: String) {
+        inner.withLock { st in
+            st.frames += 1
+            st.pending.lines += 1
+            st.pending.rejections.append(Rejection(source: source, line: st.frames, reason: reason))
+        }
+    }
+
     /// Everything decoded since the last call, or nil when nothing arrived.
     func take() -> FeedBatch? {
         inner.withLock { st in

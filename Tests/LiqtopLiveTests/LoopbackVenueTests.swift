@@ -285,10 +285,11 @@ import Testing
     }
 
     @Test func refusedConnectionIsReportedAndRetried() async throws {
-        // A port nobody listens on: start a server to learn a free port, then stop it.
-        let probe = try await LoopbackServer.start(Script())
-        let port = probe.port
-        await probe.stop()
+        // A port bound but not listening refuses connections, and no other test's server can
+        // take it meanwhile (a port freed by a stopped server could be handed to one).
+        let closed = try ClosedPort()
+        defer { closed.release() }
+        let port = closed.port
         let recorder = Recorder()
         let source = VenueSource(config: VenueConfig(venue: .binance, url: "ws://127.0.0.1:\(port)\(Self.binancePath)", proxy: .none),
                                  context: testContext, clock: { testNow }, timing: fastTiming)
