@@ -5,7 +5,7 @@ import Synchronization
 /// What one venue run shares between the socket reader, the flusher and the watchdog:
 /// decoding, de-duplication and the pending batch (kept across reconnects), plus the current
 /// connection's timestamps. Frames from an earlier connection that is still closing are decoded
-/// like any other, but never count as signs of life for the current one.
+/// like any other (never taken for resends), but never count as signs of life for the current one.
 final class LiveState: Sendable {
     private struct Inner {
         var decoder: InputDecoder

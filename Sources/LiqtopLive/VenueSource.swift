@@ -4,8 +4,9 @@ import Logging
 import WSClient
 
 /// One venue's liquidation stream over WebSocket: connects, subscribes, keeps the line alive,
-/// decodes every text frame, drops events already seen, delivers batches, and reconnects with
-/// backoff after a close, an error, a stall, or before the venue's 24 h limit.
+/// decodes every text message, drops what a reconnect resends, fails the connection on a frame
+/// RFC 6455 forbids or one over the size limit, delivers batches, and reconnects with backoff
+/// after a close, an error, a bad frame, a stall, or before the venue's 24 h limit.
 public struct VenueSource: FeedSource {
     public let config: VenueConfig
     public let context: DecodeContext
