@@ -16,17 +16,18 @@ public struct Backoff: Sendable, Hashable {
     }
 
     /// The wait before the next attempt. `uptime` is how long the connection that just ended
-    /// stayed up (zero when it never connected); `unit` is a random number in 0...1.
-    public mutating func nextDelay(uptime: Swift.Duration, unit: Double) -> Swift.Duration {
-        if uptime >= resetAfter { failures = 0 }
+    /// stayed up (zero when it never connected); `unit` is a random number in 0...1. With
+    /// `mayReset` false the connection never counts as healthy, however long it stayed up.
+    public mutating func nextDelay(uptime: Swift.Duration, unit: Double, mayReset: Bool = true) -> Swift.Duration {
+        if mayReset && uptime >= resetAfter { failures = 0 }
         let ceiling = self.ceiling(failures)
         failures += 1
         let u = min(1, max(0, unit))
         return ceiling / 2 + (ceiling / 2) * u
     }
 
-    public mutating func nextDelay(uptime: Swift.Duration) -> Swift.Duration {
-        nextDelay(uptime: uptime, unit: Double.random(in: 0 ... 1))
+    public mutating func nextDelay(uptime: Swift.Duration, mayReset: Bool = true) -> Swift.Duration {
+        nextDelay(uptime: uptime, unit: Double.random(in: 0 ... 1), mayReset: mayReset)
     }
 
     public mutating func reset() { failures = 0 }

@@ -5,7 +5,7 @@ import Synchronization
 /// What one venue run shares between the socket reader, the flusher and the watchdog:
 /// decoding, de-duplication and the pending batch (kept across reconnects), plus the current
 /// connection's timestamps. Frames from an earlier connection that is still closing are decoded
-/// like any other, but never count as signs of life for the current one.
+/// like any other (never taken for resends), but never count as signs of life for the current one.
 final class LiveState: Sendable {
     private struct Inner {
         var decoder: InputDecoder
@@ -40,9 +40,11 @@ final class LiveState: Sendable {
         inner = Mutex(Inner(decoder: InputDecoder(source: source, context: context)))
     }
 
-    /// Starts the clock of a new connection attempt; returns its id.
-    func beginSession() -> Int {
+    /// Starts the clock of a new connection attempt; returns its id. What earlier connections
+    /// delivered becomes what this one may resend (`now`: wall time, for the dedupe window).
+    func beginSession(now: Millis) -> Int {
         inner.withLock { st in
+            st.dedupe.newConnection(now: now)
             st.session += 1
             st.started = .now
             st.upgradedAt = nil
@@ -76,7 +78,7 @@ final class LiveState: Sendable {
             var out = DecodeOutput()
             swap(&out, &st.pending)
             text.withUTF8 { st.decoder.consume($0, lineNumber: line, into: &out) }
-            st.duplicates += st.dedupe.filter(&out.events, from: start, now: now)
+            st.duplicates += st.dedupe.filter(&out.events, from: start, now: now, late: st.session != session)
             swap(&out, &st.pending)
             if keepRaw { st.raw.append(text) }
         }
@@ -90,6 +92,15 @@ final class LiveState: Sendable {
             st.pending.lines += 1
             st.pending.rejections.append(Rejection(source: source, line: st.frames,
                                                    reason: "binary frame of \(byteCount) bytes (text expected)"))
+        }
+    }
+
+    /// A frame that failed the connection: counted as a rejected line, with the reason.
+    func rejectedFrame(_ reason: String) {
+        inner.withLock { st in
+            st.frames += 1
+            st.pending.lines += 1
+            st.pending.rejections.append(Rejection(source: source, line: st.frames, reason: reason))
         }
     }
 

@@ -34,6 +34,11 @@ enum SessionEnd: Sendable {
         }
     }
 
+    /// Ended for a frame that fails the connection (or one over the size limit).
+    var isFrameFault: Bool {
+        if case .failed(let error) = self { error is FrameFault } else { false }
+    }
+
     static func words(_ d: Swift.Duration) -> String {
         let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
         return ms % 1000 == 0 ? "\(ms / 1000) s" : "\(ms) ms"
@@ -41,6 +46,8 @@ enum SessionEnd: Sendable {
 
     static func words(_ error: any Error) -> String {
         switch error {
+        case let e as FrameFault:
+            return e.words
         case let e as IOError:
             return words(errno: e.errnoCode)
         case let e as NIOConnectionError:

@@ -42,6 +42,33 @@ public struct VenueConfig: Sendable, Hashable {
         }
     }
 
+    /// Why `url` can never reach a venue, in a few words, or nil when it might: `ws://` or
+    /// `wss://` (lower case: WSClient takes any other scheme for plain TCP on port 80), a host,
+    /// and a port, if given, in 1-65535. The split follows WSClient's (host up to `:`, `/`, `?`).
+    public static func urlProblem(_ url: String) -> String? {
+        guard !url.isEmpty else { return "is empty" }
+        let rest: Substring
+        if url.hasPrefix("wss://") { rest = url.dropFirst(6) } else if url.hasPrefix("ws://") { rest = url.dropFirst(5) } else {
+            return "must start with ws:// or wss://"
+        }
+        let host = rest.prefix { !":/?".contains($0) }
+        guard !host.isEmpty else { return "names no host" }
+        guard !host.contains(where: { $0.isWhitespace || $0 == "@" || $0 == "#" }) else { return "has an invalid host" }
+        let afterHost = rest.dropFirst(host.count)
+        if afterHost.first == ":" {
+            let port = afterHost.dropFirst().prefix { !"/?".contains($0) }
+            guard port.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(port), (1 ... 65535).contains(n) else {
+                return "port '\(port.prefix(12))' is not in 1-65535"
+            }
+        }
+        return nil
+    }
+
+    /// The URL and what is wrong with it, for messages.
+    public var urlProblem: String? {
+        Self.urlProblem(url).map { "URL '\(url.prefix(80))' \($0)" }
+    }
+
     /// The majors by open interest; the CLI's `--coins` replaces them.
     public static let defaultCoins = ["BTC", "ETH", "SOL", "XRP", "DOGE", "BNB", "ADA", "AVAX", "LINK", "SUI", "LTC", "TRX"]
 

@@ -4,8 +4,9 @@ import Logging
 import WSClient
 
 /// One venue's liquidation stream over WebSocket: connects, subscribes, keeps the line alive,
-/// decodes every text frame, drops events already seen, delivers batches, and reconnects with
-/// backoff after a close, an error, a stall, or before the venue's 24 h limit.
+/// decodes every text message, drops what a reconnect resends, fails the connection on a frame
+/// RFC 6455 forbids or one over the size limit, delivers batches, and reconnects with backoff
+/// after a close, an error, a bad frame, a stall, or before the venue's 24 h limit.
 public struct VenueSource: FeedSource {
     public let config: VenueConfig
     public let context: DecodeContext
@@ -16,8 +17,13 @@ public struct VenueSource: FeedSource {
 
     public var name: String { config.name }
 
-    /// Largest message accepted; the venues' frames are a few KiB.
+    /// Largest frame and message accepted; the venues' frames are a few KiB.
     static let maxMessageBytes = 4 << 20
+    /// The limit NIO's frame decoder enforces, above ours. NIO drops a frame over its limit by
+    /// closing the socket before anyone reading sees an error, so WSClient reports an ordinary
+    /// drop; frames between the two limits reach FrameGuard, which fails the connection in words.
+    /// A frame is buffered whole before it is checked, so this also bounds memory per connection.
+    static let decoderFrameLimit = 64 << 20
     /// The library logs nowhere: the terminal belongs to the dashboard.
     static let logger = Logger(label: "liqtop.live", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -35,6 +41,11 @@ public struct VenueSource: FeedSource {
     var stallLimit: Swift.Duration { timing.stallLimit ?? VenueProtocol.stallLimit(config.venue) }
 
     public func run(_ sink: FeedSink) async {
+        // A URL that can never work is not retried (the CLI refuses it before we get here).
+        if let problem = config.urlProblem {
+            await sink.report(health(.stopped(problem), problem))
+            return
+        }
         let state = LiveState(source: name, context: context, keepRaw: keepRaw)
         var backoff = timing.backoff
         var lastError: String?
@@ -51,7 +62,9 @@ public struct VenueSource: FeedSource {
                 delay = .zero
             } else {
                 lastError = end.words
-                delay = backoff.nextDelay(uptime: uptime)
+                // A connection failed for a bad frame never counts as healthy, however long it
+                // was up: a venue sending the same bad frame is retried ever more slowly.
+                delay = backoff.nextDelay(uptime: uptime, mayReset: !end.isFrameFault)
             }
             await sink.report(health(.reconnecting(at: clock() + Self.millis(delay)), lastError))
             do { try await Task.sleep(for: delay) } catch { break }
@@ -65,16 +78,19 @@ public struct VenueSource: FeedSource {
 
     /// One connection from connect to close; returns why it ended and how long it was up.
     func session(state: LiveState, sink: FeedSink, lastError: String?) async -> (SessionEnd, Swift.Duration) {
-        let id = state.beginSession()
+        let id = state.beginSession(now: clock())
+        let faults = FaultBox()
         let subscribe = VenueProtocol.subscribeMessages(config)
         let live = !VenueProtocol.acknowledges(config.venue)
         let keepalive = self.keepalive
         let clock = self.clock
-        var wsConfig = WebSocketClientConfiguration(maxFrameSize: Self.maxMessageBytes,
-                                                    closeTimeout: timing.closeTimeout)
+        // UTF-8 is checked by MessageAssembler, so that each fault has its own words.
+        var wsConfig = WebSocketClientConfiguration(maxFrameSize: Self.decoderFrameLimit,
+                                                    extensions: [FrameGuard.factory(faults, frameLimit: Self.maxMessageBytes)],
+                                                    closeTimeout: timing.closeTimeout, validateUTF8: false)
         wsConfig.ignoreUncleanSSLShutdownErrors = true
         let handler: WebSocketDataHandler<WebSocketClient.Context> = { inbound, outbound, _ in
-            try await Self.converse(inbound: inbound, outbound: outbound, state: state, session: id,
+            try await Self.converse(inbound: inbound, outbound: outbound, state: state, session: id, faults: faults,
                                     subscribe: subscribe, live: live, keepalive: keepalive, clock: clock)
         }
         let client: WebSocketClient
@@ -97,7 +113,10 @@ public struct VenueSource: FeedSource {
         let stallLimit = self.stallLimit, timing = self.timing, name = self.name
         let end: SessionEnd = await withTaskGroup(of: SessionEnd?.self) { group in
             group.addTask {
-                switch await awaitOrAbandon(clientTask) {
+                let result = await awaitOrAbandon(clientTask)
+                // However the library ended the connection, a bad frame is why.
+                if result != nil, let fault = faults.fault { return .failed(fault) }
+                switch result {
                 case nil: return nil
                 case .success(let close?): return .closedByServer(reason: close.reason)
                 case .success(nil): return .dropped
@@ -135,19 +154,16 @@ public struct VenueSource: FeedSource {
     /// Runs inside the upgraded connection: subscribe, then read frames and keep alive until the
     /// server closes, the line fails, or the session is cancelled.
     static func converse(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, state: LiveState,
-                         session: Int, subscribe: [String], live: Bool, keepalive: Keepalive,
+                         session: Int, faults: FaultBox, subscribe: [String], live: Bool, keepalive: Keepalive,
                          clock: @escaping @Sendable () -> Millis) async throws {
+        defer { faults.seal() }
         if Task.isCancelled { return } // an abandoned attempt that upgraded late
         state.upgraded(session: session, live: live)
         for message in subscribe { try await outbound.write(.text(message)) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for try await message in inbound.messages(maxSize: maxMessageBytes) {
-                    switch message {
-                    case .text(let text): state.received(text: text, session: session, now: clock())
-                    case .binary(let bytes): state.receivedBinary(byteCount: bytes.readableBytes, session: session)
-                    }
-                }
+                try await read(inbound: inbound, outbound: outbound, state: state, session: session, faults: faults,
+                               clock: clock)
             }
             switch keepalive {
             case .none:
@@ -174,6 +190,35 @@ public struct VenueSource: FeedSource {
             }
             try await group.next()
             group.cancelAll()
+        }
+    }
+
+    /// Reads frames into messages until the server closes, or fails the connection at the first
+    /// bad frame: nothing after it is read (RFC 6455 §7.1.7), the frame counts as rejected, and
+    /// the close carries the code the fault calls for.
+    static func read(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, state: LiveState,
+                     session: Int, faults: FaultBox, clock: @escaping @Sendable () -> Millis) async throws {
+        var assembler = MessageAssembler(maxBytes: maxMessageBytes)
+        do {
+            for try await frame in inbound {
+                if let fault = faults.fault { throw fault }
+                switch try assembler.feed(opcode: frame.opcode, fin: frame.fin, data: frame.data) {
+                case .text(let text)?: state.received(text: text, session: session, now: clock())
+                case .binary(let count)?: state.receivedBinary(byteCount: count, session: session)
+                case nil: break
+                }
+            }
+            // The library failed the connection (a reserved opcode) and the server answered its close.
+            if let fault = faults.fault { throw fault }
+        } catch {
+            guard let fault = error as? FrameFault ?? FrameFault(decoderError: error, frameLimit: decoderFrameLimit) else {
+                throw error
+            }
+            faults.record(fault)
+            let first = faults.fault ?? fault
+            state.rejectedFrame(first.words)
+            try? await outbound.close(first.closeCode, reason: nil)
+            throw first
         }
     }
 

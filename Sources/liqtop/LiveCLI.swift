@@ -31,12 +31,23 @@ struct LiveCLI: AsyncParsableCommand {
 
     @OptionGroup var live: LiveOptions
 
-    func chosenVenues() throws -> [Venue] {
+    /// The venues in the order named, each once (two sockets to one venue would double every
+    /// event), and those named more than once.
+    func chosenVenues() throws -> (venues: [Venue], repeated: [Venue]) {
         let names = venues.split(separator: ",").map { $0.trimmingCharacters(in: " ").lowercased() }
-        return try names.map { name in
+        var chosen: [Venue] = []
+        var repeated: [Venue] = []
+        for name in names {
             guard let v = Venue(rawValue: name) else { throw ValidationError("unknown venue '\(name)': use binance, bybit, okx") }
-            return v
+            if !chosen.contains(v) { chosen.append(v) } else if !repeated.contains(v) { repeated.append(v) }
         }
+        return (chosen, repeated)
+    }
+
+    /// The URL options given, by option name.
+    var givenURLs: [(option: String, url: String)] {
+        [("--binance-url", binanceURL), ("--bybit-url", bybitURL), ("--okx-url", okxURL)]
+            .compactMap { option, url in url.map { (option, $0) } }
     }
 
     func chosenCoins() -> [String]? {
@@ -44,14 +55,21 @@ struct LiveCLI: AsyncParsableCommand {
     }
 
     func validate() throws {
-        if try chosenVenues().isEmpty { throw ValidationError("name at least one venue") }
+        if try chosenVenues().venues.isEmpty { throw ValidationError("name at least one venue") }
         if let c = chosenCoins(), c.isEmpty { throw ValidationError("--coins needs at least one coin") }
+        // A URL that can never work would be retried forever; say so once, and exit 2. A
+        // CLIError (not a ValidationError) keeps it to one line, without the usage text.
+        for (option, url) in givenURLs {
+            if let problem = VenueConfig.urlProblem(url) { throw CLIError(message: "\(option) '\(url.prefix(80))' \(problem)") }
+        }
     }
 
     func run() async throws {
         let context = DecodeContext(now: WallClock.now())
         let coinList = chosenCoins() ?? VenueConfig.defaultCoins
-        var sources: [any FeedSource] = try chosenVenues().map { venue in
+        let (chosen, repeated) = try chosenVenues()
+        for venue in repeated { Terminal.standardError("liqtop: venue \(venue.rawValue) named twice; connecting once") }
+        var sources: [any FeedSource] = chosen.map { venue in
             let config: VenueConfig
             switch venue {
             case .binance: config = .binance(url: binanceURL)
@@ -61,7 +79,7 @@ struct LiveCLI: AsyncParsableCommand {
             return VenueSource(config: config, context: context, keepRaw: live.recordRaw)
         }
         sources += live.watchedSources(context: context)
-        var options = live.runnerOptions(source: "live " + venues)
+        var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","))
         options.coins = chosenCoins().map(Set.init)
         try await LiveRunner.run(sources, options: options)
     }

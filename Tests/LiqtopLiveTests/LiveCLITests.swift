@@ -60,6 +60,57 @@ import LiqtopCore
         try? FileManager.default.removeItem(at: dir)
     }
 
+    /// Starts the binary with `arguments`; stdin is /dev/null, stdout and stderr are pipes.
+    func start(_ arguments: [String]) throws -> (Process, out: Pipe, err: Pipe) {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        return (p, out, err)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aVenueNamedTwiceIsConnectedOnce() async throws {
+        let server = try await LoopbackServer.start(Script(onConnect: { _ in [.send(Frames.binance(qty: "0.5"))] }))
+        defer { Task { await server.stop() } }
+        let (p, out, err) = try start(["live", "--venues", "binance, BINANCE,binance", "--binance-url",
+                                       server.url + "/ws/!forceOrder@arr", "--print"])
+        #expect(await eventually(.seconds(20)) { server.connections >= 1 })
+        // A second socket would be opened at the same moment as the first: give it ample time.
+        #expect(await !eventually(.seconds(2)) { server.connections >= 2 })
+        try await Task.sleep(for: .milliseconds(500))
+        p.terminate()
+        p.waitUntilExit()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(server.connections == 1)
+        #expect(stdout.split(separator: "\n").count == 1, "stdout: \(stdout)")
+        #expect(stderr.split(separator: "\n").filter { $0.contains("named twice") }
+            == ["liqtop: venue binance named twice; connecting once"], "stderr: \(stderr)")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func unusableURLsExitWithStatusTwo() async throws {
+        let cases: [(option: String, url: String, says: String)] = [
+            ("--binance-url", "", "--binance-url '' is empty"),
+            ("--bybit-url", "ftp://127.0.0.1/v5/public/linear", "--bybit-url 'ftp://127.0.0.1/v5/public/linear' must start with ws:// or wss://"),
+            ("--okx-url", "ws://127.0.0.1:99999/ws/v5/public", "--okx-url 'ws://127.0.0.1:99999/ws/v5/public' port '99999' is not in 1-65535"),
+            ("--binance-url", "wss:///ws/!forceOrder@arr", "--binance-url 'wss:///ws/!forceOrder@arr' names no host"),
+        ]
+        for c in cases {
+            let (p, _, err) = try start(["live", "--print", c.option, c.url])
+            // Before the fix these ran (and retried) until killed.
+            let exited = await eventually(.seconds(8)) { !p.isRunning }
+            if !exited { p.terminate() }
+            p.waitUntilExit()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(exited && p.terminationStatus == 2, "\(c.option) '\(c.url)': status \(p.terminationStatus)")
+            #expect(stderr == "Error: \(c.says)\n", "\(c.option) '\(c.url)': \(stderr)")
+        }
+    }
+
     func summary(_ path: String) throws -> String {
         let p = Process()
         p.executableURL = Self.binary

@@ -13,6 +13,8 @@ import Synchronization
 enum Step: Sendable {
     case send(String)
     case sendBinary([UInt8])
+    /// Bytes written to the socket as they are, below the frame encoder: malformed frames.
+    case sendRaw([UInt8])
     /// Wait this many milliseconds before the remaining steps.
     case pause(Int)
     /// A WebSocket close frame; the socket closes once the client answers (or after 1 s).
@@ -179,6 +181,13 @@ private final class ScriptHandler: ChannelInboundHandler {
             case .sendBinary(let bytes):
                 context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .binary,
                                                                      data: ByteBuffer(bytes: bytes))), promise: nil)
+            case .sendRaw(let bytes):
+                // Past the WebSocketFrameEncoder, so nothing checks or re-encodes the bytes.
+                guard let encoder = try? context.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self) else {
+                    context.close(promise: nil)
+                    return
+                }
+                encoder.writeAndFlush(NIOAny(ByteBuffer(bytes: bytes)), promise: nil)
             case .pause(let ms):
                 let later = rest
                 context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(ms))) {
@@ -208,4 +217,32 @@ private final class ScriptHandler: ChannelInboundHandler {
             }
         }
     }
+}
+
+/// A TCP port on 127.0.0.1 held by a bound socket that never listens: connecting is refused.
+struct ClosedPort {
+    let fd: CInt
+    let port: Int
+
+    init() throws {
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, CInt(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw TestFailure("socket: errno \(errno)") }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = 0
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { close(fd); throw TestFailure("bind: errno \(errno)") }
+        self.fd = fd
+        port = Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    func release() { close(fd) }
 }

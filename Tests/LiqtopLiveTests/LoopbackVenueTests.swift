@@ -41,7 +41,11 @@ import Testing
     @Test func bybitSubscribesChunkedAndPings() async throws {
         let coins = ["BTC", "ETH", "SOL", "XRP", "DOGE", "BNB", "ADA", "AVAX", "LINK", "SUI", "LTC", "TRX"]
         let server = try await LoopbackServer.start(Script(onText: { _, text in
-            if text.hasPrefix(#"{"op":"subscribe""#) { return [.send(Frames.bybitAck), .send(Frames.bybit(size: "20000"))] }
+            // One ack per subscribe message; the liquidation comes once.
+            if text.hasPrefix(#"{"op":"subscribe","args":["allLiquidation.BTCUSDT""#) {
+                return [.send(Frames.bybitAck), .send(Frames.bybit(size: "20000"))]
+            }
+            if text.hasPrefix(#"{"op":"subscribe""#) { return [.send(Frames.bybitAck)] }
             if text == #"{"op":"ping"}"# { return [.send(Frames.bybitPong)] }
             return []
         }))
@@ -60,7 +64,6 @@ import Testing
         #expect(server.paths == ["/v5/public/linear"])
         #expect(server.connections == 1)
         let ls = recorder.liquidations
-        // Two subscribe messages, two acks, two copies of the frame: the copy is not doubled.
         #expect(ls.count == 1)
         #expect(ls.first?.side == .short) // Bybit "Sell": a short position was liquidated
         #expect(ls.first?.usd.centsString == "899.80")
@@ -282,10 +285,11 @@ import Testing
     }
 
     @Test func refusedConnectionIsReportedAndRetried() async throws {
-        // A port nobody listens on: start a server to learn a free port, then stop it.
-        let probe = try await LoopbackServer.start(Script())
-        let port = probe.port
-        await probe.stop()
+        // A port bound but not listening refuses connections, and no other test's server can
+        // take it meanwhile (a port freed by a stopped server could be handed to one).
+        let closed = try ClosedPort()
+        defer { closed.release() }
+        let port = closed.port
         let recorder = Recorder()
         let source = VenueSource(config: VenueConfig(venue: .binance, url: "ws://127.0.0.1:\(port)\(Self.binancePath)", proxy: .none),
                                  context: testContext, clock: { testNow }, timing: fastTiming)

@@ -89,6 +89,25 @@ enum Frames {
         #"{"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"60000","ccy":"","posSide":"long","side":"sell","sz":"\#(sz)","ts":"\#(ts)"}],"instFamily":"BTC-USDT","instId":"BTC-USDT-SWAP","instType":"SWAP","uly":"BTC-USDT"}]}"#
     }
 
+    /// One server frame byte for byte (unmasked), with any opcode and reserved bits: RFC 6455 §5.2.
+    static func raw(opcode: UInt8, rsv: UInt8 = 0, fin: Bool = true, payload: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [(fin ? 0x80 : 0) | (rsv & 0x7) << 4 | (opcode & 0xF)]
+        switch payload.count {
+        case ..<126: out.append(UInt8(payload.count))
+        case ..<65536: out.append(126); out += [UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
+        default: out.append(127); out += (0 ..< 8).reversed().map { UInt8((payload.count >> ($0 * 8)) & 0xFF) }
+        }
+        return out + payload
+    }
+
+    /// The captured Bybit frame of the samples (bybit_v5_allLiquidation__tardis-node.ndjson,
+    /// PIPPINUSDT), its one entry `times` times: identical entries are distinct orders.
+    static func bybitRepeated(_ times: Int) -> String {
+        let entry = #"{"T":1740480207110,"s":"PIPPINUSDT","S":"Sell","v":"2846","p":"0.02456"}"#
+        return #"{"topic":"allLiquidation.PIPPINUSDT","type":"snapshot","ts":1740480207578,"data":["#
+            + Array(repeating: entry, count: times).joined(separator: ",") + "]}"
+    }
+
     static let bybitAck = #"{"success":true,"ret_msg":"","conn_id":"cejreaspqfh3sjdnldmg-p","req_id":"","op":"subscribe"}"#
     static let bybitPong = #"{"success":true,"ret_msg":"pong","conn_id":"0970e817-426e-429a-a679-ff7f55e0b16a","op":"ping"}"#
     static let okxAck = #"{"event":"subscribe","arg":{"channel":"liquidation-orders","instType":"SWAP"},"connId":"a4d3ae55"}"#

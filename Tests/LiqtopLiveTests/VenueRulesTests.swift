@@ -76,52 +76,6 @@ import Testing
         #expect(d.failures == 201)
     }
 
-    private func liquidation(_ qty: Int64, time: Millis = 1_000, price: Int64 = 100) -> Liquidation {
-        Liquidation(time: time, venue: .bybit, instrument: "BTCUSDT", coin: "BTC", side: .long,
-                    price: FixedDecimal(price), quantity: FixedDecimal(qty), usd: USD(dollars: qty * price))
-    }
-
-    @Test func dedupeDropsRepeatsWithinTheWindow() {
-        var d = LiquidationDedupe(window: 60_000, maxKeys: 100)
-        func ins(_ l: Liquidation, _ now: Millis) -> Bool { d.insert(l, now: now) }
-        #expect(ins(liquidation(1), 0))
-        #expect(!ins(liquidation(1), 10))
-        #expect(ins(liquidation(2), 20)) // another quantity is another event
-        #expect(ins(liquidation(1, price: 101), 20))
-        #expect(ins(liquidation(1, time: 1_001), 20))
-        var other = liquidation(1)
-        other.side = .short
-        #expect(ins(other, 20))
-        other = liquidation(1)
-        other.venue = .okx
-        #expect(ins(other, 20))
-        #expect(d.count == 6)
-        // Forgotten after the window: keys remembered at 0 are gone at 60_001.
-        #expect(ins(liquidation(1), 60_001))
-        #expect(d.count == 6)
-    }
-
-    @Test func dedupeIsBoundedByCount() {
-        var d = LiquidationDedupe(window: 600_000, maxKeys: 1_000)
-        func ins(_ l: Liquidation, _ now: Millis) -> Bool { d.insert(l, now: now) }
-        var fresh = 0
-        for q in 1 ... 10_000 where ins(liquidation(Int64(q)), 0) { fresh += 1 }
-        #expect(fresh == 10_000)
-        #expect(d.count == 1_000)
-        #expect(!ins(liquidation(10_000), 0))
-        #expect(ins(liquidation(1), 0)) // long evicted
-    }
-
-    @Test func dedupeFilterKeepsOrder() {
-        var d = LiquidationDedupe()
-        func filter(_ events: inout [Event]) -> Int { d.filter(&events, now: 0) }
-        var events: [Event] = [.liquidation(liquidation(1)), .liquidation(liquidation(2)), .liquidation(liquidation(1)),
-                               .liquidation(liquidation(3)), .liquidation(liquidation(2))]
-        let removed = filter(&events)
-        #expect(removed == 2)
-        #expect(events == [.liquidation(liquidation(1)), .liquidation(liquidation(2)), .liquidation(liquidation(3))])
-    }
-
     @Test func errorsInWords() {
         #expect(SessionEnd.words(errno: ECONNRESET) == "TCP connection reset")
         #expect(SessionEnd.words(errno: ECONNREFUSED) == "connection refused")
