@@ -107,7 +107,7 @@ import LiqtopCore
             p.waitUntilExit()
             let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(exited && p.terminationStatus == 2, "\(c.option) '\(c.url)': status \(p.terminationStatus)")
-            #expect(stderr == "Error: \(c.says)\n", "\(c.option) '\(c.url)': \(stderr)")
+            #expect(stderr == "liqtop: \(c.says) (see 'liqtop --help')\n", "\(c.option) '\(c.url)': \(stderr)")
         }
     }
 
