@@ -155,7 +155,7 @@ public enum FileInput {
                 case .success(var part):
                     // Parts are cut to equal sizes, so the first one tells how many orders to expect.
                     if next == 1 { part.expectedOrders = part.orders.count * done.count + done.count }
-                    for i in part.rejections.indices { part.rejections[i].line += lineOffset }
+                    part.shiftRejectionLines(by: lineOffset)
                     lineOffset += part.physicalLines
                     deliver(part)
                 }

@@ -90,8 +90,7 @@ final class LiveState: Sendable {
             if st.session == session { st.markLive(); st.lastData = .now }
             st.frames += 1
             st.pending.lines += 1
-            st.pending.rejections.append(Rejection(source: source, line: st.frames,
-                                                   reason: "binary frame of \(byteCount) bytes (text expected)"))
+            st.pending.reject(Rejection(source: source, line: st.frames, reason: "binary frame of \(byteCount) bytes (text expected)"))
         }
     }
 
@@ -100,7 +99,7 @@ final class LiveState: Sendable {
         inner.withLock { st in
             st.frames += 1
             st.pending.lines += 1
-            st.pending.rejections.append(Rejection(source: source, line: st.frames, reason: reason))
+            st.pending.reject(Rejection(source: source, line: st.frames, reason: reason))
         }
     }
 

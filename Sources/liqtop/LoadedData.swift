@@ -15,7 +15,9 @@ enum LoadedData {
         }
         let context = DecodeContext(now: WallClock.now())
         let packing = FileInput.Packing(keepsOrderDetail: keepsOrderDetail)
-        for path in files {
+        let (unique, repeats) = SourceIdentity.unique(files)
+        for r in repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
+        for path in unique {
             // Parts are ingested as they arrive, while later parts of a large file still decode.
             do {
                 for try await part in FileInput.parts(path: path, context: context, packing: packing) {

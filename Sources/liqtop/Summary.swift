@@ -28,7 +28,8 @@ struct Summary: AsyncParsableCommand {
         let snapshot = await store.snapshot()
         for r in snapshot.input.rejections { Terminal.standardError("liqtop: rejected \(r.source):\(r.line): \(r.reason)") }
         if snapshot.input.rejected > snapshot.input.rejections.count {
-            Terminal.standardError("liqtop: \(snapshot.input.rejected - snapshot.input.rejections.count) more rejections not listed")
+            Terminal.standardError("liqtop: \(snapshot.input.rejected - snapshot.input.rejections.count) more rejections not listed; all \(snapshot.input.rejected) by reason:")
+            for r in snapshot.input.reasons.sorted { Terminal.standardError("liqtop:   \(r.count) × \(r.kind)") }
         }
         Terminal.standardOutput(json ? SummaryJSON.render(snapshot) + "\n" : SummaryTable.render(snapshot))
     }

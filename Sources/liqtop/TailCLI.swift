@@ -28,8 +28,12 @@ struct TailCLI: AsyncParsableCommand {
 
     func run() async throws {
         let context = DecodeContext(now: WallClock.now())
-        var sources: [any FeedSource] = files.map { TailSource(path: $0, fromStart: fromStart, context: context, keepRaw: live.recordRaw) }
-        sources += live.watchedSources(context: context)
+        // A file named twice (or as a feed and a table) would be read twice: once is enough.
+        let (keep, repeats) = SourceIdentity.firstNamings(files + live.watchedFiles)
+        for r in repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
+        let feeds = zip(files, keep).filter(\.1).map(\.0)
+        var sources: [any FeedSource] = feeds.map { TailSource(path: $0, fromStart: fromStart, context: context, keepRaw: live.recordRaw) }
+        sources += live.watchedSources(context: context, keep: Array(keep.dropFirst(files.count)))
         var options = live.runnerOptions(source: "tail " + files.joined(separator: " "))
         options.dataClock = dataClock
         try await LiveRunner.run(sources, options: options)
@@ -62,8 +66,20 @@ struct LiveOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Quit after drawing N frames.", valueName: "N"))
     var frames: Int?
 
-    func watchedSources(context: DecodeContext) -> [any FeedSource] {
-        (etf + notes + rates).map { TailSource(path: $0, fromStart: true, context: context) }
+    var watchedFiles: [String] { etf + notes + rates }
+
+    /// Watched tables, re-read when saved; `keep` (one per `watchedFiles`) drops repeats.
+    func watchedSources(context: DecodeContext, keep: [Bool]? = nil) -> [any FeedSource] {
+        let files = watchedFiles
+        let kept: [String]
+        if let keep {
+            kept = zip(files, keep).filter(\.1).map(\.0)
+        } else {
+            let u = SourceIdentity.unique(files)
+            for r in u.repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
+            kept = u.kept
+        }
+        return kept.map { TailSource(path: $0, fromStart: true, context: context) }
     }
 
     func runnerOptions(source: String) -> LiveRunner.Options {

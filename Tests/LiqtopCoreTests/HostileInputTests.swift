@@ -109,3 +109,39 @@ import Testing
         }
     }
 }
+
+/// Issue 11.10: memory on bad input is bounded. A file of nothing but bad lines used to keep every
+/// rejection (40 MB of them took 1.37 GB); now the first `keptRejections` are kept and the rest
+/// counted, by kind.
+@Suite struct BoundedRejectionTests {
+    @Test func aMillionBadLinesKeepAThousandAndCountTheRest() {
+        let bad = (0 ..< 200_000).map { i in i % 2 == 0 ? "garbage line \(i)" : #"{"type":"\#(i)"}"# }.joined(separator: "\n")
+        let out = InputDecoder.decodeAll(bad, source: "bad.txt", context: DecodeContext(now: 1_768_435_200_000))
+        #expect(out.rejectedCount == 200_000)
+        #expect(out.rejections.count == DecodeOutput.keptRejections)
+        #expect(out.rejections.first?.line == 1 && out.rejections.last?.line == DecodeOutput.keptRejections)
+        // Counted by kind: the quoted values do not make a kind of their own.
+        #expect(out.reasons.counts == ["unrecognized format: neither JSON nor a known CSV header": 1,
+                                       "invalid JSON at byte 0": 99_999, #"unknown type "…""#: 100_000])
+    }
+
+    @Test func partsAppendedStayBoundedAndCounted() {
+        var total = DecodeOutput()
+        for k in 0 ..< 5 {
+            var part = DecodeOutput()
+            for i in 0 ..< 700 { part.reject(Rejection(source: "f", line: k * 700 + i + 1, reason: "bad value \"\(i)\"")) }
+            total.append(part)
+        }
+        #expect(total.rejectedCount == 3_500)
+        #expect(total.rejections.count == DecodeOutput.keptRejections)
+        #expect(total.rejections.map(\.line) == Array(1 ... DecodeOutput.keptRejections))
+        #expect(total.reasons.counts == [#"bad value "…""#: 3_500])
+    }
+
+    @Test func kindsAreBounded() {
+        var r = ReasonCounts()
+        for i in 0 ..< 500 { r.add("reason \(i)") }
+        #expect(r.counts.count == ReasonCounts.maxKinds + 1)
+        #expect(r.counts[ReasonCounts.otherKinds] == 500 - ReasonCounts.maxKinds)
+    }
+}

@@ -217,7 +217,14 @@ import Testing
         let elapsed = ContinuousClock.now - started
         #expect(text == NativeFormat.encode(events[0]) + "\n")
         #expect(elapsed >= .milliseconds(900), "written after \(elapsed): not by the timer")
-        #expect(await recorder.counters.eventsWritten == 1)
+        // The writer's thread writes the file first and reports back to the actor after.
+        var written = 0
+        while ContinuousClock.now - started < .seconds(60) {
+            written = await recorder.counters.eventsWritten
+            if written == 1 { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(written == 1)
         await recorder.close()
     }
 

@@ -104,7 +104,7 @@ import LiqtopCore
 extension DecodeOutput {
     static func with(rejection: Rejection) -> DecodeOutput {
         var o = DecodeOutput()
-        o.rejections = [rejection]
+        o.reject(rejection)
         o.lines = 1
         return o
     }

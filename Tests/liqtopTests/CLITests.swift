@@ -27,3 +27,26 @@ import Testing
         #expect(JSONText.number(r.stdout, ["windows", "24h", "long_usd"]) == "138.74")
     }
 }
+
+/// Issue 11.8: the same source named twice is read once, with a one-line notice.
+@Suite struct DuplicateSourceTests {
+    @Test func theSameFileTwiceCountsOnce() throws {
+        let line = #"{"type":"liquidation","time":1768435199000,"venue":"binance","instrument":"BTCUSDT","coin":"BTC","side":"short","price":"97000.5","qty":"0.014","usd":"1358.007"}"#
+        let f = try LiqtopBinary.temporaryFile("dup-\(UUID().uuidString).ndjson", line + "\n")
+        let link = f.deletingLastPathComponent().appendingPathComponent("link-\(UUID().uuidString).ndjson")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: f)
+        defer { try? FileManager.default.removeItem(at: f); try? FileManager.default.removeItem(at: link) }
+        let dotted = f.deletingLastPathComponent().path + "/./" + f.lastPathComponent
+        for args in [[f.path, f.path], [f.path, dotted], [f.path, link.path]] {
+            let r = try LiqtopBinary.run(["summary", "--json"] + args)
+            #expect(r.status == 0)
+            #expect(JSONText.number(r.stdout, ["24h", "count"]) == "1", "\(args): \(r.stdout)")
+            #expect(r.stderr.contains("reading it once"), "\(args): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        }
+        // tail: the same file as a feed twice.
+        let t = try LiqtopBinary.run(["tail", "-", "-", "--print"], stdin: line + "\n")
+        #expect(t.stdout.split(separator: "\n").count == 1)
+        #expect(t.stderr.contains("- is named twice; reading it once"))
+    }
+}

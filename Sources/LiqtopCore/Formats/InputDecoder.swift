@@ -34,14 +34,15 @@ public struct InputDecoder {
         switch line {
         case .tooLong(let number):
             out.lines += 1
-            out.rejections.append(Rejection(source: source, line: number,
-                                            reason: "line longer than \(LineSplitter.defaultMaxLineBytes) bytes"))
+            out.reject(Rejection(source: source, line: number, reason: "line longer than \(LineSplitter.defaultMaxLineBytes) bytes"))
         case .text(let bytes, let number):
             consume(bytes, lineNumber: number, into: &out)
         }
     }
 
-    public mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, into out: inout DecodeOutput) {
+    public mutating func consume(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, into out: inout DecodeOutput) {
+        // A UTF-8 byte order mark (editors and spreadsheets write one at the start) is not data.
+        let bytes = Self.hasByteOrderMark(line) ? UnsafeBufferPointer(rebasing: line[3...]) : line
         if Self.isBlank(bytes) { return }
         out.lines += 1
         if decodeBinanceFast(bytes, into: &out) { return }
@@ -55,7 +56,7 @@ public struct InputDecoder {
             out.events.append(contentsOf: results.events)
         }
         for e in results.errors {
-            out.rejections.append(Rejection(source: source, line: lineNumber, reason: e.reason))
+            out.reject(Rejection(source: source, line: lineNumber, reason: e.reason))
         }
         if results.ignored && results.events.isEmpty && results.errors.isEmpty { out.ignored += 1 }
     }
@@ -92,10 +93,14 @@ public struct InputDecoder {
                 detectTable(bytes)
             }
         case .json:
+            // A known table's header starts that table, wherever it appears in the file.
+            if first != UInt8(ascii: "{"), first != UInt8(ascii: "["), startsTable(bytes) { return }
             decodeJSON(bytes)
         case .table(var decoder):
             // A JSON line inside a table file is still read as JSON.
             if first == UInt8(ascii: "{") { decodeJSON(bytes); return }
+            // Another table may follow (two downloads concatenated, ETF flows then rates).
+            if startsTable(bytes) { return }
             do {
                 let fields = try CSV.split(bytes)
                 mode = .undetermined // release the copy so `decoder` is uniquely referenced
@@ -105,6 +110,17 @@ public struct InputDecoder {
             }
             mode = .table(decoder)
         }
+    }
+
+    /// Switches to the table whose header `bytes` is, if it is one. Kept out of `decodeLine`,
+    /// whose stack frame runs on the parallel decoders' small dispatch-thread stacks.
+    @inline(never)
+    private mutating func startsTable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !Self.isBarePong(bytes), let fields = try? CSV.split(bytes),
+              let table = TableDecoder.detect(headerFields: fields) else { return false }
+        mode = .table(table)
+        results.ignored = true
+        return true
     }
 
     private mutating func detectTable(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -174,6 +190,10 @@ public struct InputDecoder {
         if let reason = VenueErrorReply.reason(doc, root) { throw InputError(reason) }
         // Acks, pongs and other well-formed messages liqtop has no use for.
         out.ignored = true
+    }
+
+    static func hasByteOrderMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF
     }
 
     static func isBlank(_ p: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -20,7 +20,13 @@ public struct DecodeOutput: Sendable {
     /// Liquidations, when the decoder packs them (`InputDecoder.packsLiquidations`: bulk file
     /// loads); otherwise they are in `events`.
     public var orders: OrderColumns
-    public var rejections: [Rejection] = []
+    /// The first `keptRejections` rejections, in input order; `reject(_:)` adds one.
+    public private(set) var rejections: [Rejection] = []
+    /// Rejections beyond `keptRejections`: counted (and by reason), not kept, so a corrupt
+    /// gigabyte costs a counter rather than gigabytes.
+    public private(set) var rejectionsNotKept = 0
+    /// How many rejections of each kind (`ReasonCounts.kind`), kept and not.
+    public private(set) var reasons = ReasonCounts()
     /// Well-formed messages of kinds liqtop does not use (mark prices, subscribe acks, pongs).
     public var ignored = 0
     /// Non-blank lines decoded.
@@ -31,15 +37,86 @@ public struct DecodeOutput: Sendable {
     /// reserves room once instead of regrowing (and briefly doubling) its columns.
     public var expectedOrders: Int?
 
+    public static let keptRejections = 1_000
+
     public init() { orders = OrderColumns() }
     public init(keepsOrderDetail: Bool) { orders = OrderColumns(keepsDetail: keepsOrderDetail) }
+
+    /// Every rejection, kept or only counted.
+    public var rejectedCount: Int { rejections.count + rejectionsNotKept }
+
+    public mutating func reject(_ r: Rejection) {
+        reasons.add(r.reason)
+        if rejections.count < Self.keptRejections { rejections.append(r) } else { rejectionsNotKept += 1 }
+    }
+
+    /// Line numbers of a later part of a file are relative to the part: moved to the file's.
+    public mutating func shiftRejectionLines(by offset: Int) {
+        for i in rejections.indices { rejections[i].line += offset }
+    }
 
     public mutating func append(_ other: DecodeOutput) {
         events += other.events
         orders.append(contentsOf: other.orders)
-        rejections += other.rejections
+        let room = max(0, Self.keptRejections - rejections.count)
+        rejections += other.rejections.prefix(room)
+        rejectionsNotKept += other.rejectionsNotKept + max(0, other.rejections.count - room)
+        reasons.merge(other.reasons)
         ignored += other.ignored
         lines += other.lines
+    }
+}
+
+/// Rejections counted by kind: the reason with the values it quotes taken out, so
+/// `bad value "x"` and `bad value "y"` are one kind. At most `maxKinds` kinds; the rest are counted together.
+public struct ReasonCounts: Sendable, Hashable {
+    public static let maxKinds = 50
+    public static let otherKinds = "(other reasons)"
+    public private(set) var counts: [String: Int] = [:]
+
+    public init() {}
+
+    /// `reason` with every double-quoted part written as `"…"`.
+    public static func kind(of reason: String) -> String {
+        guard reason.contains("\"") else { return reason }
+        var out = ""
+        var inQuote = false
+        for c in reason {
+            if c == "\"" {
+                out += inQuote ? "…\"" : "\""
+                inQuote.toggle()
+            } else if !inQuote {
+                out.append(c)
+            }
+        }
+        return inQuote ? out + "…\"" : out
+    }
+
+    /// The last reason added and the key it was counted under: bad input comes in runs of one reason.
+    private var lastReason: String?
+    private var lastKey: String?
+
+    public mutating func add(_ reason: String, count: Int = 1) {
+        if let lastKey, lastReason == reason { counts[lastKey, default: 0] += count; return }
+        let k = Self.kind(of: reason)
+        let key = counts[k] != nil || counts.count < Self.maxKinds ? k : Self.otherKinds
+        counts[key, default: 0] += count
+        lastReason = reason
+        lastKey = key
+    }
+
+    public static func == (a: ReasonCounts, b: ReasonCounts) -> Bool { a.counts == b.counts }
+    public func hash(into h: inout Hasher) { h.combine(counts) }
+
+    public mutating func merge(_ other: ReasonCounts) {
+        for (k, n) in other.counts {
+            if counts[k] != nil || counts.count < Self.maxKinds { counts[k, default: 0] += n } else { counts[Self.otherKinds, default: 0] += n }
+        }
+    }
+
+    /// Most frequent first.
+    public var sorted: [(kind: String, count: Int)] {
+        counts.map { ($0.key, $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind < $1.kind }
     }
 }
 

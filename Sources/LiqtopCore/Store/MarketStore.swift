@@ -47,10 +47,11 @@ public actor MarketStore {
     public func ingest(_ output: DecodeOutput, source: String) {
         var stats = sourceStats(source)
         stats.lines += output.lines
-        stats.rejected += output.rejections.count
+        stats.rejected += output.rejectedCount
         stats.ignored += output.ignored
         let room = Self.keptRejections - input.rejections.count
         if room > 0 { input.rejections += output.rejections.prefix(room) }
+        input.reasons.merge(output.reasons)
         var accepted = apply(output.events)
         if let expected = output.expectedOrders { liquidations.reserve(liquidations.count + expected) }
         if !output.orders.isEmpty {

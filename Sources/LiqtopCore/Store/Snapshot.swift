@@ -98,6 +98,8 @@ public struct InputStats: Sendable, Hashable {
     public var sources: [Source] = []
     /// The first `MarketStore.keptRejections` rejections, in arrival order.
     public var rejections: [Rejection] = []
+    /// Every rejection counted by kind, the ones not kept too.
+    public var reasons = ReasonCounts()
 
     public var events: Int { sources.reduce(0) { $0 + $1.events } }
     public var rejected: Int { sources.reduce(0) { $0 + $1.rejected } }
