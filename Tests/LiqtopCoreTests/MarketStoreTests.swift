@@ -195,3 +195,22 @@ func liq(_ t: Millis, _ venue: Venue, _ coin: String, _ side: Side, _ dollars: I
         #expect(s.health.map(\.name) == ["bybit"])
     }
 }
+
+/// Issue 11.13: the default time is the newest moment in the data — a note after the last
+/// liquidation used to be out of reach of `summary` (and of replay's End).
+@Suite struct DataEndTests {
+    @Test func aNoteAfterTheLastLiquidationEndsTheData() async throws {
+        let text = """
+            {"type":"liquidation","time":1768392000000,"venue":"binance","instrument":"BTCUSDT","coin":"BTC","side":"short","price":"97000","qty":"1","usd":"97000"}
+            {"type":"note","time":1768413600000,"source":"Fed","text":"later"}
+            """
+        let out = InputDecoder.decodeAll(text, source: "t", context: DecodeContext(now: 1_768_435_200_000))
+        let store = MarketStore()
+        await store.ingest(out, source: "t")
+        await store.setClock(nil)
+        let s = await store.snapshot()
+        #expect(s.clock == 1_768_413_600_000)
+        #expect(s.macro.latestNote?.text == "later")
+        #expect(s.dataRange?.upperBound == 1_768_413_600_000)
+    }
+}

@@ -28,6 +28,7 @@ public enum CoinNormalizer {
         }
         if stripQuote { hi = quoteStart(s, lo, hi) }
         lo = multiplierEnd(s, lo, hi)
+        hi = trailingMultiplierStart(s, lo, hi)
         guard lo < hi, hi - lo <= maxLength else { return nil }
         var sawLetter = false
         for k in lo ..< hi {
@@ -63,6 +64,15 @@ public enum CoinNormalizer {
         if k - lo >= 4 && k < hi && isLetter(s[k]) { return k }
         if k == lo + 1 && k + 1 < hi && upper(s[k]) == 0x4D && isLetter(s[k + 1]) { return k + 1 }
         return lo
+    }
+
+    /// Bybit writes some multipliers after the coin: `SHIB1000USDT` is SHIB, as Binance's
+    /// `1000SHIBUSDT` is. A 1 and at least three zeros, after a letter.
+    private static func trailingMultiplierStart(_ s: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
+        var k = hi
+        while k > lo && s[k - 1] == 0x30 { k -= 1 }
+        guard hi - k >= 3, k - 1 > lo, s[k - 1] == 0x31, isLetter(s[k - 2]) else { return hi }
+        return k - 1
     }
 
     private static func hasSuffix(_ s: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ suffix: StaticString) -> Bool {

@@ -112,9 +112,7 @@ public struct InputDecoder {
         }
     }
 
-    /// Switches to the table whose header `bytes` is, if it is one. Kept out of `decodeLine`,
-    /// whose stack frame runs on the parallel decoders' small dispatch-thread stacks.
-    @inline(never)
+    /// Switches to the table whose header `bytes` is, if it is one.
     private mutating func startsTable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !Self.isBarePong(bytes), let fields = try? CSV.split(bytes),
               let table = TableDecoder.detect(headerFields: fields) else { return false }

@@ -26,6 +26,8 @@ public actor MarketStore {
     private var macro = MacroBook()
     private var input = InputStats()
     private var latestOtherTime: Millis?
+    /// The newest note: a moment, like a liquidation, so it can end the data.
+    private var latestNoteTime: Millis?
     private var health: [String: SourceHealth] = [:]
     private var outages: [Outage] = []
     /// Outages kept (the oldest go first); a day of flapping stays small.
@@ -78,7 +80,10 @@ public actor MarketStore {
             switch e {
             case .liquidation(let l): batch.append(l)
             case .etfFlow(let f): etf.insert(f); noteTime(f.day.start + Duration.day - 1)
-            case .note(let n): macro.insert(n); noteTime(n.time)
+            case .note(let n):
+                macro.insert(n)
+                noteTime(n.time)
+                latestNoteTime = max(latestNoteTime ?? n.time, n.time)
             case .rate(let r): macro.insert(r)
             case .cutOdds(let o): macro.insert(o)
             case .dailyTotals(let d): macro.insert(d)
@@ -139,7 +144,17 @@ public actor MarketStore {
     }
 
     /// The time the data ends: the last liquidation, else the latest note or ETF day.
-    public var dataEnd: Millis? { liquidations.lastTime ?? latestOtherTime }
+    /// The newest moment in the data: the last liquidation or note, whichever is later (a note
+    /// written after the last order must be reachable by `summary` and replay's End); without
+    /// either, the end of the newest ETF day.
+    public var dataEnd: Millis? {
+        switch (liquidations.lastTime, latestNoteTime) {
+        case let (l?, n?): return max(l, n)
+        case let (l?, nil): return l
+        case let (nil, n?): return n
+        case (nil, nil): return latestOtherTime
+        }
+    }
     public var dataStart: Millis? { liquidations.firstTime }
 
     private var effectiveClock: Millis { clock ?? dataEnd ?? 0 }
