@@ -147,3 +147,24 @@ import LiqtopCore
         return p.terminationStatus == 0
     }
 }
+
+/// Issue 11.1 on the dashboard: the status line says the recording fails, and quitting says
+/// what was not written (and exits 2) once the terminal is back.
+@Suite(.serialized) struct RecordingFaultDashboardTests {
+    @Test(.timeLimit(.minutes(1))) func theStatusLineShowsARecordingThatFails() async throws {
+        try #require(TmuxSession.executable != nil, Comment(rawValue: TmuxSession.missingMessage))
+        let dir = try RecordingFaultTests.tempDir("tui")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let feed = dir.appendingPathComponent("feed.ndjson")
+        try Data(RecordingFaultTests.lines(20).utf8).write(to: feed)
+        let notADir = dir.appendingPathComponent("plain")
+        try Data("x".utf8).write(to: notADir)
+        let script = "env LANG=C.UTF-8 '\(LiqtopBinary.url.path)' tail '\(feed.path)' --from-start --record '\(notADir.path)'; echo \"exit=$?\"; sleep 60"
+        let tmux = try TmuxSession(width: 200, height: 50, script: script)
+        defer { tmux.kill() }
+        try await tmux.waitFor("record failing: cannot create directory", "20 events dropped")
+        try tmux.send("q")
+        let after = try await tmux.waitFor("exit=2")
+        #expect(after.contains("liqtop: recording incomplete: 20 events not written to"), "\(TmuxSession.framed(after))")
+    }
+}
