@@ -95,7 +95,7 @@ enum LiveRunner {
             // a signal stops us; either way the recorder is flushed (a bounded wait) before exit.
             let status = await untilDoneOrSignalled(feeds, stdoutClosed: stdoutClosed)
             feeds.forEach { $0.cancel() }
-            let recorded = await finishRecording(recorder)
+            let recorded = await finishRecording(recorder, watch: recordWatch, store: store)
             if status != 0 { throw ExitCode(status) }
             if !recorded { throw ExitCode(2) }
         } else {
@@ -104,7 +104,7 @@ enum LiveRunner {
             let app = await DashboardApp(store: store, replay: nil, chrome: ChromeInfo(source: options.source),
                                          options: .init(frames: options.frames, theme: options.theme), themes: themes)
             let status = try await app.run()
-            let recorded = await finishRecording(recorder)
+            let recorded = await finishRecording(recorder, watch: recordWatch, store: store)
             if status != 0 { throw ExitCode(status) }
             if !recorded { throw ExitCode(2) }
         }
@@ -115,9 +115,10 @@ enum LiveRunner {
 
     /// Flushes and closes the recorder within `closeTimeout`; says on stderr what was lost.
     /// False when any event of this session could not be written.
-    static func finishRecording(_ recorder: Recorder?) async -> Bool {
+    static func finishRecording(_ recorder: Recorder?, watch: RecorderWatch, store: MarketStore) async -> Bool {
         guard let recorder else { return true }
         let done = await recorder.close(timeout: closeTimeout)
+        await watch.check(recorder, store: store) // a run shorter than a tick still says why
         let counters = await recorder.counters
         let notWritten = await recorder.eventsNotWritten
         if !done {

@@ -33,6 +33,33 @@ enum LiqtopBinary {
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
+    struct RawResult { var status: Int32; var stdout: Data; var stderr: Data; var timedOut: Bool }
+
+    /// Runs liqtop with `stdin` (bytes, as given), killing it after `limit`: a hang fails the
+    /// test instead of holding up the suite.
+    static func run(_ arguments: [String], input: Data, limit: Duration = .seconds(30)) async throws -> RawResult {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = stdin
+        try p.run()
+        let o = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }
+        let e = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        let deadline = ContinuousClock.now + limit
+        var timedOut = false
+        while p.isRunning {
+            if ContinuousClock.now > deadline { timedOut = true; kill(p.processIdentifier, SIGKILL); break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        p.waitUntilExit()
+        return RawResult(status: p.terminationStatus, stdout: await o.value, stderr: await e.value, timedOut: timedOut)
+    }
+
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-tests-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -52,21 +52,10 @@ import Testing
         return found
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, out: Data, err: Data) {
-        let p = Process()
-        p.executableURL = LiqtopBinary.url
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, o, e)
+    static func run(_ arguments: [String], stdin: Data = Data()) async throws -> (status: Int32, out: Data, err: Data) {
+        let r = try await LiqtopBinary.run(arguments, input: stdin)
+        #expect(!r.timedOut, "\(arguments) did not end")
+        return (r.status, r.stdout, r.stderr)
     }
 
     static func hostileFiles() throws -> (dir: URL, ndjson: URL, csv: URL) {
@@ -86,49 +75,49 @@ import Testing
         #expect(violations(r.err).count == 0, "\(what) stderr: \(violations(r.err).prefix(10))", sourceLocation: sourceLocation)
     }
 
-    @Test func summaryTableJSONAndRejectionsCarryNoControlOrBidi() throws {
+    @Test func summaryTableJSONAndRejectionsCarryNoControlOrBidi() async throws {
         let (dir, ndjson, csv) = try Self.hostileFiles()
         defer { try? FileManager.default.removeItem(at: dir) }
         // The latest note decides what the table shows: check each note on its own as the latest.
-        let table = try Self.run(["summary", ndjson.path, csv.path])
+        let table = try await Self.run(["summary", ndjson.path, csv.path])
         #expect(table.status == 0)
         #expect(!table.err.isEmpty, "the rejections are listed on stderr")
         Self.expectClean(table, "summary table")
         for k in stride(from: 0, to: Self.unsafe.count, by: 7) {
             let at = String(1_768_400_000_000 + Int64(k + 1) * 1000)
-            Self.expectClean(try Self.run(["summary", "--at", at, ndjson.path]), "summary --at \(at)")
+            Self.expectClean(try await Self.run(["summary", "--at", at, ndjson.path]), "summary --at \(at)")
         }
-        let json = try Self.run(["summary", "--json", ndjson.path, csv.path])
+        let json = try await Self.run(["summary", "--json", ndjson.path, csv.path])
         #expect(json.status == 0)
         Self.expectClean(json, "summary --json")
         // What was escaped is still there, as text.
         #expect(String(decoding: json.out, as: UTF8.self).contains(#"name\u001b]0;T\u0007\u202e.ndjson"#))
     }
 
-    @Test func errorMessagesCarryNoControlOrBidi() throws {
+    @Test func errorMessagesCarryNoControlOrBidi() async throws {
         let missing = "/nonexistent/evil\u{1B}]52;c;SGVsbG8=\u{07}\u{202E}\u{9B}2J.ndjson"
         for args in [["summary", missing], ["summary", "--at", "\u{1B}[2J\u{202E}"], ["--bogus\u{1B}[31m"], ["summary", "--json", "--jsn\u{85}"],
                      ["replay", missing], ["--theme", "\u{1B}]0;x\u{07}", "--frames", "1"]] {
-            let r = try Self.run(args)
+            let r = try await Self.run(args)
             #expect(r.status == 2, "\(args)")
             #expect(!r.err.isEmpty)
             Self.expectClean(r, "\(args)")
         }
     }
 
-    @Test func badArgumentsAreOneLine() throws {
-        let r = try Self.run(["summary", "--jsn"])
+    @Test func badArgumentsAreOneLine() async throws {
+        let r = try await Self.run(["summary", "--jsn"])
         #expect(r.status == 2)
         let lines = String(decoding: r.err, as: UTF8.self).split(separator: "\n")
         #expect(lines.count == 1, "\(lines)")
         #expect(lines.first?.hasPrefix("liqtop: ") == true)
     }
 
-    @Test func tailPrintCarriesNoControlOrBidi() throws {
+    @Test func tailPrintCarriesNoControlOrBidi() async throws {
         let (dir, ndjson, csv) = try Self.hostileFiles()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = try Data(contentsOf: ndjson) + Data("\n".utf8) + Data(contentsOf: csv)
-        let r = try Self.run(["tail", "-", "--print"], stdin: input)
+        let r = try await Self.run(["tail", "-", "--print"], stdin: input)
         #expect(r.status == 0)
         #expect(!r.out.isEmpty && !r.err.isEmpty)
         Self.expectClean(r, "tail --print")

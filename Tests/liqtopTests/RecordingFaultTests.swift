@@ -23,29 +23,10 @@ import LiqtopCore
 
     struct Run { var status: Int32; var stdout: String; var stderr: String; var timedOut: Bool }
 
-    /// Runs liqtop with `stdin`, killing it after `limit` (a hang is a failure, not a stuck suite).
-    static func run(_ arguments: [String], stdin: String, limit: Swift.Duration = .seconds(30)) async throws -> Run {
-        let p = Process()
-        p.executableURL = LiqtopBinary.url
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        let outData = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }
-        let errData = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let deadline = ContinuousClock.now + limit
-        var timedOut = false
-        while p.isRunning {
-            if ContinuousClock.now > deadline { timedOut = true; kill(p.processIdentifier, SIGKILL); break }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: await outData.value, as: UTF8.self),
-                   stderr: String(decoding: await errData.value, as: UTF8.self), timedOut: timedOut)
+    static func run(_ arguments: [String], stdin: String) async throws -> Run {
+        let r = try await LiqtopBinary.run(arguments, input: Data(stdin.utf8))
+        return Run(status: r.status, stdout: String(decoding: r.stdout, as: UTF8.self),
+                   stderr: String(decoding: r.stderr, as: UTF8.self), timedOut: r.timedOut)
     }
 
     @Test func recordingIntoARegularFileIsReportedAndExitsTwo() async throws {
