@@ -181,4 +181,29 @@ import Testing
         // A headless screen never marks the real terminal as taken.
         #expect(!TerminalGuard.isActive)
     }
+
+    // MARK: issue 11
+
+    /// ncurses keeps sizes in a `short`, and a 10,000×10,000 grid is 10^8 cells: the size used is
+    /// clamped, and the frame says the terminal is too large instead of the dashboard.
+    @Test func hugeSizeIsClampedAndSaysTooLarge() throws {
+        let screen = try makeScreen(width: 80, height: 24)
+        defer { screen.restore() }
+        screen.resize(width: 120, height: 40000)
+        #expect(screen.size.width == 120 && screen.size.height <= 1000, "size \(screen.size)")
+        var g = CellGrid(width: screen.size.width, height: screen.size.height)
+        g.put("dashboard", x: 0, y: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0).hasPrefix("terminal too large"), "\(screen.lineText(0))")
+        #expect(screen.lineText(1).hasPrefix("have 120×40000, at most "), "\(screen.lineText(1))")
+        screen.resize(width: 10000, height: 10000)
+        #expect(screen.size.width <= 2000 && screen.size.height <= 1000, "size \(screen.size)")
+        // Back to a sane size: the grid again.
+        screen.resize(width: 80, height: 24)
+        screen.draw(CellGrid(width: 80, height: 24))
+        g = CellGrid(width: 80, height: 24)
+        g.put("dashboard", x: 0, y: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0).hasPrefix("dashboard "))
+    }
 }

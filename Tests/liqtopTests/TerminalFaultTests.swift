@@ -58,6 +58,55 @@ import Testing
         return kb.map { $0 * 1024 }
     }
 
+    // MARK: terminal size
+
+    /// ncurses keeps sizes in a `short`: a terminal of 32,768 rows used to crash it (and leave
+    /// the terminal raw). Past liqtop's maximum it says so, like "terminal too small".
+    @Test(.timeLimit(.minutes(1)))
+    func terminalTooLargeAtStartSaysSoAndQuitsCleanly() async throws {
+        let (tmux, pidFile) = try start("--paused", before: "stty rows 40000 cols 120;", tag: "huge-start")
+        defer { tmux.kill(); try? FileManager.default.removeItem(at: pidFile) }
+        let screen = try await tmux.wait(until: "\"terminal too large\" or exit=") {
+            $0.contains("terminal too large") || $0.contains("exit=")
+        }
+        #expect(screen.contains("terminal too large") && screen.contains("have 120×40000"), "\(TmuxSession.framed(screen))")
+        #expect(tmux.paneDead == "0")
+        try tmux.send("q")
+        let after = try await tmux.waitFor("modes=")
+        #expect(Self.afterLines(after) == ["exit=0", "modes=icanon echo"], "\(TmuxSession.framed(after))")
+        #expect(tmux.alternateOn == "0")
+    }
+
+    /// Resized (by the terminal, SIGWINCH) to 10,000×10,000 while running: the dashboard used to
+    /// build grids of 10^8 cells (7.9 GB) and stop answering. Now: the message, bounded memory, and
+    /// the dashboard again once the terminal is back to a sane size.
+    @Test(.timeLimit(.minutes(1)))
+    func resizedToHugeAndBackKeepsAnsweringWithBoundedMemory() async throws {
+        let (tmux, pidFile) = try start("--paused", tag: "huge-resize")
+        defer { tmux.kill(); try? FileManager.default.removeItem(at: pidFile) }
+        try await tmux.waitFor("1 Liquidations", "3 Macro")
+        let pid = try TmuxSession.pid(in: pidFile)
+
+        try Self.setTerminalSize(tmux, rows: 40000, cols: 120)
+        try await tmux.waitFor("terminal too large", "have 120×40000")
+        try Self.setTerminalSize(tmux, rows: 10000, cols: 10000)
+        try await tmux.waitFor("terminal too large", "have 10000×10000")
+        #expect(tmux.paneDead == "0")
+        #if os(Linux)
+        let peak = try #require(Self.peakResidentBytes(pid))
+        #expect(peak < 1 << 30, "peak resident memory \(peak / (1 << 20)) MiB")
+        #endif
+
+        try Self.setTerminalSize(tmux, rows: 40, cols: 120)
+        try await tmux.wait(until: "the 120×40 dashboard again") { screen in
+            Self.bordersSpan(120, screen) && !screen.contains("terminal too large")
+        }
+        try tmux.send("q")
+        let after = try await tmux.waitFor("modes=")
+        #expect(Self.afterLines(after) == ["exit=0", "modes=icanon echo"], "\(TmuxSession.framed(after))")
+        #expect(tmux.alternateOn == "0")
+    }
+
     // MARK: signals
 
     /// Every catchable signal whose default action ends the process: liqtop shuts down as for
