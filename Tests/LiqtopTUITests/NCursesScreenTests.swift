@@ -206,4 +206,60 @@ import Testing
         screen.draw(g)
         #expect(screen.lineText(0).hasPrefix("dashboard "))
     }
+
+    /// Without a UTF-8 locale ncurses cannot show box drawing or blocks: ASCII stand-ins, not "?".
+    @Test func withoutUtf8LocaleLinesAndBarsAreAscii() throws {
+        setenv("LANG", "C", 1)
+        setenv("LC_ALL", "C", 1)
+        let screen = try NCursesScreen(terminal: .headless(width: 12, height: 4))
+        defer { screen.restore(); setlocale(LC_ALL, "C.UTF-8") }
+        var g = CellGrid(width: 12, height: 4)
+        g.box(g.bounds, title: "ETF")
+        g.put("█▌░▁▇⣿", x: 1, y: 1)
+        g.put("▶ 60× ·›…", x: 1, y: 2)
+        screen.draw(g)
+        #expect(screen.lineText(0) == "+- ETF ----+")
+        #expect(screen.lineText(1) == "|##:_#:    |")
+        #expect(screen.lineText(2) == "|> 60x .>. |")
+        #expect(screen.lineText(3) == "+----------+")
+    }
+
+    /// The terminal draws U+2764 U+FE0F one column wide (wcwidth): the grid must agree, or the
+    /// column beside it keeps whatever was there before.
+    @Test func variationSelectorEmojiLeavesNoStaleCell() throws {
+        let screen = try makeScreen(width: 8, height: 1)
+        defer { screen.restore() }
+        var g = CellGrid(width: 8, height: 1)
+        g.put("abcdefgh", x: 0, y: 0)
+        screen.draw(g)
+        g.put("\u{2764}\u{FE0F}xy", x: 0, y: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0) == g.line(0))
+        #expect(screen.lineText(0) == "\u{2764}\u{FE0F}xydefgh")
+    }
+
+    /// A ZWJ sequence reaches the screen whole (three wide emoji), not cut after the first.
+    @Test func zwjSequenceIsDrawnWhole() throws {
+        let screen = try makeScreen(width: 10, height: 1)
+        defer { screen.restore() }
+        var g = CellGrid(width: 10, height: 1)
+        g.put("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}abcd", x: 0, y: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0) == "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}abcd")
+        #expect(screen.cellText(x: 6, y: 0) == "a")
+    }
+
+    /// A wide grid cell that ncurses cannot show as wide becomes "?" and a blank: both columns written.
+    @Test func wideCellNcursesCannotShowBlanksBothColumns() throws {
+        let screen = try makeScreen(width: 4, height: 1)
+        defer { screen.restore() }
+        var g = CellGrid(width: 4, height: 1)
+        g.put("abcd", x: 0, y: 0)
+        screen.draw(g)
+        // Unassigned code point: wcwidth says -1; a grid built elsewhere may still call it wide.
+        g[0, 0] = Cell(text: "\u{E0080}", style: .text, width: 2)
+        g[1, 0] = Cell(text: "", style: .text, width: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0) == "? cd")
+    }
 }

@@ -149,4 +149,27 @@ import Testing
                 "after signal \(signal):\n\(TmuxSession.framed(after))")
         #expect(tmux.alternateOn == "0")
     }
+
+    // MARK: locale
+
+    /// Without a UTF-8 locale the terminal cannot show box drawing or block characters: borders,
+    /// bars and marks are drawn in ASCII instead of turning into "?".
+    @Test(.timeLimit(.minutes(1)))
+    func withoutUtf8LocaleBordersAndBarsAreAscii() async throws {
+        let (tmux, pidFile) = try start("--paused", environment: "LANG=C LC_ALL=C", tag: "ascii")
+        defer { tmux.kill(); try? FileManager.default.removeItem(at: pidFile) }
+        try tmux.send("End")
+        let screen = try await tmux.waitFor("1 Liquidations", "3 Macro", "q quit", "end")
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(rows.contains { $0.hasPrefix("+- 1 Liquidations ---") }, "\(TmuxSession.framed(screen))")
+        #expect(rows.contains { $0.hasPrefix("+--") && $0.hasSuffix("-+") && $0.count == 120 }, "no ASCII bottom border:\n\(TmuxSession.framed(screen))")
+        #expect(rows.contains { $0.hasPrefix("|") && $0.hasSuffix("|") }, "no ASCII side border:\n\(TmuxSession.framed(screen))")
+        // "?" appears only where liqtop means it (the "? help" key hint); nothing is non-ASCII.
+        let questionMarks = screen.replacingOccurrences(of: "? help", with: "").filter { $0 == "?" }.count
+        #expect(questionMarks == 0, "\(questionMarks) unshowable characters:\n\(TmuxSession.framed(screen))")
+        #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(TmuxSession.framed(screen))")
+        try tmux.send("q")
+        let after = try await tmux.waitFor("modes=")
+        #expect(Self.afterLines(after) == ["exit=0", "modes=icanon echo"], "\(TmuxSession.framed(after))")
+    }
 }

@@ -185,8 +185,21 @@ public final class NCursesScreen {
         if cell.style.bold { attrs |= attrBold }
         if cell.style.reverse { attrs |= attrReverse }
         if cell.style.underline { attrs |= attrUnderline }
+        let pair = pairs[cell.style.role] ?? 0
+        let columns = text == " " ? 1 : Int(cell.width)
         var cc = cchar_t()
-        setCell(&cc, text: text, expectedWidth: text == " " ? 1 : Int(cell.width), attrs: attrs, pair: pairs[cell.style.role] ?? 0)
+        let drawn = setCell(&cc, text: text, columns: columns, attrs: attrs, pair: pair)
+        add(&cc, x: x, y: y, win: win, bottomRight: bottomRight)
+        // A wide cell drawn narrow: its second column is written too, or it keeps old content.
+        if drawn < columns, x + 1 < visibleWidth {
+            var blank = cchar_t()
+            setcchar(&blank, [wchar_t(UInt8(ascii: " ")), 0], attrs, pair, nil)
+            let (cols, rows) = size
+            add(&blank, x: x + 1, y: y, win: win, bottomRight: x + 1 == cols - 1 && y == rows - 1)
+        }
+    }
+
+    private func add(_ cc: inout cchar_t, x: Int, y: Int, win: UnsafeMutablePointer<WINDOW>?, bottomRight: Bool) {
         let (cy, cx) = (Int32(y), Int32(x))
         if bottomRight {
             // Adding at the bottom-right corner would move the cursor past the end; inserting does
@@ -197,21 +210,23 @@ public final class NCursesScreen {
         }
     }
 
-    /// Fills `cc` with the grapheme, or "?" when ncurses would give it a different width than the
-    /// grid did (which would shift the rest of the row) or cannot represent it.
-    private func setCell(_ cc: inout cchar_t, text: String, expectedWidth: Int, attrs: attr_t, pair: Int16) {
-        var wide = text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
-        let ok: Bool
-        if let first = wide.first, Int(liqtop_wcwidth(first)) == expectedWidth || (expectedWidth == 2 && liqtop_wcwidth(first) == 1) {
-            wide.append(0)
-            ok = setcchar(&cc, wide, attrs, pair, nil) == OK
-        } else {
-            ok = false
+    /// Fills `cc` with the cell's text if ncurses gives it the grid's width; else with what fits
+    /// in fewer columns: the glyph itself when ncurses calls it narrow, an ASCII stand-in when
+    /// the locale cannot show it (borders and bars under LANG=C), or "?". Never wider, which
+    /// would shift the rest of the row. Returns the columns `cc` takes.
+    private func setCell(_ cc: inout cchar_t, text: String, columns: Int, attrs: attr_t, pair: Int16) -> Int {
+        let scalars = text.unicodeScalars.prefix(Int(CCHARW_MAX))
+        if let first = scalars.first {
+            let width = Int(liqtop_wcwidth(wchar_t(bitPattern: first.value)))
+            if width == columns || (width == 1 && columns == 2) {
+                if setcchar(&cc, scalars.map { wchar_t(bitPattern: $0.value) } + [0], attrs, pair, nil) == OK { return width }
+            } else if width < 0, let ascii = AsciiGlyphs.standIn(for: first)?.asciiValue {
+                setcchar(&cc, [wchar_t(ascii), 0], attrs, pair, nil)
+                return 1
+            }
         }
-        if !ok {
-            let fallback: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
-            setcchar(&cc, fallback, attrs, pair, nil)
-        }
+        setcchar(&cc, [wchar_t(UInt8(ascii: "?")), 0], attrs, pair, nil)
+        return 1
     }
 
     /// Shown instead of the frame while the terminal exceeds `maximumSize`, at the top left
@@ -332,7 +347,8 @@ public final class NCursesScreen {
     /// Row `y` as ncurses holds it (each wide character once).
     public func lineText(_ y: Int) -> String {
         guard !restored, y >= 0, y < size.height else { return "" }
-        let n = size.width
+        // Counted in code points, not columns: room for the zero-width ones each cell may hold.
+        let n = size.width * Int(CCHARW_MAX)
         var buf = [wchar_t](repeating: 0, count: n + 1)
         let got = mvwinnwstr(liqtop_stdscr(), Int32(y), 0, &buf, Int32(n))
         guard got != ERR else { return "" }
