@@ -14,6 +14,9 @@ static const int base_count = (int)(sizeof(base_signals) / sizeof(base_signals[0
 
 // 1 for each signal routed into the pipe. Changed only by install/add (startup, one thread).
 static unsigned char routed[NSIG];
+// What each signal did before its handler went in, for restore_defaults to put back.
+static struct sigaction original[NSIG];
+static unsigned char have_original[NSIG];
 
 static int read_fd = -1;
 static volatile sig_atomic_t write_fd = -1;
@@ -44,7 +47,9 @@ static int install_one(int sig) {
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
-    return sigaction(sig, &sa, NULL);
+    if (sigaction(sig, &sa, have_original[sig] ? NULL : &original[sig]) != 0) return -1;
+    have_original[sig] = 1;
+    return 0;
 }
 
 static int install_handlers(void) {
@@ -125,11 +130,11 @@ void liqtop_signal_pipe_unblock_in_this_thread(void) {
 }
 
 void liqtop_signal_pipe_restore_defaults(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    for (int sig = 1; sig < NSIG; sig++) if (routed[sig]) sigaction(sig, &sa, NULL);
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (!routed[sig] || !have_original[sig]) continue;
+        sigaction(sig, &original[sig], NULL);
+        have_original[sig] = 0;
+    }
 }
 
 int liqtop_fd_bytes_available(int fd) {

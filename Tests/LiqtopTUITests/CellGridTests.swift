@@ -55,6 +55,15 @@ import Testing
         #expect(TextWidth.of("\u{1F680}") == 2)
     }
 
+    /// The compiled-in table (for systems without a UTF-8 locale) agrees on the usual cases.
+    @Test func standInTableAgreesWithWcwidthOnCommonText() {
+        for s in ["B", "漢", "⣿", "─", "█", "▶", "×", "\u{2764}", "\u{FE0F}", "\u{200D}", "\u{0301}", "\u{20E3}",
+                  "\u{1F468}", "\u{1F3FD}", "\u{1F1FA}", "\u{1F680}", "한", "Ａ"] {
+            let v = s.unicodeScalars.first!.value
+            #expect(TextWidth.tableWidth(v) == TextWidth.of(s), "U+\(String(v, radix: 16, uppercase: true))")
+        }
+    }
+
     @Test func variationSelectorEmojiTakesTheColumnsWcwidthGives() {
         var g = CellGrid(width: 6, height: 1)
         g.put("abcdef", x: 0, y: 0)

@@ -19,7 +19,8 @@ int liqtop_signal_pipe_add(int sig);
 /// Returns 0, or -1 if one could not be added.
 int liqtop_signal_pipe_add_ending(void);
 
-/// Puts the default dispositions back for every routed signal (the pipe stays open).
+/// Puts back, for every routed signal, what it did before install (the default, unless the
+/// process had set another, e.g. SIGPIPE ignored). The pipe stays open.
 void liqtop_signal_pipe_restore_defaults(void);
 
 /// Unblocks those signals in the calling thread. Threads started from a dispatch worker inherit

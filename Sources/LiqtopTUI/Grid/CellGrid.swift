@@ -1,4 +1,5 @@
-/// One screen cell: a grapheme (or "" for the right half of a wide character) and its style.
+/// One screen cell: a code point that takes columns, with any zero-width ones after it (what
+/// ncurses keeps in one cell), or "" for the right half of a wide character; and its style.
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var style: Style

@@ -24,8 +24,6 @@ public enum TextWidth {
         withUTF8Locale { g.unicodeScalars.reduce(0) { $0 + scalarWidth($1.value) } }
     }
 
-    public static func of(_ u: Unicode.Scalar) -> Int { withUTF8Locale { scalarWidth(u.value) } }
-
     /// The most code points ncurses keeps in one cell (CCHARW_MAX): one with width, the rest
     /// zero-width. Further zero-width ones are dropped, as ncurses would.
     static let codePointsPerCell = Int(CCHARW_MAX)
