@@ -212,6 +212,10 @@ import Testing
         setenv("LANG", "C", 1)
         setenv("LC_ALL", "C", 1)
         let screen = try NCursesScreen(terminal: .headless(width: 12, height: 4))
+        // Back to what every other test here sets: tmux servers started later by other suites
+        // inherit this process's environment, and LC_ALL=C would reach their panes.
+        setenv("LANG", "C.UTF-8", 1)
+        setenv("LC_ALL", "C.UTF-8", 1)
         defer { screen.restore(); setlocale(LC_ALL, "C.UTF-8") }
         var g = CellGrid(width: 12, height: 4)
         g.box(g.bounds, title: "ETF")

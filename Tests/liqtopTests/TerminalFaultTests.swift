@@ -21,7 +21,7 @@ import Testing
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-fault-\(tag)-\(getpid()).pid")
         try? FileManager.default.removeItem(at: pidFile)
         // No core files from the fault signals; the inner shell execs into liqtop, so $$ is its pid.
-        let inner = "ulimit -c 0; echo $$ > \(pidFile.path.shellQuoted); exec env LANG=C.UTF-8 \(environment) \(binary.shellQuoted) \(arguments)"
+        let inner = "ulimit -c 0; echo $$ > \(pidFile.path.shellQuoted); exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 \(environment) \(binary.shellQuoted) \(arguments)"
         let modes = #"stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' '"#
         let script = "\(before) /bin/sh -c \(inner.shellQuoted); echo \"exit=$?\"; echo \"modes=$(\(modes))\"; sleep 60"
         return (try TmuxSession(width: width, height: height, script: script), pidFile)
