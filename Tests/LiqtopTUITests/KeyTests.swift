@@ -81,6 +81,24 @@ import Testing
         #expect(drain(fd) == [])
     }
 
+    /// The dashboard adds the signals whose default would end the process (issue 11); signals
+    /// that cannot be caught are refused.
+    @Test func addedSignalsReachThePipeAndUncatchableOnesAreRefused() throws {
+        #expect(liqtop_signal_pipe_add(SIGKILL) == -1)
+        #expect(liqtop_signal_pipe_add(SIGSTOP) == -1)
+        #expect(liqtop_signal_pipe_add(0) == -1)
+        #expect(liqtop_signal_pipe_add(1000) == -1)
+        #expect(liqtop_signal_pipe_add_ending() == 0)
+        let fd = liqtop_signal_pipe_install()
+        defer { liqtop_signal_pipe_restore_defaults() }
+        try #require(fd >= 0)
+        _ = drain(fd)
+        for sig in [SIGUSR1, SIGALRM, SIGXFSZ] {
+            #expect(kill(getpid(), sig) == 0)
+            #expect(collect(fd, count: 1) == [UInt8(sig)], "signal \(sig)")
+        }
+    }
+
     @Test func watcherDeliversSignals() async throws {
         let fd = liqtop_signal_pipe_install()
         defer { liqtop_signal_pipe_restore_defaults() }

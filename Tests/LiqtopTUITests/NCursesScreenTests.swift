@@ -181,4 +181,89 @@ import Testing
         // A headless screen never marks the real terminal as taken.
         #expect(!TerminalGuard.isActive)
     }
+
+    // MARK: issue 11
+
+    /// ncurses keeps sizes in a `short`, and a 10,000×10,000 grid is 10^8 cells: the size used is
+    /// clamped, and the frame says the terminal is too large instead of the dashboard.
+    @Test func hugeSizeIsClampedAndSaysTooLarge() throws {
+        let screen = try makeScreen(width: 80, height: 24)
+        defer { screen.restore() }
+        screen.resize(width: 120, height: 40000)
+        #expect(screen.size.width == 120 && screen.size.height <= 1000, "size \(screen.size)")
+        var g = CellGrid(width: screen.size.width, height: screen.size.height)
+        g.put("dashboard", x: 0, y: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0).hasPrefix("terminal too large"), "\(screen.lineText(0))")
+        #expect(screen.lineText(1).hasPrefix("have 120×40000, at most "), "\(screen.lineText(1))")
+        screen.resize(width: 10000, height: 10000)
+        #expect(screen.size.width <= 2000 && screen.size.height <= 1000, "size \(screen.size)")
+        // Back to a sane size: the grid again.
+        screen.resize(width: 80, height: 24)
+        screen.draw(CellGrid(width: 80, height: 24))
+        g = CellGrid(width: 80, height: 24)
+        g.put("dashboard", x: 0, y: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0).hasPrefix("dashboard "))
+    }
+
+    /// Without a UTF-8 locale ncurses cannot show box drawing or blocks: ASCII stand-ins, not "?".
+    @Test func withoutUtf8LocaleLinesAndBarsAreAscii() throws {
+        setenv("LANG", "C", 1)
+        setenv("LC_ALL", "C", 1)
+        let screen = try NCursesScreen(terminal: .headless(width: 12, height: 4))
+        // Back to what every other test here sets: tmux servers started later by other suites
+        // inherit this process's environment, and LC_ALL=C would reach their panes.
+        setenv("LANG", "C.UTF-8", 1)
+        setenv("LC_ALL", "C.UTF-8", 1)
+        defer { screen.restore(); setlocale(LC_ALL, "C.UTF-8") }
+        var g = CellGrid(width: 12, height: 4)
+        g.box(g.bounds, title: "ETF")
+        g.put("█▌░▁▇⣿", x: 1, y: 1)
+        g.put("▶ 60× ·›…", x: 1, y: 2)
+        screen.draw(g)
+        #expect(screen.lineText(0) == "+- ETF ----+")
+        #expect(screen.lineText(1) == "|##:_#:    |")
+        #expect(screen.lineText(2) == "|> 60x .>. |")
+        #expect(screen.lineText(3) == "+----------+")
+    }
+
+    /// The terminal draws U+2764 U+FE0F one column wide (wcwidth): the grid must agree, or the
+    /// column beside it keeps whatever was there before.
+    @Test func variationSelectorEmojiLeavesNoStaleCell() throws {
+        let screen = try makeScreen(width: 8, height: 1)
+        defer { screen.restore() }
+        var g = CellGrid(width: 8, height: 1)
+        g.put("abcdefgh", x: 0, y: 0)
+        screen.draw(g)
+        g.put("\u{2764}\u{FE0F}xy", x: 0, y: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0) == g.line(0))
+        #expect(screen.lineText(0) == "\u{2764}\u{FE0F}xydefgh")
+    }
+
+    /// A ZWJ sequence reaches the screen whole (three wide emoji), not cut after the first.
+    @Test func zwjSequenceIsDrawnWhole() throws {
+        let screen = try makeScreen(width: 10, height: 1)
+        defer { screen.restore() }
+        var g = CellGrid(width: 10, height: 1)
+        g.put("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}abcd", x: 0, y: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0) == "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}abcd")
+        #expect(screen.cellText(x: 6, y: 0) == "a")
+    }
+
+    /// A wide grid cell that ncurses cannot show as wide becomes "?" and a blank: both columns written.
+    @Test func wideCellNcursesCannotShowBlanksBothColumns() throws {
+        let screen = try makeScreen(width: 4, height: 1)
+        defer { screen.restore() }
+        var g = CellGrid(width: 4, height: 1)
+        g.put("abcd", x: 0, y: 0)
+        screen.draw(g)
+        // Unassigned code point: wcwidth says -1; a grid built elsewhere may still call it wide.
+        g[0, 0] = Cell(text: "\u{E0080}", style: .text, width: 2)
+        g[1, 0] = Cell(text: "", style: .text, width: 0)
+        screen.draw(g)
+        #expect(screen.lineText(0) == "? cd")
+    }
 }

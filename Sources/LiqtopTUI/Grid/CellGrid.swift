@@ -1,4 +1,5 @@
-/// One screen cell: a grapheme (or "" for the right half of a wide character) and its style.
+/// One screen cell: a code point that takes columns, with any zero-width ones after it (what
+/// ncurses keeps in one cell), or "" for the right half of a wide character; and its style.
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var style: Style
@@ -56,26 +57,45 @@ public struct CellGrid: Sendable, Equatable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Writes `text` from (x, y), clipped to `clip` (default: the whole grid), one grapheme per
-    /// cell, wide characters taking two. Text is sanitized first, so nothing from data can emit
-    /// a control sequence. Returns the columns written.
+    /// Writes `text` from (x, y), clipped to `clip` (default: the whole grid), one cell per code
+    /// point that takes columns (with the zero-width ones after it, as ncurses stores them), wide
+    /// characters taking two. Text is sanitized first, so nothing from data can emit a control
+    /// sequence. A wide character partly overwritten loses its other half too (it becomes a
+    /// blank). Returns the columns written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .text, clip: Rect? = nil) -> Int {
         let c = clip ?? bounds
         guard y >= max(0, c.y), y < min(height, c.maxY) else { return 0 }
         let right = min(width, c.maxX)
         var col = x
-        for g in Sanitizer.clean(text) {
-            let w = TextWidth.of(g)
-            if w == 0 { continue }
+        for (cellText, w) in TextWidth.cells(Sanitizer.clean(text)) {
             if col + w > right { break }
-            if col >= max(0, c.x) {
-                self[col, y] = Cell(text: String(g), style: style, width: UInt8(w))
-                if w == 2 { self[col + 1, y] = Cell(text: "", style: style, width: 0) }
-            }
+            if col >= max(0, c.x) { set(Cell(text: cellText, style: style, width: UInt8(w)), x: col, y: y) }
             col += w
         }
         return max(0, col - x)
+    }
+
+    /// Writes one cell (and the right half of a wide one). A wide character it cuts through
+    /// becomes blanks, so no half is ever left on its own.
+    private mutating func set(_ cell: Cell, x: Int, y: Int) {
+        blankLeftHalf(ofRightHalfAt: x, y: y)
+        self[x, y] = cell
+        if cell.width == 2 { self[x + 1, y] = Cell(text: "", style: cell.style, width: 0) }
+        blankRightHalf(at: x + Int(cell.width), y: y)
+    }
+
+    /// The cell at `x` is about to be overwritten: if it is the right half of a wide character,
+    /// that character's left half becomes a blank.
+    private mutating func blankLeftHalf(ofRightHalfAt x: Int, y: Int) {
+        guard x > 0, x < width, self[x, y].width == 0, self[x - 1, y].width == 2 else { return }
+        self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style, width: 1)
+    }
+
+    /// The cell before `x` was just overwritten: a right half left at `x` becomes a blank.
+    private mutating func blankRightHalf(at x: Int, y: Int) {
+        guard x > 0, x < width, self[x, y].width == 0 else { return }
+        self[x, y] = Cell(text: " ", style: self[x, y].style, width: 1)
     }
 
     /// Writes `text` right-aligned so that it ends at column `right - 1`.
@@ -88,7 +108,11 @@ public struct CellGrid: Sendable, Equatable {
     public mutating func fill(_ rect: Rect, style: Style, text: String = " ") {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX), y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
-        for y in y0 ..< y1 { for x in x0 ..< x1 { self[x, y] = Cell(text: text, style: style, width: 1) } }
+        for y in y0 ..< y1 {
+            blankLeftHalf(ofRightHalfAt: x0, y: y)
+            for x in x0 ..< x1 { self[x, y] = Cell(text: text, style: style, width: 1) }
+            blankRightHalf(at: x1, y: y)
+        }
     }
 
     /// Changes the style of existing cells (e.g. a selection highlight).

@@ -1,22 +1,101 @@
-/// Display width of text in terminal columns (what wcwidth would say in a UTF-8 locale),
-/// without depending on the process locale, so the grid lays out identically in tests.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNCursesW
+
+/// Display width of text in terminal columns, the way ncurses and the terminal count it: per
+/// code point, with wcwidth as in a UTF-8 locale. A variation selector, a zero-width joiner or a
+/// combining mark adds nothing, so U+2764 U+FE0F (❤️) is one column and a ZWJ family is three
+/// wide emoji side by side. Any grapheme clustering beyond that would disagree with ncurses and
+/// leave stale columns on screen.
+///
+/// The UTF-8 locale is a private one (`uselocale` on the calling thread only), so the grid lays
+/// out the same whatever the process locale is; without any UTF-8 locale installed, a compiled-in
+/// table stands in.
 public enum TextWidth {
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: String) -> Int {
+        if s.utf8.allSatisfy({ $0 < 0x7F }) { return s.utf8.reduce(0) { $0 + ($1 < 0x20 ? 0 : 1) } }
+        return withUTF8Locale { s.unicodeScalars.reduce(0) { $0 + scalarWidth($1.value) } }
+    }
 
     public static func of(_ g: Character) -> Int {
-        guard let first = g.unicodeScalars.first else { return 0 }
-        let v = first.value
+        withUTF8Locale { g.unicodeScalars.reduce(0) { $0 + scalarWidth($1.value) } }
+    }
+
+    /// The most code points ncurses keeps in one cell (CCHARW_MAX): one with width, the rest
+    /// zero-width. Further zero-width ones are dropped, as ncurses would.
+    static let codePointsPerCell = Int(CCHARW_MAX)
+
+    /// `s` cut into screen cells: each code point that takes columns, with the zero-width code
+    /// points after it. Zero-width code points with nothing before them are dropped.
+    static func cells(_ s: String) -> [(text: String, width: Int)] {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.map { (String($0), 1) } }
+        return withUTF8Locale {
+            var out: [(text: String, width: Int)] = []
+            var current = String.UnicodeScalarView(), currentWidth = 0, count = 0
+            for u in s.unicodeScalars {
+                let w = scalarWidth(u.value)
+                if w > 0 {
+                    if currentWidth > 0 { out.append((String(current), currentWidth)) }
+                    current = String.UnicodeScalarView([u])
+                    currentWidth = w
+                    count = 1
+                } else if currentWidth > 0, count < codePointsPerCell {
+                    current.append(u)
+                    count += 1
+                }
+            }
+            if currentWidth > 0 { out.append((String(current), currentWidth)) }
+            return out
+        }
+    }
+
+    // MARK: one code point
+
+    /// Columns of one code point. What wcwidth calls unprintable (-1) counts as one column:
+    /// ncurses draws such a cell as "?".
+    private static func scalarWidth(_ v: UInt32) -> Int {
         if v < 0x7F { return v < 0x20 ? 0 : 1 }
         if v < 0xA0 { return 0 }
-        // An emoji presentation selector makes the cluster wide.
-        if g.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if utf8Locale != nil {
+            let w = Int(liqtop_wcwidth(wchar_t(bitPattern: v)))
+            return w < 0 ? 1 : w
+        }
+        return tableWidth(v)
+    }
+
+    /// A UTF-8 locale for wcwidth, or nil when the system has none.
+    nonisolated(unsafe) private static let utf8Locale: locale_t? = {
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8", "UTF-8"] {
+            if let l = newlocale(LC_CTYPE_MASK, name, nil) { return l }
+        }
+        return nil
+    }()
+
+    /// Runs `body` with the UTF-8 locale on this thread (wcwidth reads the thread's locale).
+    private static func withUTF8Locale<T>(_ body: () -> T) -> T {
+        guard let l = utf8Locale else { return body() }
+        let previous = uselocale(l)
+        defer { uselocale(previous) }
+        return body()
+    }
+
+    // MARK: the stand-in table (no UTF-8 locale on the system)
+
+    static func tableWidth(_ v: UInt32) -> Int {
         if isZeroWidth(v) { return 0 }
         return isWide(v) ? 2 : 1
     }
 
     static func isZeroWidth(_ v: UInt32) -> Bool {
-        (0x0300 ... 0x036F).contains(v) || (0x200B ... 0x200F).contains(v) || (0x2028 ... 0x202E).contains(v)
-            || (0x2060 ... 0x206F).contains(v) || v == 0xFEFF || (0xFE00 ... 0xFE0F).contains(v)
+        if (0x1160 ... 0x11FF).contains(v) || v == 0x200B { return true } // Hangul medial/final jamo
+        guard v != 0xAD, let u = Unicode.Scalar(v) else { return false } // soft hyphen shows
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return true
+        default: return false
+        }
     }
 
     /// East Asian Wide/Fullwidth ranges and emoji that terminals draw two columns wide.

@@ -50,8 +50,10 @@ public final class InputWatcher: Sendable {
         wakeWrite = fds[1]
     }
 
-    /// Installs the signal pipe and watches stdin: the usual setup for the app.
+    /// Installs the signal pipe for every signal whose default action would end the process
+    /// (so the app can restore the terminal first) and watches stdin: the setup for the dashboard.
     public convenience init() {
+        _ = liqtop_signal_pipe_add_ending()
         self.init(inputFD: 0, signalFD: liqtop_signal_pipe_install())
     }
 

@@ -32,7 +32,14 @@ public final class NCursesScreen {
     /// Colour pair per role for the current theme (pair 0 = terminal default).
     private var pairs: [Role: Int16] = [:]
     private var defaultColors = false
+    /// The terminal's size as measured, which may exceed what is used (see `maximumSize`).
+    private var measured: (width: Int, height: Int) = (0, 0)
     private let attrBold: attr_t, attrReverse: attr_t, attrUnderline: attr_t
+
+    /// The largest size used for ncurses and the grid. ncurses keeps sizes in a `short` (32,768
+    /// rows crash it) and every frame is width × height cells (10,000 × 10,000 was 7.9 GB); past
+    /// this the screen says "terminal too large" instead. 1000 × 500 is beyond any real display.
+    public static let maximumSize = (width: 1000, height: 500)
 
     public init(terminal: TerminalTarget) throws {
         target = terminal
@@ -41,6 +48,9 @@ public final class NCursesScreen {
         attrUnderline = liqtop_a_underline()
         // Without this, wide characters get narrow-locale widths.
         setlocale(LC_ALL, "")
+        // ncurses would measure the terminal itself, into a `short`: it starts at the terminfo
+        // size instead, and is then told the measured size, clamped.
+        use_env(false)
 
         switch terminal {
         case .real:
@@ -66,7 +76,7 @@ public final class NCursesScreen {
                 closeFiles()
                 throw ScreenError(description: "cannot start a headless ncurses screen")
             }
-            resizeterm(Int32(clamping: max(1, height)), Int32(clamping: max(1, width)))
+            measured = (max(1, width), max(1, height))
         }
         set_term(screen)
         // Esc must feel immediate; arrow and Alt sequences from a terminal arrive well within 25 ms.
@@ -84,11 +94,18 @@ public final class NCursesScreen {
             start_color()
             defaultColors = use_default_colors() == OK
         }
+        if target == .real { measure() }
+        applySize()
     }
 
-    /// Columns and rows of the terminal as ncurses sees it.
+    /// Columns and rows of the terminal as ncurses sees it: at most `maximumSize`.
     public var size: (width: Int, height: Int) {
         (Int(liqtop_cols()), Int(liqtop_lines()))
+    }
+
+    /// The terminal is larger than `maximumSize`: draws show "terminal too large" instead.
+    public var isTooLarge: Bool {
+        measured.width > Self.maximumSize.width || measured.height > Self.maximumSize.height
     }
 
     /// Colours the terminal offers (256, 8, or 0 without colour): the app maps RGB themes to this.
@@ -124,10 +141,11 @@ public final class NCursesScreen {
 
     /// Puts `grid` on screen. Only cells that differ from the previous draw are written, unless
     /// the size or theme changed since. Cells beyond the terminal are clipped.
-    public func draw(_ grid: CellGrid) {
+    public func draw(_ frame: CellGrid) {
         guard !restored else { return }
         let win = liqtop_stdscr()
         let (cols, rows) = size
+        let grid = isTooLarge ? tooLargeNotice(width: cols, height: rows) : frame
         let previous = lastGrid.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
         if previous == nil { werase(win) }
         let w = min(grid.width, cols), h = min(grid.height, rows)
@@ -167,8 +185,21 @@ public final class NCursesScreen {
         if cell.style.bold { attrs |= attrBold }
         if cell.style.reverse { attrs |= attrReverse }
         if cell.style.underline { attrs |= attrUnderline }
+        let pair = pairs[cell.style.role] ?? 0
+        let columns = text == " " ? 1 : Int(cell.width)
         var cc = cchar_t()
-        setCell(&cc, text: text, expectedWidth: text == " " ? 1 : Int(cell.width), attrs: attrs, pair: pairs[cell.style.role] ?? 0)
+        let drawn = setCell(&cc, text: text, columns: columns, attrs: attrs, pair: pair)
+        add(&cc, x: x, y: y, win: win, bottomRight: bottomRight)
+        // A wide cell drawn narrow: its second column is written too, or it keeps old content.
+        if drawn < columns, x + 1 < visibleWidth {
+            var blank = cchar_t()
+            setcchar(&blank, [wchar_t(UInt8(ascii: " ")), 0], attrs, pair, nil)
+            let (cols, rows) = size
+            add(&blank, x: x + 1, y: y, win: win, bottomRight: x + 1 == cols - 1 && y == rows - 1)
+        }
+    }
+
+    private func add(_ cc: inout cchar_t, x: Int, y: Int, win: UnsafeMutablePointer<WINDOW>?, bottomRight: Bool) {
         let (cy, cx) = (Int32(y), Int32(x))
         if bottomRight {
             // Adding at the bottom-right corner would move the cursor past the end; inserting does
@@ -179,21 +210,35 @@ public final class NCursesScreen {
         }
     }
 
-    /// Fills `cc` with the grapheme, or "?" when ncurses would give it a different width than the
-    /// grid did (which would shift the rest of the row) or cannot represent it.
-    private func setCell(_ cc: inout cchar_t, text: String, expectedWidth: Int, attrs: attr_t, pair: Int16) {
-        var wide = text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
-        let ok: Bool
-        if let first = wide.first, Int(liqtop_wcwidth(first)) == expectedWidth || (expectedWidth == 2 && liqtop_wcwidth(first) == 1) {
-            wide.append(0)
-            ok = setcchar(&cc, wide, attrs, pair, nil) == OK
-        } else {
-            ok = false
+    /// Fills `cc` with the cell's text if ncurses gives it the grid's width; else with what fits
+    /// in fewer columns: the glyph itself when ncurses calls it narrow, an ASCII stand-in when
+    /// the locale cannot show it (borders and bars under LANG=C), or "?". Never wider, which
+    /// would shift the rest of the row. Returns the columns `cc` takes.
+    private func setCell(_ cc: inout cchar_t, text: String, columns: Int, attrs: attr_t, pair: Int16) -> Int {
+        let scalars = text.unicodeScalars.prefix(Int(CCHARW_MAX))
+        if let first = scalars.first {
+            let width = Int(liqtop_wcwidth(wchar_t(bitPattern: first.value)))
+            if width == columns || (width == 1 && columns == 2) {
+                if setcchar(&cc, scalars.map { wchar_t(bitPattern: $0.value) } + [0], attrs, pair, nil) == OK { return width }
+            } else if width < 0, let ascii = AsciiGlyphs.standIn(for: first)?.asciiValue {
+                setcchar(&cc, [wchar_t(ascii), 0], attrs, pair, nil)
+                return 1
+            }
         }
-        if !ok {
-            let fallback: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
-            setcchar(&cc, fallback, attrs, pair, nil)
+        setcchar(&cc, [wchar_t(UInt8(ascii: "?")), 0], attrs, pair, nil)
+        return 1
+    }
+
+    /// Shown instead of the frame while the terminal exceeds `maximumSize`, at the top left
+    /// (the only part sure to be on a display).
+    private func tooLargeNotice(width: Int, height: Int) -> CellGrid {
+        var g = CellGrid(width: width, height: height)
+        let (w, h) = measured, (mw, mh) = Self.maximumSize
+        let lines = ["terminal too large", "have \(w)×\(h), at most \(mw)×\(mh)", "q quits"]
+        for (k, line) in lines.enumerated() {
+            g.put(line, x: 0, y: k, style: Style(k == 0 ? .warn : .text, bold: k == 0))
         }
+        return g
     }
 
     // MARK: input
@@ -220,17 +265,33 @@ public final class NCursesScreen {
         guard !restored else { return }
         lastGrid = nil
         guard target == .real else { return }
-        var rows: Int32 = 0, cols: Int32 = 0
-        if liqtop_window_size(1, &rows, &cols) == 0 || liqtop_window_size(0, &rows, &cols) == 0 {
-            resizeterm(rows, cols)
-        }
+        measure()
+        applySize()
     }
 
     /// Sets the size directly (tests; the headless target). The next draw is full.
     public func resize(width: Int, height: Int) {
         guard !restored else { return }
         lastGrid = nil
-        resizeterm(Int32(clamping: max(1, height)), Int32(clamping: max(1, width)))
+        measured = (max(1, width), max(1, height))
+        applySize()
+    }
+
+    /// The real terminal's size, from the kernel; what ncurses has if that fails.
+    private func measure() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        if liqtop_window_size(1, &rows, &cols) == 0 || liqtop_window_size(0, &rows, &cols) == 0 {
+            measured = (Int(cols), Int(rows))
+        } else {
+            measured = (Int(liqtop_cols()), Int(liqtop_lines()))
+        }
+    }
+
+    /// Tells ncurses the measured size, clamped to `maximumSize`.
+    private func applySize() {
+        let w = min(max(1, measured.width), Self.maximumSize.width)
+        let h = min(max(1, measured.height), Self.maximumSize.height)
+        if w != Int(liqtop_cols()) || h != Int(liqtop_lines()) { resizeterm(Int32(h), Int32(w)) }
     }
 
     /// After SIGCONT or a garbled screen: repaint everything on the next draw.
@@ -286,7 +347,8 @@ public final class NCursesScreen {
     /// Row `y` as ncurses holds it (each wide character once).
     public func lineText(_ y: Int) -> String {
         guard !restored, y >= 0, y < size.height else { return "" }
-        let n = size.width
+        // Counted in code points, not columns: room for the zero-width ones each cell may hold.
+        let n = size.width * Int(CCHARW_MAX)
         var buf = [wchar_t](repeating: 0, count: n + 1)
         let got = mvwinnwstr(liqtop_stdscr(), Int32(y), 0, &buf, Int32(n))
         guard got != ERR else { return "" }
