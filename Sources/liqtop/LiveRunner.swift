@@ -134,6 +134,9 @@ enum LiveRunner {
 
     /// 0 when every feed ended or stdout's reader went away, 128 + N for a terminating signal N.
     static func untilDoneOrSignalled(_ feeds: [Task<Void, Never>], stdoutClosed: AsyncStream<Void>) async -> Int32 {
+        // Every catchable signal whose default would end the process ends it in order here too,
+        // so the recording is flushed whatever stops a headless run (SIGUSR1, SIGALRM, ...).
+        _ = liqtop_signal_pipe_add_ending()
         let watcher = InputWatcher(inputFD: nil, signalFD: liqtop_signal_pipe_install())
         defer { watcher.stop() }
         let (outcome, continuation) = AsyncStream.makeStream(of: Int32.self)

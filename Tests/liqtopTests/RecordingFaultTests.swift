@@ -149,3 +149,37 @@ import LiqtopCore
         #expect(after.contains("liqtop: recording incomplete: 20 events not written to"), "\(TmuxSession.framed(after))")
     }
 }
+
+/// Headless runs end in order on every signal whose default would end them: the recording is
+/// flushed first (SIGUSR1 and SIGALRM used to kill `--print --record` on the spot).
+@Suite(.serialized) struct HeadlessSignalTests {
+    @Test(.timeLimit(.minutes(1)), arguments: [SIGUSR1, SIGALRM, SIGTERM, SIGHUP])
+    func aSignalFlushesTheRecordingFirst(signal: Int32) async throws {
+        let dir = try RecordingFaultTests.tempDir("sig\(signal)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = Process()
+        p.executableURL = LiqtopBinary.url
+        p.arguments = ["tail", "-", "--print", "--record", dir.path]
+        let out = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = input
+        try p.run()
+        input.fileHandleForWriting.write(Data(RecordingFaultTests.lines(30).utf8))
+        // Wait until the lines came through, then signal at once (well inside the 1 s flush timer).
+        var seen = 0
+        let deadline = ContinuousClock.now + .seconds(20)
+        while seen < 30, ContinuousClock.now < deadline {
+            seen += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).split(separator: "\n").count
+        }
+        #expect(seen == 30)
+        kill(p.processIdentifier, signal)
+        while p.isRunning, ContinuousClock.now < deadline + .seconds(10) { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(!p.isRunning)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 128 + signal)
+        let recorded = (try? String(contentsOf: dir.appendingPathComponent("liqtop-2026-01-14.ndjson"), encoding: .utf8)) ?? ""
+        #expect(recorded.split(separator: "\n").count == 30)
+        try? input.fileHandleForWriting.close()
+    }
+}
