@@ -50,6 +50,11 @@ enum LiveRunner {
             // A reader that goes away (`| head -1`) must not kill us before the recording is
             // flushed: writes then fail with EPIPE and the run ends in order.
             signal(SIGPIPE, SIG_IGN)
+            // Every catchable signal whose default would end the process ends it in order, so
+            // the recording is flushed whatever stops a headless run (SIGUSR1, SIGALRM, ...).
+            // Routed before any source starts: a signal from then on waits in the pipe.
+            _ = liqtop_signal_pipe_add_ending()
+            _ = liqtop_signal_pipe_install()
         }
         let (stdoutClosed, stdoutClosedContinuation) = AsyncStream.makeStream(of: Void.self)
         let printer = options.print ? EventPrinter(closed: { stdoutClosedContinuation.yield() }) : nil
@@ -134,9 +139,6 @@ enum LiveRunner {
 
     /// 0 when every feed ended or stdout's reader went away, 128 + N for a terminating signal N.
     static func untilDoneOrSignalled(_ feeds: [Task<Void, Never>], stdoutClosed: AsyncStream<Void>) async -> Int32 {
-        // Every catchable signal whose default would end the process ends it in order here too,
-        // so the recording is flushed whatever stops a headless run (SIGUSR1, SIGALRM, ...).
-        _ = liqtop_signal_pipe_add_ending()
         let watcher = InputWatcher(inputFD: nil, signalFD: liqtop_signal_pipe_install())
         defer { watcher.stop() }
         let (outcome, continuation) = AsyncStream.makeStream(of: Int32.self)

@@ -43,7 +43,11 @@ public struct InputDecoder {
     public mutating func consume(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, into out: inout DecodeOutput) {
         // A UTF-8 byte order mark (editors and spreadsheets write one at the start) is not data.
         let bytes = Self.hasByteOrderMark(line) ? UnsafeBufferPointer(rebasing: line[3...]) : line
-        if Self.isBlank(bytes) { return }
+        if Self.isBlank(bytes) {
+            // A mark alone on a line is a line that says nothing: counted, ignored.
+            if bytes.count != line.count { out.lines += 1; out.ignored += 1 }
+            return
+        }
         out.lines += 1
         if decodeBinanceFast(bytes, into: &out) { return }
         results.reset()
