@@ -63,7 +63,7 @@ struct LiveOptions: ParsableArguments {
     var frames: Int?
 
     func watchedSources(context: DecodeContext) -> [any FeedSource] {
-        (etf + notes + rates).map { TailSource(path: $0, fromStart: true, context: context) }
+        (etf + notes + rates).map { TailSource(path: $0, fromStart: true, table: true, context: context) }
     }
 
     func runnerOptions(source: String) -> LiveRunner.Options {
