@@ -51,6 +51,33 @@ import LiqtopCore
         Self.expectExactly(got.events, (0 ..< 100).map(T.liquidation) + (1000 ..< 1300).map(T.liquidation))
     }
 
+    /// A rewrite that lands between the tail's check and its read: the bytes read at the old
+    /// offset belong to the new version, so they are put back rather than parsed as a torn line,
+    /// and the next check starts the file over.
+    @Test func aRewriteBetweenTheCheckAndTheReadIsPutBack() throws {
+        let path = T.tempPath("race.ndjson")
+        defer { T.removeDir(of: path) }
+        T.append(Self.lines(0 ..< 10), to: path)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
+        let follower = try FileFollower(path: path, atEnd: false, context: T.context, keepRaw: false, scratch: buffer)
+        var batch = PendingBatch()
+        guard case .data = follower.readChunk(into: buffer, now: T.context.now, batch: &batch) else { Issue.record("no data"); return }
+        #expect(batch.output.events == (0 ..< 10).map(T.liquidation))
+
+        #expect(follower.restartIfRewritten(scratch: buffer, now: T.context.now, into: &batch) == nil) // checked: unchanged
+        Self.rewriteInPlace(path, Self.lines(100 ..< 130))                                          // then rewritten
+        batch = PendingBatch()
+        guard case .endOfFile = follower.readChunk(into: buffer, now: T.context.now, batch: &batch) else {
+            Issue.record("read on at the old offset into the new version"); return
+        }
+        #expect(batch.isEmpty)
+        #expect(follower.restartIfRewritten(scratch: buffer, now: T.context.now, into: &batch) == "rewritten in place")
+        _ = follower.readChunk(into: buffer, now: T.context.now, batch: &batch)
+        #expect(batch.output.rejections.isEmpty)
+        #expect(batch.output.events == (100 ..< 130).map(T.liquidation))
+    }
+
     /// Item 9: logrotate `create` while the writer has not reopened yet and stays quiet for longer
     /// than a second: what it then appends to the rotated file is still read, before and after the
     /// new file has lines of its own. (The rotated file was dropped after 1 s of quiet.)

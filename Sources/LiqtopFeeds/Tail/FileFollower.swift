@@ -40,6 +40,8 @@ struct FollowError: Error {
 final class FileFollower {
     let identity: FileIdentity
     private let fd: Int32
+    /// A regular file (not a FIFO): it has a size, and bytes read can be read again.
+    private let regular: Bool
     /// Bytes of the file consumed so far: a size below this means the file was truncated.
     private var offset: Int64
     private var feed: LineFeed
@@ -71,6 +73,7 @@ final class FileFollower {
         guard fstat(fd, &st) == 0 else { let e = FollowError.fromErrno(); close(fd); throw e }
         if (st.st_mode & S_IFMT) == S_IFDIR { close(fd); throw FollowError(reason: "is a directory", missing: false) }
         self.fd = fd
+        regular = (st.st_mode & S_IFMT) == S_IFREG
         identity = FileIdentity(st)
         source = path
         self.context = context
@@ -100,6 +103,13 @@ final class FileFollower {
         while true {
             let n = read(fd, buffer.baseAddress, buffer.count)
             if n > 0 {
+                // Rewritten between the last check and this read: these bytes do not continue what
+                // was read before. Put them back and have the next check start the file over.
+                if regular, offset > 0, !fingerprint.matches(fd, endingAt: offset) {
+                    _ = lseek(fd, off_t(offset), SEEK_SET)
+                    stamp = nil // even if size and time look as before
+                    return .endOfFile
+                }
                 offset += Int64(n)
                 fingerprint.record(UnsafeRawBufferPointer(rebasing: buffer[0 ..< n]))
                 feed.push(UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: n),
