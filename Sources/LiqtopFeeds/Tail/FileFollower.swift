@@ -123,7 +123,7 @@ final class FileFollower {
         }
     }
 
-    /// Whether the file's size or modification time changed since the last look.
+    /// The file's new stamp when its size or modification time changed since the last look, else nil.
     private func restamp() -> FileStamp? {
         guard let now = FileStamp(fd: fd), now != stamp else { return nil }
         stamp = now

@@ -40,6 +40,7 @@ struct FileTail {
         var health = TailHealth(name: name, sink: sink)
         var current: FileFollower?
         var retiring: [Retiring] = []
+        var repeats = TableRepeats()
         var firstOpen = true
 
         while !Task.isCancelled {
@@ -67,7 +68,7 @@ struct FileTail {
                 case .success(let identity) where identity != follower.identity:
                     current = nil
                     // A table replaced by another file (saved by rename): the new file is all of it.
-                    if table { continue }
+                    if table { repeats.startOver(); continue }
                     // Rotated: everything the old file holds comes before the new file's lines.
                     await drain(follower, into: buffer, clock: clock, sink: sink)
                     retiring.append(Retiring(follower: follower, quietSince: .now))
@@ -81,8 +82,12 @@ struct FileTail {
                     // Keep reading the old descriptor: a writer may still be appending to it.
                     state = .waiting(error.missing ? Self.goneText : "cannot check the path: \(error.reason)")
                 }
-                let restarted = table ? (follower.restartIfChanged() ? "changed" : nil)
-                    : follower.restartIfRewritten(scratch: buffer, now: clock.now(), into: &batch)
+                var restarted: String?
+                if !table {
+                    restarted = follower.restartIfRewritten(scratch: buffer, now: clock.now(), into: &batch)
+                } else if follower.restartIfChanged() {
+                    repeats.startOver()
+                }
                 var readError: String?
                 switch follower.readChunk(into: buffer, now: clock.now(), batch: &batch) {
                 case .data(let n):
@@ -95,8 +100,8 @@ struct FileTail {
                     if table { follower.finishIfSettled(quiet: Self.retireAfterQuiet, now: clock.now(), into: &batch) }
                 case .failed(let reason): readError = reason; state = .waiting("read error: \(reason)")
                 }
-                // A table changes by being saved again: that is no error.
-                await health.set(state, error: readError ?? (table ? nil : restarted))
+                if table { repeats.filter(&batch) }
+                await health.set(state, error: readError ?? restarted)
             }
 
             var kept: [Retiring] = []
