@@ -79,7 +79,7 @@ struct LiveOptions: ParsableArguments {
             for r in u.repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
             kept = u.kept
         }
-        return kept.map { TailSource(path: $0, fromStart: true, context: context) }
+        return kept.map { TailSource(path: $0, fromStart: true, table: true, context: context) }
     }
 
     func runnerOptions(source: String) -> LiveRunner.Options {

@@ -50,6 +50,15 @@ public struct DecodeOutput: Sendable {
         if rejections.count < Self.keptRejections { rejections.append(r) } else { rejectionsNotKept += 1 }
     }
 
+    /// Drops kept rejections (a watched table's bad row already reported at an earlier read).
+    public mutating func removeRejections(where drop: (Rejection) -> Bool) {
+        rejections.removeAll { r in
+            guard drop(r) else { return false }
+            reasons.add(r.reason, count: -1)
+            return true
+        }
+    }
+
     /// Line numbers of a later part of a file are relative to the part: moved to the file's.
     public mutating func shiftRejectionLines(by offset: Int) {
         for i in rejections.indices { rejections[i].line += offset }
@@ -96,13 +105,19 @@ public struct ReasonCounts: Sendable, Hashable {
     private var lastReason: String?
     private var lastKey: String?
 
+    /// Counts `reason` (`count` may be negative: a rejection taken back).
     public mutating func add(_ reason: String, count: Int = 1) {
-        if let lastKey, lastReason == reason { counts[lastKey, default: 0] += count; return }
-        let k = Self.kind(of: reason)
-        let key = counts[k] != nil || counts.count < Self.maxKinds ? k : Self.otherKinds
-        counts[key, default: 0] += count
-        lastReason = reason
-        lastKey = key
+        let key: String
+        if let lastKey, lastReason == reason {
+            key = lastKey
+        } else {
+            let k = Self.kind(of: reason)
+            key = counts[k] != nil || counts.count < Self.maxKinds ? k : Self.otherKinds
+            lastReason = reason
+            lastKey = key
+        }
+        let n = counts[key, default: 0] + count
+        counts[key] = n > 0 ? n : nil
     }
 
     public static func == (a: ReasonCounts, b: ReasonCounts) -> Bool { a.counts == b.counts }

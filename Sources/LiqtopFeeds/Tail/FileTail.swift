@@ -1,26 +1,36 @@
 import LiqtopCore
 
-/// The `tail -F` loop for one path: open (or wait for) the file, notice rotation and
-/// truncation, read what was appended, sleep when there is nothing new.
+/// The `tail -F` loop for one path: open (or wait for) the file, notice rotation, truncation and
+/// rewrites, read what was appended, sleep when there is nothing new.
 struct FileTail {
     let path: String
     let name: String
     let fromStart: Bool
+    /// A watched table: read whole again whenever it changed, instead of followed as a log.
+    let table: Bool
     let context: DecodeContext
     let keepRaw: Bool
     let pollInterval: Swift.Duration
 
-    /// A rotated-away file is still read until it has been quiet this long: a writer may not
-    /// have reopened yet, or may be finishing its last line.
+    /// How long a rotated-away file must have been quiet, after a newer file got lines, before
+    /// it is left; and how long a table must be unchanged before its last row counts without a newline.
     static let retireAfterQuiet: Swift.Duration = .seconds(1)
+    /// Rotated-away files still being read at most (each holds a descriptor); the oldest is left first.
+    static let maxRetiring = 4
 
     static let missingText = "file does not exist yet"
     static let goneText = "file was moved or deleted; waiting for it to return"
 
-    /// A rotated-away file being read to its end.
+    /// A rotated-away file being read while its writer may still append to it.
+    ///
+    /// The rule: it is read until (1) a newer file at the path has had lines written to it (the
+    /// writer reopened), (2) it has been quiet for `retireAfterQuiet` since then and since its own
+    /// last data, and (3) a read finds its end. However long the writer was quiet before
+    /// reopening, nothing it appended to the old file is lost.
     private struct Retiring {
         var follower: FileFollower
         var quietSince: ContinuousClock.Instant
+        var successorHasData = false
     }
 
     func run(_ sink: FeedSink) async {
@@ -29,7 +39,8 @@ struct FileTail {
         let clock = DecodeClock(base: context.now)
         var health = TailHealth(name: name, sink: sink)
         var current: FileFollower?
-        var retiring: Retiring?
+        var retiring: [Retiring] = []
+        var repeats = TableRepeats()
         var firstOpen = true
 
         while !Task.isCancelled {
@@ -55,11 +66,15 @@ struct FileTail {
                 var state = SourceHealth.State.live
                 switch FileIdentity.of(path: path) {
                 case .success(let identity) where identity != follower.identity:
+                    current = nil
+                    // A table replaced by another file (saved by rename): the new file is all of it.
+                    if table { repeats.startOver(); continue }
                     // Rotated: everything the old file holds comes before the new file's lines.
                     await drain(follower, into: buffer, clock: clock, sink: sink)
-                    if let old = retiring { await retire(old.follower, clock: clock, sink: sink) }
-                    retiring = Retiring(follower: follower, quietSince: .now)
-                    current = nil
+                    retiring.append(Retiring(follower: follower, quietSince: .now))
+                    if retiring.count > Self.maxRetiring {
+                        await retire(retiring.removeFirst().follower, clock: clock, sink: sink)
+                    }
                     continue // open the new file at once
                 case .success:
                     break
@@ -67,29 +82,42 @@ struct FileTail {
                     // Keep reading the old descriptor: a writer may still be appending to it.
                     state = .waiting(error.missing ? Self.goneText : "cannot check the path: \(error.reason)")
                 }
-                let truncated = follower.restartIfTruncated()
+                var restarted: String?
+                if !table {
+                    restarted = follower.restartIfRewritten(scratch: buffer, now: clock.now(), into: &batch)
+                } else if follower.restartIfChanged() {
+                    repeats.startOver()
+                }
                 var readError: String?
                 switch follower.readChunk(into: buffer, now: clock.now(), batch: &batch) {
-                case .data(let n): busy = n == buffer.count
-                case .endOfFile: break
+                case .data(let n):
+                    busy = n == buffer.count
+                    for i in retiring.indices where !retiring[i].successorHasData {
+                        retiring[i].successorHasData = true
+                        retiring[i].quietSince = .now
+                    }
+                case .endOfFile:
+                    if table { follower.finishIfSettled(quiet: Self.retireAfterQuiet, now: clock.now(), into: &batch) }
                 case .failed(let reason): readError = reason; state = .waiting("read error: \(reason)")
                 }
-                await health.set(state, error: readError ?? (truncated ? "truncated" : nil))
+                if table { repeats.filter(&batch) }
+                await health.set(state, error: readError ?? restarted)
             }
 
-            if var old = retiring {
+            var kept: [Retiring] = []
+            for var old in retiring {
                 switch old.follower.readChunk(into: buffer, now: clock.now(), batch: &batch) {
                 case .data(let n):
                     old.quietSince = .now
                     busy = busy || n == buffer.count
-                    retiring = old
-                case .endOfFile where ContinuousClock.now - old.quietSince < Self.retireAfterQuiet:
-                    break
+                    kept.append(old)
+                case .endOfFile where !old.successorHasData || ContinuousClock.now - old.quietSince < Self.retireAfterQuiet:
+                    kept.append(old)
                 case .endOfFile, .failed:
                     old.follower.finish(now: clock.now(), into: &batch)
-                    retiring = nil
                 }
             }
+            retiring = kept
 
             await sink.deliver(batch, from: name)
             if !busy {
