@@ -5,7 +5,7 @@ import Testing
 /// Frames RFC 6455 says must fail the connection, and frames over the size limit, sent byte for
 /// byte by the loopback server: the connection is failed at once (nothing after the bad frame
 /// is read), the frame is counted as rejected, the health says why, and the venue reconnects.
-@Suite(.timeLimit(.minutes(1))) struct FrameFaultTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct FrameFaultTests {
     static let path = "/ws/!forceOrder@arr"
     static let goodBytes = Array(Frames.binance(qty: "9").utf8)
 
@@ -18,7 +18,7 @@ import Testing
         let source = VenueSource(config: .loopback(.binance, server, path: Self.path), context: testContext,
                                  clock: { testNow }, timing: fastTiming)
         try await withRunning(source, recorder, server: server) {
-            #expect(await eventually(.seconds(5)) { server.connections >= 2 && !recorder.liquidations.isEmpty },
+            #expect(await eventually(.seconds(20)) { server.connections >= 2 && !recorder.liquidations.isEmpty },
                     sourceLocation: sourceLocation)
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -91,7 +91,7 @@ import Testing
         let source = VenueSource(config: .loopback(.binance, server, path: Self.path), context: testContext,
                                  clock: { testNow }, timing: fastTiming)
         try await withRunning(source, recorder, server: server) {
-            #expect(await eventually(.seconds(5)) { recorder.liquidations.count == 1 })
+            #expect(await eventually(.seconds(20)) { recorder.liquidations.count == 1 })
         }
         #expect(recorder.liquidations.first?.quantity.description == "3")
         #expect(recorder.reconnectErrors.isEmpty)

@@ -16,7 +16,7 @@ import Testing
         let source = VenueSource(config: .loopback(.bybit, server, path: Self.bybitPath, coins: ["PIPPIN"]),
                                  context: testContext, clock: { testNow }, timing: fastTiming)
         try await withRunning(source, recorder, server: server) {
-            #expect(await eventually(.seconds(3)) { recorder.liquidations.count == 3 })
+            #expect(await eventually(.seconds(15)) { recorder.liquidations.count == 3 })
             try await Task.sleep(for: .milliseconds(100))
         }
         let ls = recorder.liquidations
