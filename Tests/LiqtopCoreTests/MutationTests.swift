@@ -308,12 +308,13 @@ import Testing
     }
 
     /// Decodes one line with `decoder` into a fresh output; `nil` for a blank line, which must
-    /// leave no trace at all.
+    /// leave no trace at all. A byte order mark is not data (the decoder skips it on any line,
+    /// since a BOM before NDJSON is skipped), so a BOM followed by nothing but blanks is blank.
     static func decodeLine(_ decoder: inout InputDecoder, _ line: ArraySlice<UInt8>) -> DecodeOutput? {
         var out = DecodeOutput()
         let blank = line.withUnsafeBufferPointer { p in
             decoder.consume(p, lineNumber: 1, into: &out)
-            return InputDecoder.isBlank(p)
+            return InputDecoder.isBlank(InputDecoder.hasByteOrderMark(p) ? UnsafeBufferPointer(rebasing: p[3...]) : p)
         }
         return blank ? nil : out
     }
