@@ -92,7 +92,7 @@ public struct VenueSource: FeedSource {
                                                     closeTimeout: timing.closeTimeout, validateUTF8: false)
         wsConfig.ignoreUncleanSSLShutdownErrors = true
         for (name, value) in VenueProtocol.upgradeHeaders(config.venue) {
-            // The names are literals known to be valid tokens (VenueRulesTests checks them).
+            // The names are literals known to be valid tokens (LoopbackBitgetGateAsterTests.rules checks).
             wsConfig.additionalHeaders.append(.init(name: .init(name)!, value: value))
         }
         let handler: WebSocketDataHandler<WebSocketClient.Context> = { inbound, outbound, _ in
