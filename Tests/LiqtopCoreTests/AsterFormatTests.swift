@@ -57,3 +57,15 @@ private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
         #expect(all.map(\.usd.centsString) == ["138.74"])
     }
 }
+
+/// On a live connection an error reply is named after the venue, even in another venue's shape.
+@Suite struct LiveErrorWordsTests {
+    @Test func repliesAreNamedAfterTheConnectionsVenue() {
+        let binanceShape = #"{"error":{"code":2,"msg":"Invalid request"},"id":1}"#
+        let okxShape = #"{"event":"error","code":"30001","msg":"channel doesn't exist"}"#
+        #expect(decode(binanceShape, venue: .aster).rejections.map(\.reason) == ["Aster error 2: Invalid request"])
+        #expect(decode(binanceShape, venue: nil).rejections.map(\.reason) == ["Binance error 2: Invalid request"])
+        #expect(decode(okxShape, venue: .bitget).rejections.map(\.reason) == ["Bitget error 30001: channel doesn't exist"])
+        #expect(decode(okxShape, venue: .okx).rejections.map(\.reason) == ["OKX error 30001: channel doesn't exist"])
+    }
+}

@@ -13,7 +13,8 @@ enum VenueErrorReply {
         }
         // OKX v5: {"event":"error","code":"60012","msg":"…"}
         if let event = doc.member(root, "event"), doc.equals(event, "error") {
-            return "OKX error \(text(doc, doc.member(root, "code"))): \(text(doc, doc.member(root, "msg")))"
+            // Bitget answers in the same shape (its replies usually carry `arg`: BitgetFormat).
+            return "\(venue == .bitget ? "Bitget" : "OKX") error \(text(doc, doc.member(root, "code"))): \(text(doc, doc.member(root, "msg")))"
         }
         // Binance: {"error":{"code":2,"msg":"…"},"id":1}
         if let error = doc.member(root, "error"), doc.kind(error) == .object {
