@@ -5,8 +5,9 @@ import LiqtopCore
 public struct VenueConfig: Sendable, Hashable {
     public var venue: Venue
     public var url: String
-    /// Coins to subscribe where the venue needs one topic per symbol (Bybit). Binance's
-    /// `!forceOrder@arr` and OKX's `liquidation-orders` SWAP channel already cover every market.
+    /// Coins to subscribe where the venue needs one topic per symbol (Bybit). Binance's and
+    /// Aster's `!forceOrder@arr`, OKX's `liquidation-orders` SWAP channel, Bitget's `liquidation`
+    /// topic and Gate's `!all` already cover every market.
     /// A coin that already names a symbol (`1000PEPEUSDT`) is used as given.
     public var coins: [String]
     public var proxy: Proxy
@@ -33,12 +34,21 @@ public struct VenueConfig: Sendable, Hashable {
         VenueConfig(venue: .bybit, url: url, coins: coins)
     }
     public static func okx(url: String? = nil) -> VenueConfig { VenueConfig(venue: .okx, url: url) }
+    public static func bitget(url: String? = nil) -> VenueConfig { VenueConfig(venue: .bitget, url: url) }
+    public static func gate(url: String? = nil) -> VenueConfig { VenueConfig(venue: .gate, url: url) }
+    public static func aster(url: String? = nil) -> VenueConfig { VenueConfig(venue: .aster, url: url) }
 
     public static func defaultURL(_ venue: Venue) -> String {
         switch venue {
         case .binance: "wss://fstream.binance.com/ws/!forceOrder@arr"
         case .bybit: "wss://stream.bybit.com/v5/public/linear"
         case .okx: "wss://ws.okx.com:8443/ws/v5/public"
+        // Bitget v3 (UTA) public stream: the `liquidation` topic exists only there.
+        case .bitget: "wss://ws.bitget.com/v3/ws/public"
+        // Gate USDT-settled perpetuals; BTC-settled ones live on /v4/ws/btc.
+        case .gate: "wss://fx-ws.gateio.ws/v4/ws/usdt"
+        // Aster futures (asterdex api-docs, "Websocket Market Streams"): Binance's layout.
+        case .aster: "wss://fstream.asterdex.com/ws/!forceOrder@arr"
         }
     }
 

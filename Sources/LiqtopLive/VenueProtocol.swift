@@ -16,6 +16,17 @@ public enum Keepalive: Sendable, Hashable {
         }
     }
 
+    /// Written where a message must carry the current Unix time in seconds (Gate's `time`):
+    /// the connector puts the time in as it sends.
+    public static let unixTime = "{unix-seconds}"
+
+    /// `text` with `unixTime` replaced by the seconds of `now` (milliseconds).
+    public static func stamped(_ text: String, now: Millis) -> String {
+        guard text.contains(unixTime) else { return text }
+        let seconds = now >= 0 ? now / 1000 : (now - 999) / 1000
+        return text.replacing(unixTime, with: String(seconds))
+    }
+
     /// The same keepalive on another period (tests shrink it).
     public func withInterval(_ d: Swift.Duration) -> Keepalive {
         switch self {
@@ -44,7 +55,21 @@ public enum VenueProtocol {
             }
         case .okx:
             return [#"{"op":"subscribe","args":[{"channel":"liquidation-orders","instType":"SWAP"}]}"#]
+        case .bitget:
+            // One topic per product type covers all of its symbols (Bitget UTA docs, Liquidation Channel).
+            return [#"{"op":"subscribe","args":[{"instType":"usdt-futures","topic":"liquidation"},{"instType":"coin-futures","topic":"liquidation"},{"instType":"usdc-futures","topic":"liquidation"}]}"#]
+        case .gate:
+            // `!all`: every contract (Gate futures WS docs, public liquidates order API).
+            return [#"{"time":"# + Keepalive.unixTime + #","channel":"futures.public_liquidates","event":"subscribe","payload":["!all"]}"#]
+        case .aster:
+            return [] // the stream is named in the URL path, as on Binance
         }
+    }
+
+    /// Headers for the upgrade request. Gate sends `size` as an integer, cut short, unless asked
+    /// for decimals (its docs: "未携带 X-Gate-Size-Decimal: 1 请求头时，size 为整型").
+    public static func upgradeHeaders(_ venue: Venue) -> [(name: String, value: String)] {
+        venue == .gate ? [("X-Gate-Size-Decimal", "1")] : []
     }
 
     public static func keepalive(_ venue: Venue) -> Keepalive {
@@ -52,22 +77,30 @@ public enum VenueProtocol {
         case .binance: .none
         case .bybit: .every(.seconds(20), text: #"{"op":"ping"}"#)
         case .okx: .whenIdle(.seconds(25), text: "ping")
+        // Bitget drops a connection that sends no string "ping" for 30 s (older docs) or 2 min.
+        case .bitget: .every(.seconds(20), text: "ping")
+        // Gate's own demo sends `futures.ping` every 10 s; the server answers `futures.pong`.
+        case .gate: .every(.seconds(10), text: #"{"time":"# + Keepalive.unixTime + #","channel":"futures.ping"}"#)
+        // Aster pings us (answered by the library) but its quiet markets send nothing for long
+        // stretches: a request it answers keeps our stall clock honest.
+        case .aster: .whenIdle(.seconds(60), text: #"{"method":"LIST_SUBSCRIPTIONS","id":1}"#)
         }
     }
 
     /// No data (frames, acks or pongs) for this long means the connection is dead. Binance sends
     /// nothing we can see on a quiet market (its pings are answered inside the library), so its
     /// limit is long; Bybit and OKX answer our keepalives, so a minute of silence is a dead line.
+    /// Aster is Binance's layout with the same 10 min limit, in case it leaves our request unanswered.
     public static func stallLimit(_ venue: Venue) -> Swift.Duration {
         switch venue {
-        case .binance: .seconds(600)
-        case .bybit, .okx: .seconds(60)
+        case .binance, .aster: .seconds(600)
+        case .bybit, .okx, .bitget, .gate: .seconds(60)
         }
     }
 
-    /// Whether the venue acknowledges the subscription. Binance does not, so the upgrade itself
-    /// counts as "live" there; elsewhere the first ack or frame does.
-    public static func acknowledges(_ venue: Venue) -> Bool { venue != .binance }
+    /// Whether the venue acknowledges the subscription. Binance and Aster do not (the path names
+    /// the stream), so the upgrade itself counts as "live" there; elsewhere the first ack or frame does.
+    public static func acknowledges(_ venue: Venue) -> Bool { venue != .binance && venue != .aster }
 
     /// Venues close connections after 24 h; reconnect a little before, on our own terms.
     public static let maxConnectionAge: Swift.Duration = .seconds(23 * 3600 + 50 * 60)

@@ -46,6 +46,8 @@ public struct VenueSource: FeedSource {
             await sink.report(health(.stopped(problem), problem))
             return
         }
+        var context = self.context
+        context.venue = config.venue // Aster's frames are Binance's bytes: the connection says whose
         let state = LiveState(source: name, context: context, keepRaw: keepRaw)
         var backoff = timing.backoff
         var lastError: String?
@@ -89,6 +91,10 @@ public struct VenueSource: FeedSource {
                                                     extensions: [FrameGuard.factory(faults, frameLimit: Self.maxMessageBytes)],
                                                     closeTimeout: timing.closeTimeout, validateUTF8: false)
         wsConfig.ignoreUncleanSSLShutdownErrors = true
+        for (name, value) in VenueProtocol.upgradeHeaders(config.venue) {
+            // The names are literals known to be valid tokens (LoopbackBitgetGateAsterTests.rules checks).
+            wsConfig.additionalHeaders.append(.init(name: .init(name)!, value: value))
+        }
         let handler: WebSocketDataHandler<WebSocketClient.Context> = { inbound, outbound, _ in
             try await Self.converse(inbound: inbound, outbound: outbound, state: state, session: id, faults: faults,
                                     subscribe: subscribe, live: live, keepalive: keepalive, clock: clock)
@@ -159,7 +165,7 @@ public struct VenueSource: FeedSource {
         defer { faults.seal() }
         if Task.isCancelled { return } // an abandoned attempt that upgraded late
         state.upgraded(session: session, live: live)
-        for message in subscribe { try await outbound.write(.text(message)) }
+        for message in subscribe { try await outbound.write(.text(Keepalive.stamped(message, now: clock()))) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await read(inbound: inbound, outbound: outbound, state: state, session: session, faults: faults,
@@ -172,7 +178,7 @@ public struct VenueSource: FeedSource {
                 group.addTask {
                     while true {
                         try await Task.sleep(for: period)
-                        try await outbound.write(.text(text))
+                        try await outbound.write(.text(Keepalive.stamped(text, now: clock())))
                     }
                 }
             case .whenIdle(let idle, let text):
@@ -180,7 +186,7 @@ public struct VenueSource: FeedSource {
                     while true {
                         let quiet = state.quietFor(session: session)
                         if quiet >= idle {
-                            try await outbound.write(.text(text))
+                            try await outbound.write(.text(Keepalive.stamped(text, now: clock())))
                             try await Task.sleep(for: idle)
                         } else {
                             try await Task.sleep(for: idle - quiet)

@@ -7,14 +7,17 @@ import LiqtopLive
 struct LiveCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live",
-        abstract: "Stream liquidations live from Binance, Bybit and OKX.",
+        abstract: "Stream liquidations live from the venues' public streams.",
         discussion: """
-            Binance's stream sends at most one liquidation per symbol per second and OKX's is partial: their totals \
-            undercount. Proxies: HTTPS_PROXY / ALL_PROXY from the environment are used.
+            Venues: \(Venue.allCases.map(\.rawValue).joined(separator: ", ")). Binance's and Aster's streams send at most \
+            one liquidation per symbol per second, Bitget's at most the largest long and short per symbol per second, \
+            and OKX's is partial: their totals undercount. Gate prices only the contracts it knows. \
+            Proxies: HTTPS_PROXY / ALL_PROXY from the environment are used.
             """
     )
 
-    @Option(help: ArgumentHelp("Venues to connect to.", valueName: "binance,bybit,okx"))
+    @Option(help: ArgumentHelp("Venues to connect to: " + Venue.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+                               valueName: "binance,bybit,okx"))
     var venues = "binance,bybit,okx"
 
     @Option(help: ArgumentHelp("Coins to show (Bybit needs one topic per coin); default: the 12 majors.", valueName: "BTC,ETH,..."))
@@ -29,6 +32,15 @@ struct LiveCLI: AsyncParsableCommand {
     @Option(help: ArgumentHelp("OKX v5 public URL.", valueName: "URL"))
     var okxURL: String?
 
+    @Option(help: ArgumentHelp("Bitget v3 public URL.", valueName: "URL"))
+    var bitgetURL: String?
+
+    @Option(help: ArgumentHelp("Gate USDT futures URL.", valueName: "URL"))
+    var gateURL: String?
+
+    @Option(help: ArgumentHelp("Aster futures stream URL.", valueName: "URL"))
+    var asterURL: String?
+
     @OptionGroup var live: LiveOptions
 
     /// The venues in the order named, each once (two sockets to one venue would double every
@@ -38,7 +50,9 @@ struct LiveCLI: AsyncParsableCommand {
         var chosen: [Venue] = []
         var repeated: [Venue] = []
         for name in names {
-            guard let v = Venue(rawValue: name) else { throw ValidationError("unknown venue '\(name)': use binance, bybit, okx") }
+            guard let v = Venue(rawValue: name) else {
+                throw ValidationError("unknown venue '\(name)': use " + Venue.allCases.map(\.rawValue).joined(separator: ", "))
+            }
             if !chosen.contains(v) { chosen.append(v) } else if !repeated.contains(v) { repeated.append(v) }
         }
         return (chosen, repeated)
@@ -46,7 +60,8 @@ struct LiveCLI: AsyncParsableCommand {
 
     /// The URL options given, by option name.
     var givenURLs: [(option: String, url: String)] {
-        [("--binance-url", binanceURL), ("--bybit-url", bybitURL), ("--okx-url", okxURL)]
+        [("--binance-url", binanceURL), ("--bybit-url", bybitURL), ("--okx-url", okxURL),
+         ("--bitget-url", bitgetURL), ("--gate-url", gateURL), ("--aster-url", asterURL)]
             .compactMap { option, url in url.map { (option, $0) } }
     }
 
@@ -75,6 +90,9 @@ struct LiveCLI: AsyncParsableCommand {
             case .binance: config = .binance(url: binanceURL)
             case .bybit: config = .bybit(url: bybitURL, coins: coinList)
             case .okx: config = .okx(url: okxURL)
+            case .bitget: config = .bitget(url: bitgetURL)
+            case .gate: config = .gate(url: gateURL)
+            case .aster: config = .aster(url: asterURL)
             }
             return VenueSource(config: config, context: context, keepRaw: live.recordRaw)
         }

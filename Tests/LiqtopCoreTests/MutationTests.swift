@@ -13,7 +13,7 @@ import Testing
 // Serialized: each case is seconds of CPU; run side by side they would take both of the
 // cooperative pool's threads and starve every timer-driven test in the same run.
 @Suite(.serialized) struct MutationTests {
-    /// Mutated inputs per format: 100,000 for each of the eight formats (800,000 in all).
+    /// Mutated inputs per format: 100,000 for each of the eleven formats (1,100,000 in all).
     static let mutationsPerFormat = 100_000
     /// Mutants per mixed file; each mixed file starts with the header and all valid samples.
     static let batchSize = 1_000
@@ -33,6 +33,8 @@ import Testing
         /// Sum of liquidation notionals, ETF flows and daily totals of `valid`, in micro-dollars.
         let expectedValidMicros: Int64
         let seed: UInt64
+        /// The venue of the connection the lines come from (Aster: Binance's bytes).
+        var venue: Venue? = nil
 
         var testDescription: String { name }
     }
@@ -88,6 +90,51 @@ import Testing
             ],
             expectedValidEvents: 4, expectedValidMicros: 24_250_100_000 + 30_000_000 + 1_263_500_000 + 200_000_000,
             seed: 0xB1_0003),
+        Format(
+            name: "Bitget", header: nil,
+            valid: [
+                // Bitget's documented push: 37.722858 USDT.
+                #"{"data":[{"symbol":"BTCUSDT","side":"buy","price":"89000","amount":"37.722858","ts":"1736371332162"}],"arg":{"instType":"usdt-futures","topic":"liquidation"},"action":"update","ts":1736371332162}"#,
+                // The captured frame's shape (bitget_liquidation__tardis-node), dated before `now`: 13.70319 + 143.330432.
+                #"{"action":"update","arg":{"instType":"usdt-futures","topic":"liquidation"},"data":[{"symbol":"APEUSDT","side":"buy","price":"0.1649","amount":"13.70319","ts":"1768000000000"},{"symbol":"IPUSDT","side":"sell","price":"0.500280739469","amount":"143.330431857868","ts":"1768000000001"}],"ts":1768000000100}"#,
+                #"{"action":"update","arg":{"instType":"coin-futures","topic":"liquidation"},"data":[{"symbol":"BTCUSD","side":"sell","price":"97000.5","amount":"1500","ts":"1768000000002"}],"ts":1768000000100}"#, // 1500
+            ],
+            extraSeeds: [
+                #"{"action":"update","arg":{"instType":"usdt-futures","topic":"liquidation"},"data":[{"symbol":"APEUSDT","side":"buy","price":"0.1649","amount":"13.70319","ts":"1777358886549"},{"symbol":"IPUSDT","side":"buy","price":"0.500280739469","amount":"143.330431857868","ts":"1777358876983"}],"ts":1777358897167}"#,
+                #"{"event":"subscribe","arg":{"instType":"usdt-futures","topic":"liquidation"},"connId":"xxxxxxxxxx"}"#,
+                #"{"event":"error","arg":{"instType":"usdt-futures","topic":"liquidation"},"code":"30001","msg":"doesn't exist","connId":"x"}"#,
+                "pong",
+            ],
+            expectedValidEvents: 4, expectedValidMicros: 37_722_858 + 13_703_190 + 143_330_432 + 1_500_000_000,
+            seed: 0xB1_0009),
+        Format(
+            name: "Gate", header: nil,
+            valid: [
+                // Gate's documented aggregated push: 124.5 × 0.0001 × 215.1 = 2.677995; 10.5 × 0.0001 × 215.2 = 0.22596.
+                #"{ "channel": "futures.public_liquidates", "event": "update", "time": 1541505434, "time_ms": 1541505434123, "result": [ { "price": "215.1", "size": "-124.5", "time": 1541486601123, "contract": "BTC_USDT" }, { "price": "215.2", "size": "-10.5", "time": 1541486601456, "contract": "BTC_USDT" } ] }"#,
+                // Integer sizes: 2.66724 and 0.2152.
+                #"{ "channel": "futures.public_liquidates", "event": "update", "time": 1541505434, "time_ms": 1541505434123, "result": [ { "price": "215.1", "size": -124, "time": 1541486601123, "contract": "BTC_USDT" }, { "price": "215.2", "size": -10, "time": 1541486601456, "contract": "BTC_USDT" } ] }"#,
+                // 3 × 0.01 × 97000.5 = 2910.015; 40 × 1 × 180.25 = 7210.
+                #"{"channel":"futures.public_liquidates","event":"update","time":1768000000,"time_ms":1768000000123,"result":[{"price":"97000.5","size":"3","time":1768000000000,"contract":"ETH_USDT"},{"price":180.25,"size":"-40","time_ms":1768000000001,"contract":"SOL_USDT"}]}"#,
+            ],
+            extraSeeds: [
+                #"{"channel": "futures.public_liquidates", "event": "update", "time": 1541505434, "time_ms": 1541505434123, "result": [{"price": 215.1, "size": -124, "time_ms": 1541486601123, "contract": "BTC_USD"}]}"#,
+                #"{"time":1545459681,"time_ms":1545459681123,"channel":"futures.public_liquidates","event":"subscribe","result":{"status":"success"}}"#,
+                #"{"time":1545459681,"time_ms":1545459681123,"channel":"futures.public_liquidates","event":"subscribe","error":{"code":2,"message":"unknown contract"},"result":null}"#,
+                #"{"time":1545404023,"time_ms":1545404023123,"channel":"futures.pong","event":"","result":null}"#,
+            ],
+            expectedValidEvents: 6, expectedValidMicros: 2_677_995 + 225_960 + 2_667_240 + 215_200 + 2_910_015_000 + 7_210_000_000,
+            seed: 0xB1_000A),
+        Format(
+            name: "Aster", header: nil,
+            valid: [
+                binanceSample, // Aster's documented payload is Binance's: 138.74
+                // binance_um__tardis-node's frame: 0.014 filled × 4706.04 = 65.88456.
+                #"{"stream":"btcusdt@forceOrder","data":{"e":"forceOrder","E":1584059031426,"o":{"s":"BTCUSDT","S":"BUY","o":"LIMIT","f":"IOC","q":"0.014","p":"4793.91","ap":"4706.04","X":"FILLED","l":"0.015","z":"0.014","T":1584059031421}}}"#,
+            ],
+            extraSeeds: [#"{"result":["!forceOrder@arr"],"id":1}"#, #"{"error":{"code":2,"msg":"Invalid request"},"id":1}"#],
+            expectedValidEvents: 2, expectedValidMicros: 138_740_000 + 65_884_560,
+            seed: 0xB1_000B, venue: .aster),
         Format(
             name: "native", header: nil,
             valid: [
@@ -146,7 +193,7 @@ import Testing
 
     @Test(arguments: formats)
     func mutantsAreAccountedForAndValidTotalsStayExact(_ f: Format) async throws {
-        let context = DecodeContext(now: Self.now)
+        let context = DecodeContext(now: Self.now, venue: f.venue)
         let prefixLines = (f.header.map { [$0] } ?? []) + f.valid
         let prefix = Array((prefixLines.joined(separator: "\n") + "\n").utf8)
 
@@ -271,13 +318,13 @@ import Testing
         }
     }
 
-    /// Decodes one line with `decoder` into a fresh output; `nil` for a blank line, which must
-    /// leave no trace at all.
     /// A line that is a known table's header (a mutant can be one).
     static func isTableHeader(_ line: ArraySlice<UInt8>) -> Bool {
         line.withUnsafeBufferPointer { p in (try? CSV.split(p)).flatMap(TableDecoder.detect(headerFields:)) != nil }
     }
 
+    /// Decodes one line with `decoder` into a fresh output; `nil` for a blank line, which must
+    /// leave no trace at all (a byte order mark alone is a counted, ignored line, not blank).
     static func decodeLine(_ decoder: inout InputDecoder, _ line: ArraySlice<UInt8>) -> DecodeOutput? {
         var out = DecodeOutput()
         let blank = line.withUnsafeBufferPointer { p in

@@ -36,6 +36,8 @@ struct Script: Sendable {
 final class LoopbackServer: Sendable {
     struct Log {
         var paths: [String] = []
+        /// Each upgrade request's headers, lower-cased names.
+        var headers: [[String: String]] = []
         var received: [[String]] = []
         var closed: [Bool] = []
         var channels: [any Channel] = []
@@ -58,7 +60,7 @@ final class LoopbackServer: Sendable {
                     maxFrameSize: 1 << 20, automaticErrorHandling: true,
                     shouldUpgrade: { channel, _ in channel.eventLoop.makeSucceededFuture(HTTPHeaders()) },
                     upgradePipelineHandler: { channel, head in
-                        let index = server.opened(channel, path: head.uri)
+                        let index = server.opened(channel, path: head.uri, headers: head.headers)
                         return channel.eventLoop.makeCompletedFuture {
                             try channel.pipeline.syncOperations.addHandler(
                                 ScriptHandler(server: server, index: index))
@@ -106,9 +108,15 @@ final class LoopbackServer: Sendable {
         log.withLock { connection < $0.closed.count ? $0.closed[connection] : false }
     }
 
-    fileprivate func opened(_ channel: any Channel, path: String) -> Int {
-        log.withLock { l in
-            l.paths.append(path); l.received.append([]); l.closed.append(false); l.channels.append(channel)
+    /// The upgrade request headers of a connection.
+    func headers(_ connection: Int) -> [String: String] {
+        log.withLock { connection < $0.headers.count ? $0.headers[connection] : [:] }
+    }
+
+    fileprivate func opened(_ channel: any Channel, path: String, headers: HTTPHeaders) -> Int {
+        let named = Dictionary(headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        return log.withLock { l in
+            l.paths.append(path); l.headers.append(named); l.received.append([]); l.closed.append(false); l.channels.append(channel)
             return l.paths.count - 1
         }
     }

@@ -275,7 +275,7 @@ import Testing
         let source = VenueSource(config: .loopback(.okx, server, path: "/ws/v5/public"), context: testContext,
                                  clock: { testNow }, timing: fastTiming)
         try await withRunning(source, recorder, server: server) {
-            #expect(await eventually { recorder.liquidations.count == 10 && server.connections == 4 })
+            #expect(await eventually(.seconds(30)) { recorder.liquidations.count == 10 && server.connections == 4 })
             try await Task.sleep(for: .milliseconds(150))
         }
         #expect(recorder.liquidations.map(\.quantity.description) == (1 ... 10).map { "0.\($0 < 10 ? "0\($0)" : "1")" })

@@ -2,7 +2,9 @@
 ///
 /// `SELL` closes a long, so it means a long was liquidated; `BUY` a short (the community
 /// convention, see FORMATS.md). Binance throttles this stream to one snapshot per symbol per
-/// second, so totals from it undercount.
+/// second, so totals from it undercount. Aster (asterdex.com) sends this very format on its own
+/// host (its futures API v3 docs, "All Market Liquidation Order Streams"); the connection tells
+/// the two apart (`DecodeContext.forceOrderVenue`).
 enum BinanceFormat {
     static func decode(_ doc: JSONDoc, _ root: Int, context: DecodeContext, into out: inout LineResults) throws(InputError) {
         let o = try VenueField.object(doc, root, "o", "o")
@@ -26,7 +28,7 @@ enum BinanceFormat {
         let z = try VenueField.optionalDecimal(doc, o, "z", "o.z") ?? .zero
         let symbol = doc.raw(symbolToken)
         let (price, quantity, usd) = amounts(symbol: symbol, quantity: q, price: p, averagePrice: ap, filled: z)
-        let liquidation = try LiquidationCheck.make(time: time, venue: .binance, instrument: symbol, side: side,
+        let liquidation = try LiquidationCheck.make(time: time, venue: context.forceOrderVenue, instrument: symbol, side: side,
                                                     price: price, quantity: quantity, usd: usd, context: context)
         out.events.append(.liquidation(liquidation))
     }

@@ -1,8 +1,8 @@
 /// Turns the lines of one source into events, rejections and ignore counts.
 ///
-/// The format is detected per line for JSON (so a file may mix Binance, Bybit, OKX and native
-/// lines) and once from the header for CSV tables (Farside ETF flows, FRED rates, cut odds,
-/// notes). Pure: no I/O, no clock; the caller feeds lines from a `LineSplitter`.
+/// The format is detected per line for JSON (so a file may mix Binance, Bybit, OKX, Bitget,
+/// Gate and native lines) and once from the header for CSV tables (Farside ETF flows, FRED
+/// rates, cut odds, notes). Pure: no I/O, no clock; the caller feeds lines from a `LineSplitter`.
 public struct InputDecoder {
     public let source: String
     public var context: DecodeContext
@@ -75,10 +75,10 @@ public struct InputDecoder {
                                                            averagePrice: f.averagePrice, filled: f.filled)
         if packsLiquidations {
             guard let usd = LiquidationCheck.acceptedNotional(time: f.time, price: price, quantity: quantity, usd: usd, context: context),
-                  let id = instruments.id(symbol, venue: .binance, in: &out.orders) else { return false }
+                  let id = instruments.id(symbol, venue: context.forceOrderVenue, in: &out.orders) else { return false }
             out.orders.append(time: f.time, usd: usd, instrument: id, side: f.side, price: price, quantity: quantity)
         } else {
-            guard let l = try? LiquidationCheck.make(time: f.time, venue: .binance, instrument: symbol, side: f.side,
+            guard let l = try? LiquidationCheck.make(time: f.time, venue: context.forceOrderVenue, instrument: symbol, side: f.side,
                                                      price: price, quantity: quantity, usd: usd, context: context) else { return false }
             out.events.append(.liquidation(l))
         }
@@ -189,7 +189,22 @@ public struct InputDecoder {
             }
             return
         }
-        if let reason = VenueErrorReply.reason(doc, root) { throw InputError(reason) }
+        // Bitget v3 names its channel `arg.topic` (OKX: `arg.channel`).
+        if let arg = doc.member(root, "arg"), let topic = doc.member(arg, "topic") {
+            if let reason = BitgetFormat.errorReason(doc, root) { throw InputError(reason) }
+            if doc.equals(topic, "liquidation"), doc.member(root, "data") != nil {
+                try BitgetFormat.decode(doc, root, context: context, into: &out)
+            } else {
+                out.ignored = true // subscribe acks and other topics
+            }
+            return
+        }
+        // Gate futures: `{"channel":"futures.…","event":…,"result":…}`.
+        if let channel = doc.member(root, "channel"), doc.hasPrefix(channel, "futures.") {
+            try GateFormat.decode(doc, root, channel, context: context, into: &out)
+            return
+        }
+        if let reason = VenueErrorReply.reason(doc, root, venue: context.venue) { throw InputError(reason) }
         // Acks, pongs and other well-formed messages liqtop has no use for.
         out.ignored = true
     }

@@ -135,15 +135,23 @@ public struct ReasonCounts: Sendable, Hashable {
     }
 }
 
-/// Facts a pure parser needs from outside: "now", to refuse timestamps from the future.
+/// Facts a pure parser needs from outside: "now", to refuse timestamps from the future, and
+/// the venue of a live connection.
 public struct DecodeContext: Sendable {
     /// Wall-clock time at decoding; events more than `maxFutureSkew` later are refused.
     public var now: Millis
+    /// The venue a live connection reads, nil for files. Aster sends Binance's `forceOrder`
+    /// byte for byte, so only the connection can tell whose order a line is.
+    public var venue: Venue?
 
     public static let earliestValidTime: Millis = 1_230_768_000_000 // 2009-01-01: nothing traded before
     public static let maxFutureSkew: Millis = Duration.day
 
-    public init(now: Millis) { self.now = now }
+    public init(now: Millis, venue: Venue? = nil) { self.now = now; self.venue = venue }
+
+    /// Whose `forceOrder` a line is: Aster's on an Aster connection, else Binance's (a raw
+    /// Aster capture read from a file counts as Binance; a native recording keeps the venue).
+    public var forceOrderVenue: Venue { venue == .aster ? .aster : .binance }
 
     public func checkTime(_ t: Millis) throws(InputError) {
         if t < Self.earliestValidTime { throw InputError("timestamp before 2009") }

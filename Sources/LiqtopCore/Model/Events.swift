@@ -6,6 +6,7 @@ public enum Side: String, Sendable, Hashable, CaseIterable {
 /// Exchanges liqtop reads liquidations from.
 public enum Venue: String, Sendable, Hashable, CaseIterable, Comparable {
     case binance, bybit, okx
+    case bitget, gate, aster
 
     public static func < (a: Venue, b: Venue) -> Bool { a.rawValue < b.rawValue }
 }
@@ -21,8 +22,9 @@ public struct Liquidation: Sendable, Hashable {
     /// The side of the position that was liquidated.
     public var side: Side
     public var price: FixedDecimal
-    /// Quantity in the base asset (OKX linear contracts are converted with ctVal); for inverse
-    /// contracts (Binance COIN-M, Bybit inverse, OKX `-USD-`) the venue's contract count or USD size.
+    /// Quantity in the base asset (OKX linear contracts are converted with ctVal, Gate's with
+    /// quanto_multiplier); for inverse contracts (Binance COIN-M, Bybit inverse, OKX `-USD-`) the
+    /// venue's contract count or USD size; for Bitget the quote-coin amount it reports.
     public var quantity: FixedDecimal
     public var usd: USD
 

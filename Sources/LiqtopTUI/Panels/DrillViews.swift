@@ -53,6 +53,9 @@ enum DrillViews {
         case .binance: "Binance sends at most one liquidation per symbol per second: totals undercount."
         case .bybit: "Bybit allLiquidation pushes every 500 ms and is meant to be complete."
         case .okx: "OKX's liquidation feed is partial and not always in time order."
+        case .bitget: "Bitget sends only the largest long and short per symbol per second: totals undercount."
+        case .gate: "Gate: USDT perpetuals only; a contract without a known multiplier needs --instruments."
+        case .aster: "Aster sends at most one liquidation per symbol per second; raw Aster files read as Binance."
         }
     }
 
