@@ -10,6 +10,8 @@ public struct VenueConfig: Sendable, Hashable {
     /// A coin that already names a symbol (`1000PEPEUSDT`) is used as given.
     public var coins: [String]
     public var proxy: Proxy
+    /// The source name when one venue needs two connections (HTX coin-margined swaps: `htx-coin`).
+    public var label: String?
 
     /// How to reach the venue: directly, through `https_proxy`/`http_proxy` (honouring
     /// `no_proxy`), or through a given HTTP CONNECT or SOCKS proxy.
@@ -33,12 +35,27 @@ public struct VenueConfig: Sendable, Hashable {
         VenueConfig(venue: .bybit, url: url, coins: coins)
     }
     public static func okx(url: String? = nil) -> VenueConfig { VenueConfig(venue: .okx, url: url) }
+    /// HTX USDT-margined swaps (`linear-swap-notification`).
+    public static func htx(url: String? = nil) -> VenueConfig { VenueConfig(venue: .htx, url: url) }
+    /// HTX coin-margined swaps: the same topic on another endpoint, as a second source.
+    public static func htxCoinMargined(url: String? = nil) -> VenueConfig {
+        var c = VenueConfig(venue: .htx, url: url ?? htxCoinMarginedURL)
+        c.label = "htx-coin"
+        return c
+    }
+    public static func bitmex(url: String? = nil) -> VenueConfig { VenueConfig(venue: .bitmex, url: url) }
+    public static func deribit(url: String? = nil) -> VenueConfig { VenueConfig(venue: .deribit, url: url) }
+
+    public static let htxCoinMarginedURL = "wss://api.hbdm.com/swap-notification"
 
     public static func defaultURL(_ venue: Venue) -> String {
         switch venue {
         case .binance: "wss://fstream.binance.com/ws/!forceOrder@arr"
         case .bybit: "wss://stream.bybit.com/v5/public/linear"
         case .okx: "wss://ws.okx.com:8443/ws/v5/public"
+        case .htx: "wss://api.hbdm.com/linear-swap-notification"
+        case .bitmex: "wss://ws.bitmex.com/realtime"
+        case .deribit: "wss://www.deribit.com/ws/api/v2"
         }
     }
 
@@ -73,7 +90,7 @@ public struct VenueConfig: Sendable, Hashable {
     public static let defaultCoins = ["BTC", "ETH", "SOL", "XRP", "DOGE", "BNB", "ADA", "AVAX", "LINK", "SUI", "LTC", "TRX"]
 
     /// Source name for health, rejections and batches: the venue's name.
-    public var name: String { venue.rawValue }
+    public var name: String { label ?? venue.rawValue }
 
     /// Bybit linear symbols for `coins`, upper-cased, duplicates dropped, order kept.
     public var bybitSymbols: [String] {

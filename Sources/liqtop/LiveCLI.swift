@@ -7,14 +7,15 @@ import LiqtopLive
 struct LiveCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live",
-        abstract: "Stream liquidations live from Binance, Bybit and OKX.",
+        abstract: "Stream liquidations live from Binance, Bybit, OKX, HTX, BitMEX and Deribit.",
         discussion: """
             Binance's stream sends at most one liquidation per symbol per second and OKX's is partial: their totals \
-            undercount. Proxies: HTTPS_PROXY / ALL_PROXY from the environment are used.
+            undercount. HTX connects twice (USDT- and coin-margined swaps). BitMEX sends no time: its orders are dated \
+            on receipt. Deribit counts futures trades flagged as liquidations. Proxies: HTTPS_PROXY / ALL_PROXY from the environment are used.
             """
     )
 
-    @Option(help: ArgumentHelp("Venues to connect to.", valueName: "binance,bybit,okx"))
+    @Option(help: ArgumentHelp("Venues to connect to.", valueName: "binance,bybit,okx,htx,bitmex,deribit"))
     var venues = "binance,bybit,okx"
 
     @Option(help: ArgumentHelp("Coins to show (Bybit needs one topic per coin); default: the 12 majors.", valueName: "BTC,ETH,..."))
@@ -29,6 +30,18 @@ struct LiveCLI: AsyncParsableCommand {
     @Option(help: ArgumentHelp("OKX v5 public URL.", valueName: "URL"))
     var okxURL: String?
 
+    @Option(help: ArgumentHelp("HTX USDT-margined swaps notification URL.", valueName: "URL"))
+    var htxURL: String?
+
+    @Option(help: ArgumentHelp("HTX coin-margined swaps notification URL.", valueName: "URL"))
+    var htxCoinURL: String?
+
+    @Option(help: ArgumentHelp("BitMEX realtime URL.", valueName: "URL"))
+    var bitmexURL: String?
+
+    @Option(help: ArgumentHelp("Deribit v2 WebSocket URL.", valueName: "URL"))
+    var deribitURL: String?
+
     @OptionGroup var live: LiveOptions
 
     /// The venues in the order named, each once (two sockets to one venue would double every
@@ -38,7 +51,7 @@ struct LiveCLI: AsyncParsableCommand {
         var chosen: [Venue] = []
         var repeated: [Venue] = []
         for name in names {
-            guard let v = Venue(rawValue: name) else { throw ValidationError("unknown venue '\(name)': use binance, bybit, okx") }
+            guard let v = Venue(rawValue: name) else { throw ValidationError("unknown venue '\(name)': use \(Venue.allCases.map(\.rawValue).joined(separator: ", "))") }
             if !chosen.contains(v) { chosen.append(v) } else if !repeated.contains(v) { repeated.append(v) }
         }
         return (chosen, repeated)
@@ -46,7 +59,8 @@ struct LiveCLI: AsyncParsableCommand {
 
     /// The URL options given, by option name.
     var givenURLs: [(option: String, url: String)] {
-        [("--binance-url", binanceURL), ("--bybit-url", bybitURL), ("--okx-url", okxURL)]
+        [("--binance-url", binanceURL), ("--bybit-url", bybitURL), ("--okx-url", okxURL), ("--htx-url", htxURL),
+         ("--htx-coin-url", htxCoinURL), ("--bitmex-url", bitmexURL), ("--deribit-url", deribitURL)]
             .compactMap { option, url in url.map { (option, $0) } }
     }
 
@@ -69,14 +83,17 @@ struct LiveCLI: AsyncParsableCommand {
         let coinList = chosenCoins() ?? VenueConfig.defaultCoins
         let (chosen, repeated) = try chosenVenues()
         for venue in repeated { Terminal.standardError("liqtop: venue \(venue.rawValue) named twice; connecting once") }
-        var sources: [any FeedSource] = chosen.map { venue in
-            let config: VenueConfig
+        var sources: [any FeedSource] = chosen.flatMap { venue in
+            let configs: [VenueConfig]
             switch venue {
-            case .binance: config = .binance(url: binanceURL)
-            case .bybit: config = .bybit(url: bybitURL, coins: coinList)
-            case .okx: config = .okx(url: okxURL)
+            case .binance: configs = [.binance(url: binanceURL)]
+            case .bybit: configs = [.bybit(url: bybitURL, coins: coinList)]
+            case .okx: configs = [.okx(url: okxURL)]
+            case .htx: configs = [.htx(url: htxURL), .htxCoinMargined(url: htxCoinURL)]
+            case .bitmex: configs = [.bitmex(url: bitmexURL)]
+            case .deribit: configs = [.deribit(url: deribitURL)]
             }
-            return VenueSource(config: config, context: context, keepRaw: live.recordRaw)
+            return configs.map { VenueSource(config: $0, context: context, keepRaw: live.recordRaw) }
         }
         sources += live.watchedSources(context: context)
         var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","))

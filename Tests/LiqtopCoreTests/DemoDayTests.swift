@@ -42,7 +42,8 @@ import Testing
         let liqs = Self.liquidations
         #expect(liqs.count >= 20_000)
         #expect(Set(liqs.map(\.coin)).count >= 10)
-        #expect(Set(liqs.map(\.venue)) == Set(Venue.allCases))
+        // The demo day plays the three venues it was written for, not every venue liqtop reads.
+        #expect(Set(liqs.map(\.venue)) == [.binance, .bybit, .okx])
         #expect(liqs.allSatisfy { $0.time >= DemoDay.day.start && $0.time <= DemoDay.endTime })
         #expect(liqs.allSatisfy { USD.product($0.quantity, $0.price) == $0.usd })
         #expect(zip(liqs, liqs.dropFirst()).allSatisfy { $0.time <= $1.time })

@@ -1,7 +1,7 @@
 /// Turns the lines of one source into events, rejections and ignore counts.
 ///
-/// The format is detected per line for JSON (so a file may mix Binance, Bybit, OKX and native
-/// lines) and once from the header for CSV tables (Farside ETF flows, FRED rates, cut odds,
+/// The format is detected per line for JSON (so a file may mix Binance, Bybit, OKX, HTX, BitMEX,
+/// Deribit and native lines) and once from the header for CSV tables (Farside ETF flows, FRED rates, cut odds,
 /// notes). Pure: no I/O, no clock; the caller feeds lines from a `LineSplitter`.
 public struct InputDecoder {
     public let source: String
@@ -172,6 +172,8 @@ public struct InputDecoder {
         if let topic = doc.member(root, "topic") {
             if doc.hasPrefix(topic, "allLiquidation.") || doc.hasPrefix(topic, "liquidation.") {
                 try BybitFormat.decode(doc, root, context: context, into: &out)
+            } else if HTXFormat.isLiquidationTopic(doc, topic) {
+                try HTXFormat.decode(doc, root, context: context, into: &out)
             } else {
                 out.ignored = true
             }
@@ -182,6 +184,24 @@ public struct InputDecoder {
                 try OKXFormat.decode(doc, root, context: context, into: &out)
             } else {
                 out.ignored = true // subscribe acks and other channels
+            }
+            return
+        }
+        if let table = doc.member(root, "table") {
+            if doc.equals(table, "liquidation") {
+                try BitMEXFormat.decode(doc, root, context: context, into: &out)
+            } else {
+                out.ignored = true
+            }
+            return
+        }
+        // Deribit JSON-RPC notifications: {"method":"subscription","params":{"channel":…,"data":…}}.
+        if let method = doc.member(root, "method"), doc.equals(method, "subscription"),
+           let params = doc.member(root, "params"), let channel = doc.member(params, "channel") {
+            if doc.hasPrefix(channel, "trades.") {
+                try DeribitFormat.decode(doc, params, context: context, into: &out)
+            } else {
+                out.ignored = true
             }
             return
         }

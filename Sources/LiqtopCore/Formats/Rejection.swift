@@ -124,11 +124,15 @@ public struct ReasonCounts: Sendable, Hashable {
 public struct DecodeContext: Sendable {
     /// Wall-clock time at decoding; events more than `maxFutureSkew` later are refused.
     public var now: Millis
+    /// When the line arrived, if the caller knows it (a live connection: the frame's receive
+    /// time). Venues whose messages carry no timestamp (BitMEX) are dated by it, and refused
+    /// without it rather than dated by whatever clock reads the file.
+    public var receivedAt: Millis?
 
     public static let earliestValidTime: Millis = 1_230_768_000_000 // 2009-01-01: nothing traded before
     public static let maxFutureSkew: Millis = Duration.day
 
-    public init(now: Millis) { self.now = now }
+    public init(now: Millis, receivedAt: Millis? = nil) { self.now = now; self.receivedAt = receivedAt }
 
     public func checkTime(_ t: Millis) throws(InputError) {
         if t < Self.earliestValidTime { throw InputError("timestamp before 2009") }

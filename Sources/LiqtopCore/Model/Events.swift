@@ -6,6 +6,7 @@ public enum Side: String, Sendable, Hashable, CaseIterable {
 /// Exchanges liqtop reads liquidations from.
 public enum Venue: String, Sendable, Hashable, CaseIterable, Comparable {
     case binance, bybit, okx
+    case htx, bitmex, deribit
 
     public static func < (a: Venue, b: Venue) -> Bool { a.rawValue < b.rawValue }
 }

@@ -53,6 +53,9 @@ enum DrillViews {
         case .binance: "Binance sends at most one liquidation per symbol per second: totals undercount."
         case .bybit: "Bybit allLiquidation pushes every 500 ms and is meant to be complete."
         case .okx: "OKX's liquidation feed is partial and not always in time order."
+        case .htx: "HTX: USDT- and coin-margined swaps; coin-margined priced for BTC/ETH only; no delivery futures."
+        case .bitmex: "BitMEX sends no time: orders are dated on receipt. Only XBTUSD is priced; others rejected."
+        case .deribit: "Deribit: futures trades flagged as liquidations; an MT trade counts both sides."
         }
     }
 
