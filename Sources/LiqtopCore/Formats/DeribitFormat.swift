@@ -5,7 +5,8 @@
 ///
 /// Side: Deribit documents `liquidation` as `"M"` when the maker side of the trade was under
 /// liquidation, `"T"` when the taker side was, `"MT"` when both were (docs.deribit.com,
-/// subscriptions/trades/tradeskindcurrencyinterval). `direction` is the taker's. A liquidated
+/// subscriptions/trades/tradeskindcurrencyinterval). `direction` is the taker's (Deribit's API
+/// schema, `PublicTrade.direction`: "Trade direction of the taker"). A liquidated
 /// taker that sells was long; a liquidated maker sold when the taker bought, so was long too:
 ///   T + sell → long, T + buy → short, M + buy → long, M + sell → short.
 /// `MT` force-closed both parties, a long and a short, each for the whole `amount`: it counts as
