@@ -3,7 +3,8 @@
 /// Compiled into each target together with the LiqtopCore sources (one module), so internal
 /// API is reachable without `@testable`.
 enum FuzzCheck {
-    static let context = DecodeContext(now: 1_768_435_200_000) // 2026-01-15T00:00Z
+    // A receive time, as on a live connection: BitMEX lines are dated by it.
+    static let context = DecodeContext(now: 1_768_435_200_000, receivedAt: 1_768_435_199_000) // 2026-01-15T00:00Z
 
     /// Decodes `header` (a CSV header line, so the fuzzer spends its time on rows) followed by
     /// `input`, and checks: every non-blank line is counted and ends as at least one event,

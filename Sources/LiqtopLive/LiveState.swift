@@ -73,6 +73,7 @@ final class LiveState: Sendable {
             }
             st.frames += 1
             st.decoder.context.now = now
+            st.decoder.context.receivedAt = now // dates the venues that send no time (BitMEX)
             let start = st.pending.events.count
             let line = st.frames
             var out = DecodeOutput()
@@ -92,6 +93,15 @@ final class LiveState: Sendable {
             st.pending.lines += 1
             st.pending.reject(Rejection(source: source, line: st.frames, reason: "binary frame of \(byteCount) bytes (text expected)"))
         }
+    }
+
+    /// A frame that could not be read (a gzip frame that does not inflate): a rejected line, but
+    /// a sign of life of its connection.
+    func rejectedFrame(_ reason: String, session: Int) {
+        inner.withLock { st in
+            if st.session == session { st.markLive(); st.lastData = .now }
+        }
+        rejectedFrame(reason)
     }
 
     /// A frame that failed the connection: counted as a rejected line, with the reason.

@@ -8,7 +8,7 @@ import WSClient
 struct MessageAssembler {
     enum Message: Equatable {
         case text(String)
-        case binary(byteCount: Int)
+        case binary(ByteBuffer)
     }
 
     let maxBytes: Int
@@ -39,7 +39,7 @@ struct MessageAssembler {
             partial = (isText, bytes)
             return nil
         }
-        guard isText else { return .binary(byteCount: bytes.readableBytes) }
+        guard isText else { return .binary(bytes) }
         guard let text = String(validating: bytes.readableBytesView, as: UTF8.self) else { throw .invalidUTF8 }
         return .text(text)
     }

@@ -11,6 +11,8 @@ public struct VenueConfig: Sendable, Hashable {
     /// A coin that already names a symbol (`1000PEPEUSDT`) is used as given.
     public var coins: [String]
     public var proxy: Proxy
+    /// The source name when one venue needs two connections (HTX coin-margined swaps: `htx-coin`).
+    public var label: String?
 
     /// How to reach the venue: directly, through `https_proxy`/`http_proxy` (honouring
     /// `no_proxy`), or through a given HTTP CONNECT or SOCKS proxy.
@@ -37,6 +39,18 @@ public struct VenueConfig: Sendable, Hashable {
     public static func bitget(url: String? = nil) -> VenueConfig { VenueConfig(venue: .bitget, url: url) }
     public static func gate(url: String? = nil) -> VenueConfig { VenueConfig(venue: .gate, url: url) }
     public static func aster(url: String? = nil) -> VenueConfig { VenueConfig(venue: .aster, url: url) }
+    /// HTX USDT-margined swaps (`linear-swap-notification`).
+    public static func htx(url: String? = nil) -> VenueConfig { VenueConfig(venue: .htx, url: url) }
+    /// HTX coin-margined swaps: the same topic on another endpoint, as a second source.
+    public static func htxCoinMargined(url: String? = nil) -> VenueConfig {
+        var c = VenueConfig(venue: .htx, url: url ?? htxCoinMarginedURL)
+        c.label = "htx-coin"
+        return c
+    }
+    public static func bitmex(url: String? = nil) -> VenueConfig { VenueConfig(venue: .bitmex, url: url) }
+    public static func deribit(url: String? = nil) -> VenueConfig { VenueConfig(venue: .deribit, url: url) }
+
+    public static let htxCoinMarginedURL = "wss://api.hbdm.com/swap-notification"
 
     public static func defaultURL(_ venue: Venue) -> String {
         switch venue {
@@ -49,6 +63,9 @@ public struct VenueConfig: Sendable, Hashable {
         case .gate: "wss://fx-ws.gateio.ws/v4/ws/usdt"
         // Aster futures (asterdex api-docs, "Websocket Market Streams"): Binance's layout.
         case .aster: "wss://fstream.asterdex.com/ws/!forceOrder@arr"
+        case .htx: "wss://api.hbdm.com/linear-swap-notification"
+        case .bitmex: "wss://ws.bitmex.com/realtime"
+        case .deribit: "wss://www.deribit.com/ws/api/v2"
         }
     }
 
@@ -83,7 +100,7 @@ public struct VenueConfig: Sendable, Hashable {
     public static let defaultCoins = ["BTC", "ETH", "SOL", "XRP", "DOGE", "BNB", "ADA", "AVAX", "LINK", "SUI", "LTC", "TRX"]
 
     /// Source name for health, rejections and batches: the venue's name.
-    public var name: String { venue.rawValue }
+    public var name: String { label ?? venue.rawValue }
 
     /// Bybit linear symbols for `coins`, upper-cased, duplicates dropped, order kept.
     public var bybitSymbols: [String] {

@@ -63,6 +63,18 @@ public enum VenueProtocol {
             return [#"{"time":"# + Keepalive.unixTime + #","channel":"futures.public_liquidates","event":"subscribe","payload":["!all"]}"#]
         case .aster:
             return [] // the stream is named in the URL path, as on Binance
+        case .htx:
+            // `*`: every contract of the endpoint (HTX swap docs, liquidation_orders sub/unsub).
+            return [#"{"op":"sub","cid":"liqtop","topic":"public.*.liquidation_orders"}"#]
+        case .bitmex:
+            return [#"{"op":"subscribe","args":["liquidation"]}"#]
+        case .deribit:
+            // Heartbeats first, so a quiet market still shows signs of life; then every future and
+            // perpetual of every currency (`raw` needs authentication, `100ms` does not).
+            return [
+                #"{"jsonrpc":"2.0","id":1,"method":"public/set_heartbeat","params":{"interval":\#(deribitHeartbeatSeconds)}}"#,
+                #"{"jsonrpc":"2.0","id":2,"method":"public/subscribe","params":{"channels":["trades.future.any.100ms"]}}"#,
+            ]
         }
     }
 
@@ -84,8 +96,36 @@ public enum VenueProtocol {
         // Aster pings us (answered by the library) but its quiet markets send nothing for long
         // stretches: a request it answers keeps our stall clock honest.
         case .aster: .whenIdle(.seconds(60), text: #"{"method":"LIST_SUBSCRIPTIONS","id":1}"#)
+        // HTX pings us (`{"op":"ping","ts":…}`, answered by `reply`); Deribit sends heartbeats
+        // once asked to (in the subscribe messages) and test requests, answered by `reply`.
+        case .htx, .deribit: .none
+        // BitMEX: "ping" after 5 s without a message, expect "pong" (BitMEX wsAPI, Heartbeats).
+        case .bitmex: .whenIdle(.seconds(5), text: "ping")
         }
     }
+
+    public static let deribitHeartbeatSeconds = 30
+
+    /// What to send back for a message the venue expects an answer to: HTX's ping, with its `ts`
+    /// echoed (HTX swap docs, "Order Push Heartbeat": the client "should return" `{"op":"pong","ts":…}`
+    /// or is disconnected after 5 missed pings), and Deribit's `test_request` heartbeat, answered by
+    /// `public/test` (Deribit docs, `public/set_heartbeat`). Nil for anything else.
+    public static func reply(_ venue: Venue, to text: String) -> String? {
+        switch venue {
+        case .htx:
+            guard text.contains(#""op":"ping""#), let ts = HeartbeatText.value(of: "ts", in: text) else { return nil }
+            return #"{"op":"pong","ts":"# + ts + "}"
+        case .deribit:
+            guard text.contains(#""test_request""#), text.contains(#""heartbeat""#) else { return nil }
+            return #"{"jsonrpc":"2.0","id":3,"method":"public/test","params":{}}"#
+        case .binance, .bybit, .okx, .bitmex, .bitget, .gate, .aster:
+            return nil
+        }
+    }
+
+    /// Whether the venue sends binary gzip frames (HTX: "All response data from WebSocket server
+    /// are compressed into GZIP format").
+    public static func gzipFrames(_ venue: Venue) -> Bool { venue == .htx }
 
     /// No data (frames, acks or pongs) for this long means the connection is dead. Binance sends
     /// nothing we can see on a quiet market (its pings are answered inside the library), so its
@@ -94,7 +134,10 @@ public enum VenueProtocol {
     public static func stallLimit(_ venue: Venue) -> Swift.Duration {
         switch venue {
         case .binance, .aster: .seconds(600)
-        case .bybit, .okx, .bitget, .gate: .seconds(60)
+        case .bybit, .okx, .bitget, .gate, .bitmex: .seconds(60)
+        // HTX pings every 5 s; Deribit heartbeats every 30 s.
+        case .htx: .seconds(30)
+        case .deribit: .seconds(Int64(deribitHeartbeatSeconds) * 3)
         }
     }
 

@@ -86,6 +86,7 @@ public struct VenueSource: FeedSource {
         let live = !VenueProtocol.acknowledges(config.venue)
         let keepalive = self.keepalive
         let clock = self.clock
+        let venue = config.venue
         // UTF-8 is checked by MessageAssembler, so that each fault has its own words.
         var wsConfig = WebSocketClientConfiguration(maxFrameSize: Self.decoderFrameLimit,
                                                     extensions: [FrameGuard.factory(faults, frameLimit: Self.maxMessageBytes)],
@@ -97,7 +98,7 @@ public struct VenueSource: FeedSource {
         }
         let handler: WebSocketDataHandler<WebSocketClient.Context> = { inbound, outbound, _ in
             try await Self.converse(inbound: inbound, outbound: outbound, state: state, session: id, faults: faults,
-                                    subscribe: subscribe, live: live, keepalive: keepalive, clock: clock)
+                                    subscribe: subscribe, live: live, keepalive: keepalive, venue: venue, clock: clock)
         }
         let client: WebSocketClient
         switch config.proxy {
@@ -161,7 +162,7 @@ public struct VenueSource: FeedSource {
     /// server closes, the line fails, or the session is cancelled.
     static func converse(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, state: LiveState,
                          session: Int, faults: FaultBox, subscribe: [String], live: Bool, keepalive: Keepalive,
-                         clock: @escaping @Sendable () -> Millis) async throws {
+                         venue: Venue, clock: @escaping @Sendable () -> Millis) async throws {
         defer { faults.seal() }
         if Task.isCancelled { return } // an abandoned attempt that upgraded late
         state.upgraded(session: session, live: live)
@@ -169,7 +170,7 @@ public struct VenueSource: FeedSource {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await read(inbound: inbound, outbound: outbound, state: state, session: session, faults: faults,
-                               clock: clock)
+                               venue: venue, clock: clock)
             }
             switch keepalive {
             case .none:
@@ -203,16 +204,32 @@ public struct VenueSource: FeedSource {
     /// bad frame: nothing after it is read (RFC 6455 §7.1.7), the frame counts as rejected, and
     /// the close carries the code the fault calls for.
     static func read(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, state: LiveState,
-                     session: Int, faults: FaultBox, clock: @escaping @Sendable () -> Millis) async throws {
+                     session: Int, faults: FaultBox, venue: Venue, clock: @escaping @Sendable () -> Millis) async throws {
         var assembler = MessageAssembler(maxBytes: maxMessageBytes)
+        let gzip = VenueProtocol.gzipFrames(venue)
         do {
             for try await frame in inbound {
                 if let fault = faults.fault { throw fault }
+                let text: String
                 switch try assembler.feed(opcode: frame.opcode, fin: frame.fin, data: frame.data) {
-                case .text(let text)?: state.received(text: text, session: session, now: clock())
-                case .binary(let count)?: state.receivedBinary(byteCount: count, session: session)
-                case nil: break
+                case .text(let t)?:
+                    text = t
+                case .binary(let bytes)? where gzip:
+                    // A frame that does not inflate is one bad line, not a broken connection.
+                    switch GzipFrame.text(bytes, maxBytes: maxMessageBytes) {
+                    case .success(let t): text = t
+                    case .failure(let problem):
+                        state.rejectedFrame(problem.words, session: session)
+                        continue
+                    }
+                case .binary(let bytes)?:
+                    state.receivedBinary(byteCount: bytes.readableBytes, session: session)
+                    continue
+                case nil:
+                    continue
                 }
+                state.received(text: text, session: session, now: clock())
+                if let answer = VenueProtocol.reply(venue, to: text) { try await outbound.write(.text(answer)) }
             }
             // The library failed the connection (a reserved opcode) and the server answered its close.
             if let fault = faults.fault { throw fault }

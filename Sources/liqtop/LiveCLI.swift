@@ -11,8 +11,9 @@ struct LiveCLI: AsyncParsableCommand {
         discussion: """
             Venues: \(Venue.allCases.map(\.rawValue).joined(separator: ", ")). Binance's and Aster's streams send at most \
             one liquidation per symbol per second, Bitget's at most the largest long and short per symbol per second, \
-            and OKX's is partial: their totals undercount. Gate prices only the contracts it knows. \
-            Proxies: HTTPS_PROXY / ALL_PROXY from the environment are used.
+            and OKX's is partial: their totals undercount. Gate prices only the contracts it knows. HTX connects twice \
+            (USDT- and coin-margined swaps). BitMEX sends no time: its orders are dated on receipt. Deribit counts futures \
+            trades flagged as liquidations. Proxies: HTTPS_PROXY / ALL_PROXY from the environment are used.
             """
     )
 
@@ -41,6 +42,18 @@ struct LiveCLI: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Aster futures stream URL.", valueName: "URL"))
     var asterURL: String?
 
+    @Option(help: ArgumentHelp("HTX USDT-margined swaps notification URL.", valueName: "URL"))
+    var htxURL: String?
+
+    @Option(help: ArgumentHelp("HTX coin-margined swaps notification URL.", valueName: "URL"))
+    var htxCoinURL: String?
+
+    @Option(help: ArgumentHelp("BitMEX realtime URL.", valueName: "URL"))
+    var bitmexURL: String?
+
+    @Option(help: ArgumentHelp("Deribit v2 WebSocket URL.", valueName: "URL"))
+    var deribitURL: String?
+
     @OptionGroup var live: LiveOptions
 
     /// The venues in the order named, each once (two sockets to one venue would double every
@@ -61,7 +74,8 @@ struct LiveCLI: AsyncParsableCommand {
     /// The URL options given, by option name.
     var givenURLs: [(option: String, url: String)] {
         [("--binance-url", binanceURL), ("--bybit-url", bybitURL), ("--okx-url", okxURL),
-         ("--bitget-url", bitgetURL), ("--gate-url", gateURL), ("--aster-url", asterURL)]
+         ("--bitget-url", bitgetURL), ("--gate-url", gateURL), ("--aster-url", asterURL), ("--htx-url", htxURL),
+         ("--htx-coin-url", htxCoinURL), ("--bitmex-url", bitmexURL), ("--deribit-url", deribitURL)]
             .compactMap { option, url in url.map { (option, $0) } }
     }
 
@@ -84,17 +98,20 @@ struct LiveCLI: AsyncParsableCommand {
         let coinList = chosenCoins() ?? VenueConfig.defaultCoins
         let (chosen, repeated) = try chosenVenues()
         for venue in repeated { Terminal.standardError("liqtop: venue \(venue.rawValue) named twice; connecting once") }
-        var sources: [any FeedSource] = chosen.map { venue in
-            let config: VenueConfig
+        var sources: [any FeedSource] = chosen.flatMap { venue in
+            let configs: [VenueConfig]
             switch venue {
-            case .binance: config = .binance(url: binanceURL)
-            case .bybit: config = .bybit(url: bybitURL, coins: coinList)
-            case .okx: config = .okx(url: okxURL)
-            case .bitget: config = .bitget(url: bitgetURL)
-            case .gate: config = .gate(url: gateURL)
-            case .aster: config = .aster(url: asterURL)
+            case .binance: configs = [.binance(url: binanceURL)]
+            case .bybit: configs = [.bybit(url: bybitURL, coins: coinList)]
+            case .okx: configs = [.okx(url: okxURL)]
+            case .htx: configs = [.htx(url: htxURL), .htxCoinMargined(url: htxCoinURL)]
+            case .bitmex: configs = [.bitmex(url: bitmexURL)]
+            case .deribit: configs = [.deribit(url: deribitURL)]
+            case .bitget: configs = [.bitget(url: bitgetURL)]
+            case .gate: configs = [.gate(url: gateURL)]
+            case .aster: configs = [.aster(url: asterURL)]
             }
-            return VenueSource(config: config, context: context, keepRaw: live.recordRaw)
+            return configs.map { VenueSource(config: $0, context: context, keepRaw: live.recordRaw) }
         }
         sources += live.watchedSources(context: context)
         var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","))

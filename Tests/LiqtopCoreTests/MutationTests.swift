@@ -13,7 +13,7 @@ import Testing
 // Serialized: each case is seconds of CPU; run side by side they would take both of the
 // cooperative pool's threads and starve every timer-driven test in the same run.
 @Suite(.serialized) struct MutationTests {
-    /// Mutated inputs per format: 100,000 for each of the eleven formats (1,100,000 in all).
+    /// Mutated inputs per format: 100,000 for each format.
     static let mutationsPerFormat = 100_000
     /// Mutants per mixed file; each mixed file starts with the header and all valid samples.
     static let batchSize = 1_000
@@ -136,6 +136,48 @@ import Testing
             expectedValidEvents: 2, expectedValidMicros: 138_740_000 + 65_884_560,
             seed: 0xB1_000B, venue: .aster),
         Format(
+            name: "HTX", header: nil,
+            valid: [
+                // USDT-margined: trade_turnover 10421.6736
+                #"{"op":"notify","topic":"public.BTC-USDT.liquidation_orders","ts":1580815422403,"data":[{"contract_code":"BTC-USDT","symbol":"BTC","direction":"sell","offset":"close","volume":624,"price":16701.4,"created_at":1606380004694,"amount":0.624,"trade_turnover":10421.6736}]}"#,
+                // coin-margined: 173 × $100, and a future 2 × $100 plus ETH 5 × $10
+                #"{"op":"notify","topic":"public.BTC-USD.liquidation_orders","ts":1603879731301,"data":[{"contract_code":"BTC-USD","symbol":"BTC","direction":"buy","offset":"close","volume":173,"price":17102.9,"created_at":1606381842485,"amount":1.011524361365616357}]}"#,
+                #"{"op":"notify","topic":"public.BTC.liquidation_orders","ts":1593561769911,"data":[{"symbol":"BTC","contract_code":"BTC200703","direction":"sell","offset":"close","volume":2,"price":9062.71,"created_at":1593561769833},{"symbol":"ETH","contract_code":"ETH-USD","direction":"buy","offset":"close","volume":5,"price":229.95,"created_at":1593610492167}]}"#,
+            ],
+            extraSeeds: [
+                #"{"op":"ping","ts":"1492420473058"}"#,
+                #"{"op":"sub","cid":"liqtop","topic":"public.*.liquidation_orders","ts":1606380004694,"err-code":0}"#,
+                #"{"op":"notify","topic":"public.BSV-USD.liquidation_orders","ts":1593585531616,"data":[{"symbol":"BSV","contract_code":"BSV-USD","direction":"sell","offset":"close","volume":3,"price":153.28,"created_at":1593585531562}]}"#,
+            ],
+            expectedValidEvents: 4, expectedValidMicros: 10_421_673_600 + 17_300_000_000 + 200_000_000 + 50_000_000,
+            seed: 0xB1_0009),
+        Format(
+            name: "BitMEX", header: nil,
+            valid: [
+                #"{"table":"liquidation","action":"insert","data":[{"orderID":"dd9cea25-207c-0dab-15b5-b88da776f500","symbol":"XBTUSD","side":"Buy","price":10106,"leavesQty":9214}]}"#,
+                #"{"table":"liquidation","action":"insert","data":[{"orderID":"a","symbol":"XBTUSD","side":"Sell","price":97000.5,"leavesQty":100},{"orderID":"b","symbol":"XBTUSD","side":"Buy","price":97001,"leavesQty":7}]}"#,
+            ],
+            extraSeeds: [
+                #"{"table":"liquidation","action":"delete","data":[{"orderID":"dd9cea25-207c-0dab-15b5-b88da776f500","symbol":"XBTUSD"}]}"#,
+                #"{"table":"liquidation","action":"insert","data":[{"orderID":"8b4a95db-815a-f93a-c9a2-ffbbabeddbac","symbol":"TRXZ19","side":"Buy","price":2.17e-06,"leavesQty":5000}]}"#,
+                #"{"success":true,"subscribe":"liquidation","request":{"op":"subscribe","args":["liquidation"]}}"#,
+            ],
+            expectedValidEvents: 3, expectedValidMicros: 9_214_000_000 + 100_000_000 + 7_000_000,
+            seed: 0xB1_000A),
+        Format(
+            name: "Deribit", header: nil,
+            valid: [
+                #"{"jsonrpc":"2.0","method":"subscription","params":{"channel":"trades.BTC-PERPETUAL.raw","data":[{"trade_seq":40781986,"trade_id":"66460463","timestamp":1584058044032,"tick_direction":3,"price":4469.5,"liquidation":"T","instrument_name":"BTC-PERPETUAL","index_price":4805.41,"direction":"sell","amount":1120}]}}"#,
+                // MT: two liquidations of 2500; linear 0.5 × 97000.3 = 48500.15
+                #"{"jsonrpc":"2.0","method":"subscription","params":{"channel":"trades.future.any.100ms","data":[{"trade_seq":40782080,"trade_id":"66460626","timestamp":1584058067675,"tick_direction":3,"price":4458.5,"liquidation":"MT","instrument_name":"BTC-PERPETUAL","index_price":4793.6,"direction":"buy","amount":2500},{"trade_seq":2,"trade_id":"7","timestamp":1768340000000,"tick_direction":0,"price":97000.3,"liquidation":"M","instrument_name":"BTC_USDC-PERPETUAL","index_price":1,"mark_price":1,"direction":"sell","amount":0.5}]}}"#,
+            ],
+            extraSeeds: [
+                #"{"jsonrpc":"2.0","method":"subscription","params":{"channel":"trades.BTC-PERPETUAL.100ms","data":[{"trade_seq":35684502,"trade_id":"48079338","timestamp":1590484645991,"tick_direction":1,"price":8952.5,"instrument_name":"BTC-PERPETUAL","index_price":8948.33,"direction":"buy","amount":40}]}}"#,
+                #"{"jsonrpc":"2.0","method":"heartbeat","params":{"type":"test_request"}}"#,
+            ],
+            expectedValidEvents: 4, expectedValidMicros: 1_120_000_000 + 5_000_000_000 + 48_500_150_000,
+            seed: 0xB1_000B),
+        Format(
             name: "native", header: nil,
             valid: [
                 #"{"type":"liquidation","time":1768435199000,"venue":"binance","instrument":"BTCUSDT","coin":"BTC","side":"short","price":"97000.5","qty":"0.014","usd":"1358.007"}"#,
@@ -193,7 +235,8 @@ import Testing
 
     @Test(arguments: formats)
     func mutantsAreAccountedForAndValidTotalsStayExact(_ f: Format) async throws {
-        let context = DecodeContext(now: Self.now, venue: f.venue)
+        // A receive time, as on a live connection: BitMEX lines are dated by it.
+        let context = DecodeContext(now: Self.now, venue: f.venue, receivedAt: Self.now - 1_000)
         let prefixLines = (f.header.map { [$0] } ?? []) + f.valid
         let prefix = Array((prefixLines.joined(separator: "\n") + "\n").utf8)
 

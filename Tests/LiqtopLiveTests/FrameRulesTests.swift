@@ -10,7 +10,7 @@ import Testing
     @Test func assemblerJoinsFragmentsAndChecksTheWholeMessage() throws {
         var a = MessageAssembler(maxBytes: 16)
         #expect(try a.feed(opcode: .text, fin: true, data: buffer("ping")) == .text("ping"))
-        #expect(try a.feed(opcode: .binary, fin: true, data: buffer([1, 2, 3])) == .binary(byteCount: 3))
+        #expect(try a.feed(opcode: .binary, fin: true, data: buffer([1, 2, 3])) == .binary(buffer([1, 2, 3])))
         // "é" is C3 A9: cut between its bytes, it is still valid once joined.
         #expect(try a.feed(opcode: .text, fin: false, data: buffer([0x61, 0xC3])) == nil)
         #expect(try a.feed(opcode: .continuation, fin: false, data: buffer([0xA9])) == nil)

@@ -1,8 +1,9 @@
 /// Turns the lines of one source into events, rejections and ignore counts.
 ///
 /// The format is detected per line for JSON (so a file may mix Binance, Bybit, OKX, Bitget,
-/// Gate and native lines) and once from the header for CSV tables (Farside ETF flows, FRED
-/// rates, cut odds, notes). Pure: no I/O, no clock; the caller feeds lines from a `LineSplitter`.
+/// Gate, HTX, BitMEX, Deribit and native lines) and once from the header for CSV tables
+/// (Farside ETF flows, FRED rates, cut odds, notes), wherever a table's header appears.
+/// Pure: no I/O, no clock; the caller feeds lines from a `LineSplitter`.
 public struct InputDecoder {
     public let source: String
     public var context: DecodeContext
@@ -176,6 +177,8 @@ public struct InputDecoder {
         if let topic = doc.member(root, "topic") {
             if doc.hasPrefix(topic, "allLiquidation.") || doc.hasPrefix(topic, "liquidation.") {
                 try BybitFormat.decode(doc, root, context: context, into: &out)
+            } else if HTXFormat.isLiquidationTopic(doc, topic) {
+                try HTXFormat.decode(doc, root, context: context, into: &out)
             } else {
                 out.ignored = true
             }
@@ -202,6 +205,24 @@ public struct InputDecoder {
         // Gate futures: `{"channel":"futures.…","event":…,"result":…}`.
         if let channel = doc.member(root, "channel"), doc.hasPrefix(channel, "futures.") {
             try GateFormat.decode(doc, root, channel, context: context, into: &out)
+            return
+        }
+        if let table = doc.member(root, "table") {
+            if doc.equals(table, "liquidation") {
+                try BitMEXFormat.decode(doc, root, context: context, into: &out)
+            } else {
+                out.ignored = true
+            }
+            return
+        }
+        // Deribit JSON-RPC notifications: {"method":"subscription","params":{"channel":…,"data":…}}.
+        if let method = doc.member(root, "method"), doc.equals(method, "subscription"),
+           let params = doc.member(root, "params"), let channel = doc.member(params, "channel") {
+            if doc.hasPrefix(channel, "trades.") {
+                try DeribitFormat.decode(doc, params, context: context, into: &out)
+            } else {
+                out.ignored = true
+            }
             return
         }
         if let reason = VenueErrorReply.reason(doc, root, venue: context.venue) { throw InputError(reason) }

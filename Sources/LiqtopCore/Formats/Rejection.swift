@@ -143,11 +143,17 @@ public struct DecodeContext: Sendable {
     /// The venue a live connection reads, nil for files. Aster sends Binance's `forceOrder`
     /// byte for byte, so only the connection can tell whose order a line is.
     public var venue: Venue?
+    /// When the line arrived, if the caller knows it (a live connection: the frame's receive
+    /// time). Venues whose messages carry no timestamp (BitMEX) are dated by it, and refused
+    /// without it rather than dated by whatever clock reads the file.
+    public var receivedAt: Millis?
 
     public static let earliestValidTime: Millis = 1_230_768_000_000 // 2009-01-01: nothing traded before
     public static let maxFutureSkew: Millis = Duration.day
 
-    public init(now: Millis, venue: Venue? = nil) { self.now = now; self.venue = venue }
+    public init(now: Millis, venue: Venue? = nil, receivedAt: Millis? = nil) {
+        self.now = now; self.venue = venue; self.receivedAt = receivedAt
+    }
 
     /// Whose `forceOrder` a line is: Aster's on an Aster connection, else Binance's (a raw
     /// Aster capture read from a file counts as Binance; a native recording keeps the venue).

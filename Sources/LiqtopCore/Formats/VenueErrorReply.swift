@@ -16,6 +16,15 @@ enum VenueErrorReply {
             // Bitget answers in the same shape (its replies usually carry `arg`: BitgetFormat).
             return "\(venue == .bitget ? "Bitget" : "OKX") error \(text(doc, doc.member(root, "code"))): \(text(doc, doc.member(root, "msg")))"
         }
+        // Deribit (JSON-RPC): {"jsonrpc":"2.0","id":1,"error":{"code":-32602,"message":"…"}}
+        if doc.member(root, "jsonrpc") != nil, let error = doc.member(root, "error"), doc.kind(error) == .object {
+            return "Deribit error \(text(doc, doc.member(error, "code"))): \(text(doc, doc.member(error, "message")))"
+        }
+        // BitMEX: {"status":400,"error":"Unknown table: x","request":{…}}
+        if let status = doc.member(root, "status"), doc.kind(status) == .number,
+           let error = doc.member(root, "error"), doc.kind(error) == .string {
+            return "BitMEX error \(text(doc, status)): \(text(doc, error))"
+        }
         // Binance: {"error":{"code":2,"msg":"…"},"id":1}
         if let error = doc.member(root, "error"), doc.kind(error) == .object {
             return "\(venue == .aster ? "Aster" : "Binance") error \(text(doc, doc.member(error, "code"))): \(text(doc, doc.member(error, "msg")))"

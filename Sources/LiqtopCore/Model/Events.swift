@@ -7,6 +7,7 @@ public enum Side: String, Sendable, Hashable, CaseIterable {
 public enum Venue: String, Sendable, Hashable, CaseIterable, Comparable {
     case binance, bybit, okx
     case bitget, gate, aster
+    case htx, bitmex, deribit
 
     public static func < (a: Venue, b: Venue) -> Bool { a.rawValue < b.rawValue }
 }

@@ -56,6 +56,9 @@ enum DrillViews {
         case .bitget: "Bitget sends only the largest long and short per symbol per second: totals undercount."
         case .gate: "Gate: USDT perpetuals only; a contract without a known multiplier needs --instruments."
         case .aster: "Aster sends at most one liquidation per symbol per second; raw Aster files read as Binance."
+        case .htx: "HTX: USDT- and coin-margined swaps; coin-margined priced for BTC/ETH only; no delivery futures."
+        case .bitmex: "BitMEX sends no time: orders are dated on receipt. Only XBTUSD is priced; others rejected."
+        case .deribit: "Deribit: futures trades flagged as liquidations; an MT trade counts both sides."
         }
     }
 
