@@ -61,6 +61,23 @@ enum BinanceFormat {
 
 /// Field access shared by the venue parsers: each failure names the field, e.g. `missing o.S`.
 enum VenueField {
+    /// One liquidation (or one error) per entry of the array token `array`: a bad entry must not
+    /// cost the good ones. An empty array carries nothing and is ignored.
+    static func eachLiquidation(_ doc: JSONDoc, _ array: Int, into out: inout LineResults,
+                                _ entry: (Int) throws(InputError) -> Liquidation) {
+        var i = array + 1
+        let end = Int(doc.tokens[array].next)
+        if i == end { out.ignored = true; return }
+        while i < end {
+            do throws(InputError) {
+                out.events.append(.liquidation(try entry(i)))
+            } catch {
+                out.errors.append(error)
+            }
+            i = Int(doc.tokens[i].next)
+        }
+    }
+
     static func required(_ doc: JSONDoc, _ obj: Int, _ key: StaticString, _ name: StaticString) throws(InputError) -> Int {
         guard let t = doc.member(obj, key) else { throw InputError("missing \(name)") }
         return t

@@ -20,17 +20,8 @@
 enum BitgetFormat {
     static func decode(_ doc: JSONDoc, _ root: Int, context: DecodeContext, into out: inout LineResults) throws(InputError) {
         let data = try VenueField.array(doc, root, "data", "data")
-        var i = data + 1
-        let end = Int(doc.tokens[data].next)
-        if i == end { out.ignored = true; return }
-        while i < end {
-            do {
-                out.events.append(.liquidation(try entry(doc, i, context: context)))
-            } catch {
-                out.errors.append(error) // a bad entry must not cost the good ones
-            }
-            i = Int(doc.tokens[i].next)
-        }
+        // A bad entry must not cost the good ones.
+        VenueField.eachLiquidation(doc, data, into: &out) { i throws(InputError) in try entry(doc, i, context: context) }
     }
 
     private static func entry(_ doc: JSONDoc, _ e: Int, context: DecodeContext) throws(InputError) -> Liquidation {

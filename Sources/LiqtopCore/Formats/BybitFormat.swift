@@ -11,17 +11,7 @@ enum BybitFormat {
         if doc.hasPrefix(topic, "allLiquidation.") {
             // Every 500 ms: an array of entries; a bad entry must not cost the good ones.
             let data = try VenueField.array(doc, root, "data", "data")
-            var i = data + 1
-            let end = Int(doc.tokens[data].next)
-            if i == end { out.ignored = true; return }
-            while i < end {
-                do {
-                    out.events.append(.liquidation(try entry(doc, i, context: context)))
-                } catch {
-                    out.errors.append(error)
-                }
-                i = Int(doc.tokens[i].next)
-            }
+            VenueField.eachLiquidation(doc, data, into: &out) { i throws(InputError) in try entry(doc, i, context: context) }
         } else {
             // Deprecated `liquidation.{symbol}`: one object per message.
             let data = try VenueField.object(doc, root, "data", "data")

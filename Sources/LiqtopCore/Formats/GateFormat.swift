@@ -30,17 +30,8 @@ enum GateFormat {
             return
         }
         let result = try VenueField.array(doc, root, "result", "result")
-        var i = result + 1
-        let end = Int(doc.tokens[result].next)
-        if i == end { out.ignored = true; return }
-        while i < end {
-            do {
-                out.events.append(.liquidation(try entry(doc, i, context: context)))
-            } catch {
-                out.errors.append(error) // a bad entry must not cost the good ones
-            }
-            i = Int(doc.tokens[i].next)
-        }
+        // A bad entry must not cost the good ones.
+        VenueField.eachLiquidation(doc, result, into: &out) { i throws(InputError) in try entry(doc, i, context: context) }
     }
 
     private static func entry(_ doc: JSONDoc, _ e: Int, context: DecodeContext) throws(InputError) -> Liquidation {

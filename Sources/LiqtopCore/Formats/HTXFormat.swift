@@ -31,17 +31,8 @@ enum HTXFormat {
             return
         }
         let data = try VenueField.array(doc, root, "data", "data")
-        var i = data + 1
-        let end = Int(doc.tokens[data].next)
-        if i == end { out.ignored = true; return }
-        while i < end {
-            do {
-                out.events.append(.liquidation(try entry(doc, i, context: context)))
-            } catch {
-                out.errors.append(error)
-            }
-            i = Int(doc.tokens[i].next)
-        }
+        // A bad entry must not cost the good ones.
+        VenueField.eachLiquidation(doc, data, into: &out) { i throws(InputError) in try entry(doc, i, context: context) }
     }
 
     /// Whether `topic` is `public.<code>.liquidation_orders`.
