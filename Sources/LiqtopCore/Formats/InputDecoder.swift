@@ -16,6 +16,8 @@ public struct InputDecoder {
     /// Off only in tests that compare the Binance fast path with the general decoder.
     var usesFastPath = true
     private var instruments = InstrumentCache()
+    /// The facts already listed in an output's `instruments`, so each is listed once.
+    private var reported = InstrumentBook()
 
     public init(source: String, context: DecodeContext) {
         self.source = source
@@ -48,6 +50,8 @@ public struct InputDecoder {
         if decodeBinanceFast(bytes, into: &out) { return }
         results.reset()
         decodeLine(bytes)
+        for f in results.learned { context.instruments.add(f) }
+        for f in results.used { report(f, into: &out) }
         if packsLiquidations {
             for e in results.events {
                 if case .liquidation(let l) = e { out.orders.append(l) } else { out.events.append(e) }
@@ -68,7 +72,9 @@ public struct InputDecoder {
         guard usesFastPath, bytes.first == UInt8(ascii: "{"), let f = BinanceFastPath.scan(bytes) else { return false }
         let symbol = UnsafeBufferPointer(rebasing: bytes[f.symbol])
         let (price, quantity, usd) = BinanceFormat.amounts(symbol: symbol, quantity: f.quantity, price: f.price,
-                                                           averagePrice: f.averagePrice, filled: f.filled)
+                                                           averagePrice: f.averagePrice, filled: f.filled,
+                                                           book: context.instruments)
+        if BinanceFormat.coinMContractSize(symbol) != nil { reportCoinM(symbol, into: &out) }
         if packsLiquidations {
             guard let usd = LiquidationCheck.acceptedNotional(time: f.time, price: price, quantity: quantity, usd: usd, context: context),
                   let id = instruments.id(symbol, venue: .binance, in: &out.orders) else { return false }
@@ -80,6 +86,25 @@ public struct InputDecoder {
         }
         if case .undetermined = mode { mode = .json }
         return true
+    }
+
+    /// Lists `facts` in the output unless this decoder already did (with the same pricing).
+    private mutating func report(_ facts: InstrumentFacts, into out: inout DecodeOutput) {
+        if let seen = reported.facts(venue: facts.venue, instrument: facts.instrument), seen.prices(like: facts) { return }
+        reported.add(facts)
+        out.instruments.append(facts)
+    }
+
+    /// `report` for a COIN-M line of the fast path, building the facts only when they are new.
+    private mutating func reportCoinM(_ symbol: UnsafeBufferPointer<UInt8>, into out: inout DecodeOutput) {
+        if let seen = reported.facts(venue: BinanceFormat.venue, instrument: symbol) {
+            if let current = context.instruments.facts(venue: BinanceFormat.venue, instrument: symbol) {
+                if seen.prices(like: current) { return }
+            } else if seen.unit == .usd, seen.kind == .inverse, seen.contractValue == BinanceFormat.coinMContractSize(symbol) {
+                return // the bundled rule, as listed before
+            }
+        }
+        if let facts = BinanceFormat.coinMFacts(symbol, book: context.instruments) { report(facts, into: &out) }
     }
 
     private mutating func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>) {
