@@ -65,7 +65,7 @@ struct LiveCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = DecodeContext(now: WallClock.now())
+        let context = DecodeContext(now: WallClock.now(), instruments: try InstrumentOption.book(live.instruments))
         let coinList = chosenCoins() ?? VenueConfig.defaultCoins
         let (chosen, repeated) = try chosenVenues()
         for venue in repeated { Terminal.standardError("liqtop: venue \(venue.rawValue) named twice; connecting once") }
