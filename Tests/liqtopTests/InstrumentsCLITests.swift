@@ -41,4 +41,32 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr == "liqtop: --instruments: cannot read /nonexistent/list.json: No such file or directory\n")
     }
+
+    /// Acceptance: the order priced live with `--instruments` replays with the same USD from
+    /// the recording alone — the normalized day file and the raw one — without the flag.
+    @Test func aRecordingReplaysWithoutTheFlag() throws {
+        let list = try LiqtopBinary.temporaryFile("okx-swaps-\(UUID().uuidString).json", Self.okxSwaps)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-rec-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: list); try? FileManager.default.removeItem(at: dir) }
+        let live = try LiqtopBinary.run(["tail", "-", "--print", "--record", dir.path, "--record-raw", "--instruments", list.path],
+                                        stdin: Self.celoOrder + "\n" + Self.celoOrder + "\n")
+        #expect(live.status == 0, "\(live.stderr)")
+        #expect(live.stdout.split(separator: "\n").count == 2)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        let day = try #require(files.first { $0 == "liqtop-2026-01-13.ndjson" })
+        let raw = try #require(files.first { $0.hasSuffix(".raw.ndjson") })
+        let dayText = try String(contentsOfFile: dir.path + "/" + day, encoding: .utf8)
+        let lines = dayText.split(separator: "\n")
+        // The facts once, before the first order priced with them.
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix(#"{"type":"instrument","venue":"okx","instrument":"CELO-USDT-SWAP","contract_value":"10","unit":"coin","contract_type":"linear","as_of":"#) == true, "\(dayText)")
+        let rawText = try String(contentsOfFile: dir.path + "/" + raw, encoding: .utf8)
+        #expect(rawText.hasPrefix(#"{"type":"instrument","venue":"okx","instrument":"CELO-USDT-SWAP""#), "\(rawText)")
+        for file in [day, raw] {
+            let r = try LiqtopBinary.run(["summary", "--json", dir.path + "/" + file])
+            #expect(r.status == 0)
+            #expect(JSONText.number(r.stdout, ["24h", "long_usd"]) == "104.70", "\(file): \(r.stdout) \(r.stderr)") // 2 × 52.35165 = 104.7033
+            #expect(r.stderr.isEmpty, "\(file): \(r.stderr)")
+        }
+    }
 }

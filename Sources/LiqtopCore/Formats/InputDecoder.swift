@@ -161,10 +161,16 @@ public struct InputDecoder {
         }
     }
 
-    private mutating func decodeJSON(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func decodeJSON(_ bytes: UnsafeBufferPointer<UInt8>, unwrapsFrames: Bool = true) {
         if Self.isBarePong(bytes) { results.ignored = true; return } // OKX answers `ping` with a bare `pong`
         do {
             try tape.parse(bytes)
+            if unwrapsFrames, var frame = try tape.withDoc(bytes, { (doc) throws(InputError) -> String? in try Self.recordedFrame(doc) }) {
+                // A raw recording's line: the venue's frame as received, read as that frame
+                // (one level only: a frame is never itself unwrapped).
+                frame.withUTF8 { decodeJSON($0, unwrapsFrames: false) }
+                return
+            }
             let ctx = context
             try tape.withDoc(bytes) { (doc) throws(InputError) in
                 try Self.route(doc, context: ctx, into: &results)
@@ -172,6 +178,15 @@ public struct InputDecoder {
         } catch {
             results.errors.append(error)
         }
+    }
+
+    /// The frame of a `--record-raw` line, `{"source":"…","time":…,"frame":"<the venue's text>"}`, else nil.
+    static func recordedFrame(_ doc: JSONDoc) throws(InputError) -> String? {
+        let root = JSONDoc.root
+        guard doc.kind(root) == .object, let frame = doc.member(root, "frame"), doc.kind(frame) == .string,
+              doc.member(root, "source") != nil, doc.member(root, "type") == nil else { return nil }
+        guard let text = doc.string(frame) else { throw InputError("recorded frame is not valid text") }
+        return text
     }
 
     /// Picks the format of a JSON line from its shape.
