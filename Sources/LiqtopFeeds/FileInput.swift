@@ -120,83 +120,29 @@ public enum FileInput {
         }
         cuts.append(size)
         let bounds = cuts
-        let stated = statedInstruments(fd: fd, bounds: bounds, context: context)
         let handOver = Mutex(InOrderHandOver(parts: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { k in
-            // A part starts with the facts of the `instrument` lines before it, as a serial
-            // read would have them by then.
-            var partContext = context
-            for s in stated where s.offset < bounds[k] { partContext.instruments.add(s.facts) }
-            var decoder = InputDecoder(source: path, context: partContext, continuingJSON: k > 0)
+            var decoder = InputDecoder(source: path, context: context, continuingJSON: k > 0)
             decoder.packsLiquidations = packing != nil
             let r = Result { () throws(FileInputError) -> DecodeOutput in
                 try decodeRange(fd: fd, path: path, range: bounds[k] ..< bounds[k + 1], decoder: &decoder, packing: packing)
             }
             // Whoever completes the next part in file order delivers it (and any done after it);
             // the lock keeps deliveries in order and one at a time.
-            handOver.withLock { $0.complete(k, r, deliver) }
+            handOver.withLock { $0.complete(k, r, deliver) { part, stated in
+                // The part was decoded without the facts that `instrument` lines before it state:
+                // read it again with them, as a serial read would have (rare: such lines come
+                // with raw venue lines, in a recording's raw file).
+                var again = context
+                again.instruments.add(stated)
+                var decoder = InputDecoder(source: path, context: again, continuingJSON: true)
+                decoder.packsLiquidations = packing != nil
+                return Result { () throws(FileInputError) -> DecodeOutput in
+                    try decodeRange(fd: fd, path: path, range: bounds[part] ..< bounds[part + 1], decoder: &decoder, packing: packing)
+                }
+            } }
         }
         if let error = handOver.withLock({ $0.error }) { throw error }
-    }
-
-    /// The native `instrument` lines of the file, with their offsets, found with memchr (every
-    /// part scanned at once): an `"instrument"` string in value position (a key is followed by `:`).
-    static func statedInstruments(fd: Int32, bounds: [Int], context: DecodeContext) -> [(offset: Int, facts: InstrumentFacts)] {
-        let found = Mutex<[(offset: Int, facts: InstrumentFacts)]>([])
-        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
-            let hits = candidateLines(fd: fd, range: bounds[k] ..< bounds[k + 1])
-            var facts: [(offset: Int, facts: InstrumentFacts)] = []
-            for (start, bytes) in hits {
-                if let f = bytes.withUnsafeBufferPointer({ NativeFormat.statedInstrument($0, context: context) }) {
-                    facts.append((start, f))
-                }
-            }
-            if !facts.isEmpty { found.withLock { $0 += facts } }
-        }
-        return found.withLock { $0 }.sorted { $0.offset < $1.offset }
-    }
-
-    /// Lines in `range` (whole lines: the range starts at a line start) holding `"instrument"`
-    /// as a value, with their start offsets.
-    static func candidateLines(fd: Int32, range: Range<Int>) -> [(Int, [UInt8])] {
-        let needle = Array("\"instrument\"".utf8)
-        var out: [(Int, [UInt8])] = []
-        let chunk = 4 << 20
-        var buf = [UInt8](repeating: 0, count: chunk)
-        var offset = range.lowerBound
-        while offset < range.upperBound {
-            let want = min(chunk, range.upperBound - offset)
-            let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(offset)) }
-            if n <= 0 { break }
-            // Scan only up to the last newline, so every candidate's line is in the buffer.
-            var usable = n
-            if offset + n < range.upperBound {
-                guard let lastNewline = buf[0 ..< n].lastIndex(of: 0x0A) else { offset += n; continue } // a line over 4 MiB: not ours
-                usable = lastNewline + 1
-            }
-            buf.withUnsafeBufferPointer { b in
-                let base = b.baseAddress!
-                // memchr for the needle's `m` (rare in venue lines), then compare around it.
-                let m = 7
-                var i = m
-                while i < usable, let p = memchr(base + i, 0x6D, usable - i) {
-                    let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self)) - m
-                    i = at + m + 1
-                    guard at >= 0, at + needle.count <= usable, memcmp(base + at, needle, needle.count) == 0 else { continue }
-                    var j = at + needle.count
-                    while j < usable, b[j] == 0x20 || b[j] == 0x09 { j += 1 }
-                    guard j < usable, b[j] != 0x3A else { continue } // a key, not the value
-                    var start = at
-                    while start > 0, b[start - 1] != 0x0A { start -= 1 }
-                    var end = j
-                    while end < usable, b[end] != 0x0A { end += 1 }
-                    out.append((offset + start, Array(b[start ..< end])))
-                    i = end
-                }
-            }
-            offset += usable
-        }
-        return out
     }
 
     /// Parts finished out of order wait here until every part before them was delivered.
@@ -208,12 +154,19 @@ public enum FileInput {
 
         init(parts: Int) { done = Array(repeating: nil, count: parts) }
 
-        mutating func complete(_ k: Int, _ r: Result<DecodeOutput, FileInputError>, _ deliver: (DecodeOutput) -> Void) {
+        /// Facts stated by `instrument` lines of the parts delivered so far.
+        var stated = InstrumentBook()
+
+        /// `redecode` reads a part again with the facts stated before it.
+        mutating func complete(_ k: Int, _ r: Result<DecodeOutput, FileInputError>, _ deliver: (DecodeOutput) -> Void,
+                               redecode: (Int, InstrumentBook) -> Result<DecodeOutput, FileInputError>) {
             done[k] = r
-            while next < done.count, let ready = done[next] {
+            while next < done.count, var ready = done[next] {
                 done[next] = nil
                 next += 1
                 guard error == nil else { continue } // after a read error, nothing more is delivered
+                if next > 1, !stated.isEmpty, case .success = ready { ready = redecode(next - 1, stated) }
+                if case .success(let part) = ready { for f in part.statedInstruments { stated.add(f) } }
                 switch ready {
                 case .failure(let e):
                     error = e

@@ -68,8 +68,9 @@ private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
 
     @Test func venuesThisBuildDoesNotStreamStillLoad() throws {
         let gate = try InstrumentFacts(venue: "gate", instrument: "BTC_USDT", contractValue: FixedDecimal.parse("0.0001"), unit: .coin, kind: .linear, asOf: now)
-        var bytes = Array(NativeFormat.encode(gate).utf8)
-        let back = bytes.withUnsafeMutableBufferPointer { NativeFormat.statedInstrument(UnsafeBufferPointer($0), context: DecodeContext(now: now)) }
+        let out = decode(NativeFormat.encode(gate))
+        #expect(out.rejections.isEmpty)
+        let back = out.statedInstruments.first
         #expect(back == gate)
     }
 }

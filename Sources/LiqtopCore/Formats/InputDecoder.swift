@@ -50,7 +50,10 @@ public struct InputDecoder {
         if decodeBinanceFast(bytes, into: &out) { return }
         results.reset()
         decodeLine(bytes)
-        for f in results.learned { context.instruments.add(f) }
+        for f in results.learned {
+            context.instruments.add(f)
+            out.statedInstruments.append(f)
+        }
         for f in results.used { report(f, into: &out) }
         if packsLiquidations {
             for e in results.events {

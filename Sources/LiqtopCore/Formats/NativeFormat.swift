@@ -33,17 +33,6 @@ public enum NativeFormat {
         }
     }
 
-    /// The facts an `instrument` line states, or nil for any other line (a parallel reader
-    /// gives each part of a file the facts stated before it).
-    public static func statedInstrument(_ line: UnsafeBufferPointer<UInt8>, context: DecodeContext) -> InstrumentFacts? {
-        var tape = JSONTape()
-        guard (try? tape.parse(line)) != nil else { return nil }
-        return try? tape.withDoc(line) { (doc) throws(InputError) -> InstrumentFacts? in
-            guard let type = doc.member(JSONDoc.root, "type"), doc.equals(type, "instrument") else { return nil }
-            return try instrument(doc, JSONDoc.root, context)
-        }
-    }
-
     // MARK: - One decoder per line type
 
     private static func liquidation(_ doc: JSONDoc, _ root: Int, _ context: DecodeContext) throws(InputError) -> Liquidation {

@@ -31,6 +31,8 @@ public struct DecodeOutput: Sendable {
     /// time its decoder priced with it (and again when its facts changed). The recorder writes
     /// them into the recording before the first order priced with them.
     public var instruments: [InstrumentFacts] = []
+    /// The facts `instrument` lines here state, in input order (they price the lines after them).
+    public var statedInstruments: [InstrumentFacts] = []
     /// Well-formed messages of kinds liqtop does not use (mark prices, subscribe acks, pongs).
     public var ignored = 0
     /// Non-blank lines decoded.
@@ -63,6 +65,7 @@ public struct DecodeOutput: Sendable {
         events += other.events
         orders.append(contentsOf: other.orders)
         instruments += other.instruments
+        statedInstruments += other.statedInstruments
         let room = max(0, Self.keptRejections - rejections.count)
         rejections += other.rejections.prefix(room)
         rejectionsNotKept += other.rejectionsNotKept + max(0, other.rejections.count - room)
