@@ -26,7 +26,7 @@ enum BinanceFormat {
         let z = try VenueField.optionalDecimal(doc, o, "z", "o.z") ?? .zero
         let symbol = doc.raw(symbolToken)
         let (price, quantity, usd) = amounts(symbol: symbol, quantity: q, price: p, averagePrice: ap, filled: z,
-                                             book: context.instruments)
+                                             coinM: coinMContractSize(symbol), book: context.instruments)
         if let facts = coinMFacts(symbol, book: context.instruments) { out.used.append(facts) }
         let liquidation = try LiquidationCheck.make(time: time, venue: .binance, instrument: symbol, side: side,
                                                     price: price, quantity: quantity, usd: usd, context: context)
@@ -34,10 +34,11 @@ enum BinanceFormat {
     }
 
     /// The order's price, quantity and USD notional from its fields (shared with the fast path).
+    /// `coinM` is `coinMContractSize(symbol)`, passed in so the fast path scans the symbol once.
     static func amounts(symbol: UnsafeBufferPointer<UInt8>, quantity q: FixedDecimal, price p: FixedDecimal,
                         averagePrice ap: FixedDecimal, filled z: FixedDecimal,
-                        book: InstrumentBook) -> (FixedDecimal, FixedDecimal, USD?) {
-        if let contractUSD = coinMContractSize(symbol) {
+                        coinM: FixedDecimal?, book: InstrumentBook) -> (FixedDecimal, FixedDecimal, USD?) {
+        if let contractUSD = coinM {
             // COIN-M: the quantity is a number of contracts, priced by the venue's own list
             // when one is loaded, else by the bundled rule.
             let price = ap.signum != 0 ? ap : p

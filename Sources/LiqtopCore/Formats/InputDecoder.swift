@@ -74,10 +74,11 @@ public struct InputDecoder {
     private mutating func decodeBinanceFast(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout DecodeOutput) -> Bool {
         guard usesFastPath, bytes.first == UInt8(ascii: "{"), let f = BinanceFastPath.scan(bytes) else { return false }
         let symbol = UnsafeBufferPointer(rebasing: bytes[f.symbol])
+        let coinM = BinanceFormat.coinMContractSize(symbol)
         let (price, quantity, usd) = BinanceFormat.amounts(symbol: symbol, quantity: f.quantity, price: f.price,
                                                            averagePrice: f.averagePrice, filled: f.filled,
-                                                           book: context.instruments)
-        if BinanceFormat.coinMContractSize(symbol) != nil { reportCoinM(symbol, into: &out) }
+                                                           coinM: coinM, book: context.instruments)
+        if coinM != nil { reportCoinM(symbol, into: &out) }
         if packsLiquidations {
             guard let usd = LiquidationCheck.acceptedNotional(time: f.time, price: price, quantity: quantity, usd: usd, context: context),
                   let id = instruments.id(symbol, venue: .binance, in: &out.orders) else { return false }
