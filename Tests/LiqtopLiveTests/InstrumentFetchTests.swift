@@ -146,3 +146,35 @@ final class LoopbackHTTPServer: Sendable {
         #expect(ProxyEnvironment.proxy(host: "a", tls: true, environment: ["HTTPS_PROXY": "socks5://p:1"]) == nil)
     }
 }
+
+/// A running `live` takes a refreshed list without reconnecting: the next frame is priced with it.
+@Suite struct InstrumentFeedTests {
+    static let celoOrder = #"{"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"0.6123","ccy":"","posSide":"long","side":"sell","sz":"8.55","ts":"1768348000000"}],"instFamily":"CELO-USDT","instId":"CELO-USDT-SWAP","instType":"SWAP","uly":"CELO-USDT"}]}"#
+
+    @Test func framesArePricedWithTheLatestList() async throws {
+        let feed = InstrumentFeed()
+        let state = LiveState(source: "okx", context: DecodeContext(now: 1_768_348_800_000), keepRaw: false, instruments: feed)
+        let session = state.beginSession(now: 1_768_348_800_000)
+        state.received(text: Self.celoOrder, session: session, now: 1_768_348_800_000)
+        let before = try #require(state.take())
+        #expect(before.output.events.isEmpty)
+        #expect(before.output.rejections.first?.reason.hasPrefix("unknown OKX instrument CELO-USDT-SWAP") == true)
+
+        // The refresh: a loopback "OKX" answers with its list.
+        let dir = try InstrumentFetchTests.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let server = try await LoopbackHTTPServer.start(body: InstrumentFetchTests.okxList)
+        let fetcher = InstrumentFetchTests.fetcher(port: server.port, cache: dir)
+        let refresh = Task { await InstrumentRefresh.run(feed: feed, fetcher: fetcher, extra: InstrumentBook(), every: .seconds(3600)) }
+        var waited = 0
+        while feed.current.isEmpty, waited < 1000 { try await Task.sleep(for: .milliseconds(10)); waited += 1 } // bounded
+        refresh.cancel()
+        await server.stop()
+
+        state.received(text: Self.celoOrder, session: session, now: 1_768_348_800_000)
+        let after = try #require(state.take())
+        #expect(after.output.rejections.isEmpty)
+        // 8.55 × 10 CELO = 85.5 CELO × 0.6123 = $52.35165
+        #expect(after.output.events.compactMap { if case .liquidation(let l) = $0 { l.usd } else { nil } } == [USD(micros: 52_351_650)])
+    }
+}
