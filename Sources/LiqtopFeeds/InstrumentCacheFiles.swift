@@ -50,6 +50,16 @@ public struct InstrumentCacheFiles: Sendable {
         return nil
     }
 
+    /// A small text file of the directory (a snapshot's `DATE`), or nil.
+    public func text(_ name: String) -> String? {
+        let fd = open(path(name), O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buf = [UInt8](repeating: 0, count: 64)
+        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        return n > 0 ? String(decoding: buf[0 ..< n], as: UTF8.self) : nil
+    }
+
     /// The cached list `name`, as of when it was written, or nil when there is none or it is
     /// not a list any more.
     public func cached(_ name: String) -> InstrumentList? {

@@ -76,7 +76,8 @@ struct LiveCLI: AsyncParsableCommand {
         let environment = ProxyEnvironment.process()
         let fetcher = InstrumentFetcher(
             endpoints: InstrumentEndpoint.all.filter { e in chosen.contains { $0.rawValue == e.venue } && !overridden.contains(e.venue) },
-            cache: InstrumentCacheFiles.directory(environment: environment).map(InstrumentCacheFiles.init), environment: environment)
+            cache: InstrumentCacheFiles.directory(environment: environment).map(InstrumentCacheFiles.init),
+            snapshot: InstrumentSnapshot.find(executablePath: InstrumentSnapshot.executablePath()), environment: environment)
         let refresh = Task { await InstrumentRefresh.run(feed: instrumentFeed, fetcher: fetcher, extra: given) }
         defer { refresh.cancel() }
         for venue in repeated { Terminal.standardError("liqtop: venue \(venue.rawValue) named twice; connecting once") }

@@ -178,3 +178,35 @@ final class LoopbackHTTPServer: Sendable {
         #expect(after.output.events.compactMap { if case .liquidation(let l) = $0 { l.usd } else { nil } } == [USD(micros: 52_351_650)])
     }
 }
+
+@Suite struct InstrumentSnapshotTests {
+    /// No answer and no cache: the bundled snapshot, dated by its DATE file.
+    @Test func noCacheFallsBackToTheDatedSnapshot() async throws {
+        let dir = try InstrumentFetchTests.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let snapshotDir = dir + "/Instruments/snapshot"
+        try FileManager.default.createDirectory(atPath: snapshotDir, withIntermediateDirectories: true)
+        try InstrumentFetchTests.okxList.write(toFile: snapshotDir + "/okx-swap.json", atomically: true, encoding: .utf8)
+        try "2026-11-30\n".write(toFile: snapshotDir + "/DATE", atomically: true, encoding: .utf8)
+        let snapshot = try #require(InstrumentSnapshot(directory: snapshotDir))
+        // Found next to a SwiftPM build's binary (.build/debug/liqtop → ../../Instruments/snapshot).
+        try FileManager.default.createDirectory(atPath: dir + "/.build/debug", withIntermediateDirectories: true)
+        #expect(InstrumentSnapshot.find(executablePath: dir + "/.build/debug/liqtop")?.directory == dir + "/.build/debug/../../Instruments/snapshot")
+
+        let server = try await LoopbackHTTPServer.start(status: .serviceUnavailable, body: "down")
+        var fetcher = InstrumentFetchTests.fetcher(port: server.port, cache: dir + "/no-cache")
+        fetcher.snapshot = snapshot
+        let outcome = await fetcher.fetch(fetcher.endpoints[0])
+        await server.stop()
+        #expect(outcome.source == .snapshot(Day(iso: "2026-11-30")!, reason: "HTTP 503"))
+        #expect(outcome.source.description == "bundled snapshot of 2026-11-30")
+        #expect(outcome.list?.facts.first?.asOf == Day(iso: "2026-11-30")!.start)
+        #expect(outcome.list?.facts.first?.contractValue == FixedDecimal(10))
+    }
+
+    @Test func aDirectoryWithoutDateIsNoSnapshot() throws {
+        let dir = try InstrumentFetchTests.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(InstrumentSnapshot(directory: dir) == nil)
+    }
+}

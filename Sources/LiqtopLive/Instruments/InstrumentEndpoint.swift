@@ -31,13 +31,16 @@ public enum InstrumentSource: Sendable, Hashable, CustomStringConvertible {
     case live(Millis)
     /// The endpoint failed (why); its cached response of this time was used.
     case cache(Millis, reason: String)
-    /// Neither the endpoint nor a cache: only the bundled tables price this venue.
+    /// No answer, no cache: the bundled snapshot of this day.
+    case snapshot(Day, reason: String)
+    /// Neither the endpoint, a cache nor a snapshot: only the in-code tables price this venue.
     case bundled(reason: String)
 
     public var description: String {
         switch self {
         case .live: return "live list"
         case .cache(let t, _): return "cache of \(Day(containing: t))"
+        case .snapshot(let day, _): return "bundled snapshot of \(day)"
         case .bundled: return "bundled table"
         }
     }

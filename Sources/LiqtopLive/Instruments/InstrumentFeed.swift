@@ -25,15 +25,14 @@ public final class InstrumentFeed: Sendable {
     public var current: InstrumentBook { book.withLock { $0 } }
 }
 
-/// Keeps a feed filled for `live`: the cached lists at once (no network), then the venues'
-/// lists fetched now and every `InstrumentEndpoint.refreshInterval`; `extra` (`--instruments`
+/// Keeps a feed filled for `live`: the cached lists (or the bundled snapshot) at once, with no
+/// network, then the venues' lists fetched now and every `InstrumentEndpoint.refreshInterval`; `extra` (`--instruments`
 /// files) always wins over what was fetched.
 public enum InstrumentRefresh {
     public static func run(feed: InstrumentFeed, fetcher: InstrumentFetcher, extra: InstrumentBook,
                            every interval: Swift.Duration = InstrumentEndpoint.refreshInterval) async {
-        var cached = InstrumentBook()
-        for e in fetcher.endpoints { for f in fetcher.cache?.cached(e.cacheName)?.facts ?? [] { cached.add(f) } }
-        if !cached.isEmpty { feed.update(merged(cached, extra)) }
+        let offline = InstrumentFetcher.book(fetcher.endpoints.map { fetcher.offline($0, reason: "not fetched yet") })
+        if !offline.isEmpty { feed.update(merged(offline, extra)) }
         while !Task.isCancelled {
             let outcomes = await fetcher.fetchAll()
             feed.update(merged(InstrumentFetcher.book(outcomes), extra))

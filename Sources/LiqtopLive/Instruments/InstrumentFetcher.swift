@@ -10,6 +10,8 @@ import NIOCore
 public struct InstrumentFetcher: Sendable {
     public var endpoints: [InstrumentEndpoint]
     public var cache: InstrumentCacheFiles?
+    /// The bundled snapshot, for a venue with neither an answer nor a cache.
+    public var snapshot: InstrumentSnapshot?
     public var environment: [String: String]
     /// The whole request's limit, and the connection's (async-http-client retries a refused
     /// connection until it runs out).
@@ -21,9 +23,9 @@ public struct InstrumentFetcher: Sendable {
     public static let maxBytes = InstrumentFile.maxBytes
 
     public init(endpoints: [InstrumentEndpoint] = InstrumentEndpoint.all, cache: InstrumentCacheFiles?,
-                environment: [String: String], timeout: Swift.Duration = .seconds(20),
+                snapshot: InstrumentSnapshot? = nil, environment: [String: String], timeout: Swift.Duration = .seconds(20),
                 connectTimeout: Swift.Duration = .seconds(10), clock: @escaping @Sendable () -> Millis = WallClock.now) {
-        self.endpoints = endpoints; self.cache = cache; self.environment = environment
+        self.endpoints = endpoints; self.cache = cache; self.snapshot = snapshot; self.environment = environment
         self.timeout = timeout; self.connectTimeout = connectTimeout; self.clock = clock
     }
 
@@ -67,9 +69,18 @@ public struct InstrumentFetcher: Sendable {
         case .failure(let error):
             why = error.message
         }
+        return offline(endpoint, reason: why)
+    }
+
+    /// Without the network: the cached response, else the bundled snapshot, else nothing (the
+    /// in-code tables alone).
+    public func offline(_ endpoint: InstrumentEndpoint, reason why: String) -> Outcome {
         if let cached = cache?.cached(endpoint.cacheName), cached.venue == endpoint.venue {
             let asOf = cached.facts.first?.asOf ?? 0
             return Outcome(endpoint: endpoint, source: .cache(asOf, reason: why), list: cached)
+        }
+        if let snapshot, let list = snapshot.list(endpoint.cacheName), list.venue == endpoint.venue {
+            return Outcome(endpoint: endpoint, source: .snapshot(snapshot.day, reason: why), list: list)
         }
         return Outcome(endpoint: endpoint, source: .bundled(reason: why), list: nil)
     }
