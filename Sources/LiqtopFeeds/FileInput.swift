@@ -129,7 +129,18 @@ public enum FileInput {
             }
             // Whoever completes the next part in file order delivers it (and any done after it);
             // the lock keeps deliveries in order and one at a time.
-            handOver.withLock { $0.complete(k, r, deliver) }
+            handOver.withLock { $0.complete(k, r, deliver) { part, stated in
+                // The part was decoded without the facts that `instrument` lines before it state:
+                // read it again with them, as a serial read would have (rare: such lines come
+                // with raw venue lines, in a recording's raw file).
+                var again = context
+                again.instruments.add(stated)
+                var decoder = InputDecoder(source: path, context: again, continuingJSON: true)
+                decoder.packsLiquidations = packing != nil
+                return Result { () throws(FileInputError) -> DecodeOutput in
+                    try decodeRange(fd: fd, path: path, range: bounds[part] ..< bounds[part + 1], decoder: &decoder, packing: packing)
+                }
+            } }
         }
         if let error = handOver.withLock({ $0.error }) { throw error }
     }
@@ -143,12 +154,19 @@ public enum FileInput {
 
         init(parts: Int) { done = Array(repeating: nil, count: parts) }
 
-        mutating func complete(_ k: Int, _ r: Result<DecodeOutput, FileInputError>, _ deliver: (DecodeOutput) -> Void) {
+        /// Facts stated by `instrument` lines of the parts delivered so far.
+        var stated = InstrumentBook()
+
+        /// `redecode` reads a part again with the facts stated before it.
+        mutating func complete(_ k: Int, _ r: Result<DecodeOutput, FileInputError>, _ deliver: (DecodeOutput) -> Void,
+                               redecode: (Int, InstrumentBook) -> Result<DecodeOutput, FileInputError>) {
             done[k] = r
-            while next < done.count, let ready = done[next] {
+            while next < done.count, var ready = done[next] {
                 done[next] = nil
                 next += 1
                 guard error == nil else { continue } // after a read error, nothing more is delivered
+                if next > 1, !stated.isEmpty, case .success = ready { ready = redecode(next - 1, stated) }
+                if case .success(let part) = ready { for f in part.statedInstruments { stated.add(f) } }
                 switch ready {
                 case .failure(let e):
                     error = e

@@ -22,6 +22,8 @@ final class LiveState: Sendable {
         var isLive = false
         /// Became live and not yet reported.
         var liveSignal = false
+        /// The version of `instruments` the decoder prices with.
+        var instrumentsVersion = 0
 
         mutating func markLive() {
             if !isLive { isLive = true; liveSignal = true }
@@ -32,11 +34,13 @@ final class LiveState: Sendable {
 
     let source: String
     let keepRaw: Bool
+    let instruments: InstrumentFeed?
     private let inner: Mutex<Inner>
 
-    init(source: String, context: DecodeContext, keepRaw: Bool) {
+    init(source: String, context: DecodeContext, keepRaw: Bool, instruments: InstrumentFeed? = nil) {
         self.source = source
         self.keepRaw = keepRaw
+        self.instruments = instruments
         inner = Mutex(Inner(decoder: InputDecoder(source: source, context: context)))
     }
 
@@ -74,6 +78,10 @@ final class LiveState: Sendable {
             st.frames += 1
             st.decoder.context.now = now
             st.decoder.context.receivedAt = now // dates the venues that send no time (BitMEX)
+            if let instruments, let fresh = instruments.newer(than: st.instrumentsVersion) {
+                st.instrumentsVersion = fresh.version
+                st.decoder.context.instruments = fresh.book
+            }
             let start = st.pending.events.count
             let line = st.frames
             var out = DecodeOutput()

@@ -14,6 +14,8 @@ public struct VenueSource: FeedSource {
     public let keepRaw: Bool
     public let clock: @Sendable () -> Millis
     public let timing: Timing
+    /// Instrument lists fetched while running (nil: only the context's book).
+    public var instruments: InstrumentFeed?
 
     public var name: String { config.name }
 
@@ -48,7 +50,7 @@ public struct VenueSource: FeedSource {
         }
         var context = self.context
         context.venue = config.venue // Aster's frames are Binance's bytes: the connection says whose
-        let state = LiveState(source: name, context: context, keepRaw: keepRaw)
+        let state = LiveState(source: name, context: context, keepRaw: keepRaw, instruments: instruments)
         var backoff = timing.backoff
         var lastError: String?
         while !Task.isCancelled {

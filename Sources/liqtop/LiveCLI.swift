@@ -94,9 +94,21 @@ struct LiveCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = DecodeContext(now: WallClock.now())
+        let given = try InstrumentOption.book(live.instruments)
+        let context = DecodeContext(now: WallClock.now(), instruments: given)
         let coinList = chosenCoins() ?? VenueConfig.defaultCoins
         let (chosen, repeated) = try chosenVenues()
+        // The venues' own instrument lists, now and every 6 h (cached; a venue pointed at
+        // another URL — a testnet, a loopback test — is not priced by the production list).
+        let instrumentFeed = InstrumentFeed(given)
+        let overridden = Set(givenURLs.map { String($0.option.dropFirst(2).prefix { $0 != "-" }) })
+        let environment = ProxyEnvironment.process()
+        let fetcher = InstrumentFetcher(
+            endpoints: InstrumentEndpoint.all.filter { e in chosen.contains { $0.rawValue == e.venue } && !overridden.contains(e.venue) },
+            cache: InstrumentCacheFiles.directory(environment: environment).map(InstrumentCacheFiles.init),
+            snapshot: InstrumentSnapshot.find(executablePath: InstrumentSnapshot.executablePath()), environment: environment)
+        let refresh = Task { await InstrumentRefresh.run(feed: instrumentFeed, fetcher: fetcher, extra: given) }
+        defer { refresh.cancel() }
         for venue in repeated { Terminal.standardError("liqtop: venue \(venue.rawValue) named twice; connecting once") }
         var sources: [any FeedSource] = chosen.flatMap { venue in
             let configs: [VenueConfig]
@@ -111,7 +123,11 @@ struct LiveCLI: AsyncParsableCommand {
             case .gate: configs = [.gate(url: gateURL)]
             case .aster: configs = [.aster(url: asterURL)]
             }
-            return configs.map { VenueSource(config: $0, context: context, keepRaw: live.recordRaw) }
+            return configs.map { config in
+                var source = VenueSource(config: config, context: context, keepRaw: live.recordRaw)
+                source.instruments = instrumentFeed
+                return source
+            }
         }
         sources += live.watchedSources(context: context)
         var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","))

@@ -66,7 +66,7 @@ enum LiveRunner {
                 }
                 if options.dataClock { newest.advance(past: batch.output.events) }
                 await store.ingest(batch.output, source: batch.source)
-                await recorder?.record(batch.output.events, raw: batch.raw, source: batch.source)
+                await recorder?.record(batch.output.events, instruments: batch.output.instruments, raw: batch.raw, source: batch.source)
                 printer?.write(batch.output)
             },
             report: { health in await store.setHealth(health, at: WallClock.now()) })

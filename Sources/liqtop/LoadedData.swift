@@ -5,7 +5,7 @@ import LiqtopFeeds
 /// Loads the files named on the command line (or the demo day) into a new store.
 enum LoadedData {
     /// `keepsOrderDetail: false` (summary) stores no per-order price and quantity: it never shows them.
-    static func load(files: [String], keepsOrderDetail: Bool = true) async throws -> MarketStore {
+    static func load(files: [String], keepsOrderDetail: Bool = true, instruments: [String] = []) async throws -> MarketStore {
         var config = MarketStore.Config()
         config.keepsOrderDetail = keepsOrderDetail
         let store = MarketStore(config: config)
@@ -13,7 +13,7 @@ enum LoadedData {
             await store.ingest(DemoDay.events(), source: "demo")
             return store
         }
-        let context = DecodeContext(now: WallClock.now())
+        let context = DecodeContext(now: WallClock.now(), instruments: try InstrumentOption.book(instruments))
         let packing = FileInput.Packing(keepsOrderDetail: keepsOrderDetail)
         let (unique, repeats) = SourceIdentity.unique(files)
         for r in repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
@@ -28,6 +28,24 @@ enum LoadedData {
             }
         }
         return store
+    }
+}
+
+/// `--instruments FILE` (repeatable): saved instrument lists, read before any data.
+enum InstrumentOption {
+    static let help = ArgumentHelp("A saved instrument list (OKX /api/v5/public/instruments, Binance COIN-M /dapi/v1/exchangeInfo, Gate, HTX or BitMEX contracts) to price contract-sized orders with; repeatable.", valueName: "FILE")
+
+    /// The facts of every file, each file noted on stderr; a file that is none of the known
+    /// lists is a one-line error (exit 2).
+    static func book(_ paths: [String]) throws -> InstrumentBook {
+        guard !paths.isEmpty else { return InstrumentBook() }
+        do {
+            let (book, notes) = try InstrumentFile.book(paths: paths)
+            for n in notes { Terminal.standardError("liqtop: instruments: " + n) }
+            return book
+        } catch {
+            throw CLIError(message: "--instruments: \(error)")
+        }
     }
 }
 

@@ -29,6 +29,9 @@ struct ReplayCLI: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Quit after drawing N frames (smoke tests, like htop -n).", valueName: "N"))
     var frames: Int?
 
+    @Option(help: InstrumentOption.help)
+    var instruments: [String] = []
+
     func validate() throws {
         guard ReplaySpeed.index(of: speed) != nil else { throw ValidationError("speed must be 1, 10, 60, 300, 900, 3600 or max") }
         if files.contains("-") { throw ValidationError("replay reads the keyboard from stdin; use `liqtop tail -` for piped input") }
@@ -44,7 +47,7 @@ struct ReplayCLI: AsyncParsableCommand {
             guard let t = ISOTime.parse(from) else { throw CLIError(message: "cannot read time '\(from)': use e.g. 2026-01-14T21:00:00Z") }
             start = t
         }
-        let store = try await LoadedData.load(files: files)
+        let store = try await LoadedData.load(files: files, instruments: instruments)
         let snapshot = await store.snapshot()
         let range = snapshot.dataRange ?? (snapshot.clock ... snapshot.clock)
         let demoStart = DemoDay.day.start + 20 * Duration.hour

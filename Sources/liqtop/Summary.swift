@@ -17,13 +17,16 @@ struct Summary: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(help: InstrumentOption.help)
+    var instruments: [String] = []
+
     func run() async throws {
         var clock: Millis?
         if let at {
             guard let t = ISOTime.parse(at) else { throw ValidationError("cannot read time '\(at)': use e.g. 2026-01-14T23:00:00Z") }
             clock = t
         }
-        let store = try await LoadedData.load(files: files, keepsOrderDetail: false)
+        let store = try await LoadedData.load(files: files, keepsOrderDetail: false, instruments: instruments)
         await store.setClock(clock)
         let snapshot = await store.snapshot()
         for r in snapshot.input.rejections { Terminal.standardError("liqtop: rejected \(r.source):\(r.line): \(r.reason)") }

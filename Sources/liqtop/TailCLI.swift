@@ -27,7 +27,7 @@ struct TailCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = DecodeContext(now: WallClock.now())
+        let context = DecodeContext(now: WallClock.now(), instruments: try InstrumentOption.book(live.instruments))
         // A file named twice (or as a feed and a table) would be read twice: once is enough.
         let (keep, repeats) = SourceIdentity.firstNamings(files + live.watchedFiles)
         for r in repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
@@ -65,6 +65,9 @@ struct LiveOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Quit after drawing N frames.", valueName: "N"))
     var frames: Int?
+
+    @Option(help: InstrumentOption.help)
+    var instruments: [String] = []
 
     var watchedFiles: [String] { etf + notes + rates }
 

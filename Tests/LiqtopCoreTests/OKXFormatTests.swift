@@ -31,7 +31,7 @@ private func message(_ instruments: [String]) -> String {
         let out = decode(Self.sample)
         #expect(out.events.isEmpty)
         #expect(out.rejections.count == 1)
-        #expect(out.rejections.first?.reason == "unknown OKX instrument IOST-USDT-SWAP: contract value not known")
+        #expect(out.rejections.first?.reason == "unknown OKX instrument IOST-USDT-SWAP: contract value not known (load the venue's instrument list with --instruments FILE)")
         #expect(out.ignored == 0)
     }
 
@@ -81,7 +81,7 @@ private func message(_ instruments: [String]) -> String {
         #expect(all.map(\.coin) == ["SOL", "SOL", "BTC"])
         #expect(all.map(\.side) == [.long, .short, .short])
         #expect(all.map(\.usd.centsString) == ["7210.00", "362.00", "1000.00"])
-        #expect(out.rejections.map(\.reason) == ["unknown OKX instrument IOST-USDT-SWAP: contract value not known"])
+        #expect(out.rejections.map(\.reason) == ["unknown OKX instrument IOST-USDT-SWAP: contract value not known (load the venue's instrument list with --instruments FILE)"])
     }
 
     @Test func badDetails() {

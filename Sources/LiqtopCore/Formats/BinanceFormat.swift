@@ -27,18 +27,28 @@ enum BinanceFormat {
         let ap = try VenueField.optionalDecimal(doc, o, "ap", "o.ap") ?? .zero
         let z = try VenueField.optionalDecimal(doc, o, "z", "o.z") ?? .zero
         let symbol = doc.raw(symbolToken)
-        let (price, quantity, usd) = amounts(symbol: symbol, quantity: q, price: p, averagePrice: ap, filled: z)
+        let (price, quantity, usd) = amounts(symbol: symbol, quantity: q, price: p, averagePrice: ap, filled: z,
+                                             coinM: coinMContractSize(symbol), book: context.instruments)
+        if let facts = coinMFacts(symbol, book: context.instruments) { out.used.append(facts) }
         let liquidation = try LiquidationCheck.make(time: time, venue: context.forceOrderVenue, instrument: symbol, side: side,
                                                     price: price, quantity: quantity, usd: usd, context: context)
         out.events.append(.liquidation(liquidation))
     }
 
     /// The order's price, quantity and USD notional from its fields (shared with the fast path).
+    /// `coinM` is `coinMContractSize(symbol)`, passed in so the fast path scans the symbol once.
     static func amounts(symbol: UnsafeBufferPointer<UInt8>, quantity q: FixedDecimal, price p: FixedDecimal,
-                        averagePrice ap: FixedDecimal, filled z: FixedDecimal) -> (FixedDecimal, FixedDecimal, USD?) {
-        if let contractUSD = coinMContractSize(symbol) {
-            // COIN-M: the quantity is a number of fixed-USD contracts.
-            return (ap.signum != 0 ? ap : p, q, USD.product(q, contractUSD))
+                        averagePrice ap: FixedDecimal, filled z: FixedDecimal,
+                        coinM: FixedDecimal?, book: InstrumentBook) -> (FixedDecimal, FixedDecimal, USD?) {
+        if let contractUSD = coinM {
+            // COIN-M: the quantity is a number of contracts, priced by the venue's own list
+            // when one is loaded, else by the bundled rule.
+            let price = ap.signum != 0 ? ap : p
+            if !book.isEmpty, let facts = book.facts(venue: venue, instrument: symbol) {
+                let (quantity, usd) = facts.amounts(contracts: q, price: price)
+                return (price, quantity, usd)
+            }
+            return (price, q, USD.product(q, contractUSD))
         } else if ap.signum != 0 && z.signum != 0 {
             return (ap, z, USD.product(z, ap))
         } else {
@@ -46,16 +56,30 @@ enum BinanceFormat {
         }
     }
 
+    static let venue = "binance"
     private static let btcContract = FixedDecimal(100)
     private static let altContract = FixedDecimal(10)
+    /// When the bundled rule was written down (2026-11-25).
+    static let bundledAsOf: Millis = 1_795_564_800_000
 
-    /// USD per contract when `symbol` is a COIN-M contract (`BTCUSD_PERP`, `ETHUSD_260327`:
-    /// quote `USD` right before `_`), else `nil`. 100 USD for BTC, 10 USD for every other coin.
+    /// USD per contract by the bundled rule when `symbol` is a COIN-M contract (`BTCUSD_PERP`,
+    /// `ETHUSD_260327`: quote `USD` right before `_`), else `nil`. 100 USD for BTC, 10 USD for
+    /// every other coin (Binance COIN-M contract specifications); the venue's exchangeInfo
+    /// (`contractSize`), when loaded, comes first.
     static func coinMContractSize(_ symbol: UnsafeBufferPointer<UInt8>) -> FixedDecimal? {
         guard let us = symbol.firstIndex(of: 0x5F), us >= 3,
               symbol[us - 3] == 0x55, symbol[us - 2] == 0x53, symbol[us - 1] == 0x44 else { return nil } // "USD_"
         let isBTC = us == 6 && symbol[0] == 0x42 && symbol[1] == 0x54 && symbol[2] == 0x43
         return isBTC ? btcContract : altContract
+    }
+
+    /// The facts a COIN-M order of `symbol` is priced with (the book's, else the bundled
+    /// rule's), for the recorder; nil for USD-M symbols and invalid names.
+    static func coinMFacts(_ symbol: UnsafeBufferPointer<UInt8>, book: InstrumentBook) -> InstrumentFacts? {
+        guard let size = coinMContractSize(symbol) else { return nil }
+        if let facts = book.facts(venue: venue, instrument: symbol) { return facts }
+        guard let name = try? LiquidationCheck.instrumentName(symbol) else { return nil }
+        return InstrumentFacts(venue: venue, instrument: name, contractValue: size, unit: .usd, kind: .inverse, asOf: bundledAsOf)
     }
 }
 

@@ -43,13 +43,15 @@ enum GateFormat {
         guard size.signum != 0 else { throw InputError("quantity is zero or negative") }
         let side: Side = size.signum < 0 ? .long : .short
         let contract = doc.raw(contractToken)
-        guard let multiplier = GateContracts.multiplier(contract) else {
+        // The venue's own list (`--instruments`, live fetches) first, then the bundled majors.
+        let listed = context.instruments.facts(venue: "gate", instrument: contract).flatMap { $0.unit == .coin ? $0.contractValue : nil }
+        guard let multiplier = listed ?? GateContracts.multiplier(contract) else {
             // Validated before it is echoed into the rejection log.
             let name = try LiquidationCheck.instrumentName(contract)
             throw InputError("unknown Gate contract \(name): quanto_multiplier not known (load Gate's contract list with --instruments FILE)")
         }
         guard size.mantissa != .min, let contracts = FixedDecimal(mantissa: abs(size.mantissa), scale: Int(size.scale)),
-              let coins = OKXFormat.product(contracts, multiplier) else { throw InputError("notional out of range") }
+              let coins = FixedDecimal.exactProduct(contracts, multiplier) else { throw InputError("notional out of range") }
         return try LiquidationCheck.make(time: time, venue: .gate, instrument: contract, side: side, price: price,
                                          quantity: coins, usd: USD.product(coins, price), context: context)
     }

@@ -17,6 +17,8 @@ public struct InputDecoder {
     /// Off only in tests that compare the Binance fast path with the general decoder.
     var usesFastPath = true
     private var instruments = InstrumentCache()
+    /// The facts already listed in an output's `instruments`, so each is listed once.
+    private var reported = InstrumentBook()
 
     public init(source: String, context: DecodeContext) {
         self.source = source
@@ -53,6 +55,11 @@ public struct InputDecoder {
         if decodeBinanceFast(bytes, into: &out) { return }
         results.reset()
         decodeLine(bytes)
+        for f in results.learned {
+            context.instruments.add(f)
+            out.statedInstruments.append(f)
+        }
+        for f in results.used { report(f, into: &out) }
         if packsLiquidations {
             for e in results.events {
                 if case .liquidation(let l) = e { out.orders.append(l) } else { out.events.append(e) }
@@ -72,8 +79,11 @@ public struct InputDecoder {
     private mutating func decodeBinanceFast(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout DecodeOutput) -> Bool {
         guard usesFastPath, bytes.first == UInt8(ascii: "{"), let f = BinanceFastPath.scan(bytes) else { return false }
         let symbol = UnsafeBufferPointer(rebasing: bytes[f.symbol])
+        let coinM = BinanceFormat.coinMContractSize(symbol)
         let (price, quantity, usd) = BinanceFormat.amounts(symbol: symbol, quantity: f.quantity, price: f.price,
-                                                           averagePrice: f.averagePrice, filled: f.filled)
+                                                           averagePrice: f.averagePrice, filled: f.filled,
+                                                           coinM: coinM, book: context.instruments)
+        if coinM != nil { reportCoinM(symbol, into: &out) }
         if packsLiquidations {
             guard let usd = LiquidationCheck.acceptedNotional(time: f.time, price: price, quantity: quantity, usd: usd, context: context),
                   let id = instruments.id(symbol, venue: context.forceOrderVenue, in: &out.orders) else { return false }
@@ -85,6 +95,25 @@ public struct InputDecoder {
         }
         if case .undetermined = mode { mode = .json }
         return true
+    }
+
+    /// Lists `facts` in the output unless this decoder already did (with the same pricing).
+    private mutating func report(_ facts: InstrumentFacts, into out: inout DecodeOutput) {
+        if let seen = reported.facts(venue: facts.venue, instrument: facts.instrument), seen.prices(like: facts) { return }
+        reported.add(facts)
+        out.instruments.append(facts)
+    }
+
+    /// `report` for a COIN-M line of the fast path, building the facts only when they are new.
+    private mutating func reportCoinM(_ symbol: UnsafeBufferPointer<UInt8>, into out: inout DecodeOutput) {
+        if let seen = reported.facts(venue: BinanceFormat.venue, instrument: symbol) {
+            if let current = context.instruments.facts(venue: BinanceFormat.venue, instrument: symbol) {
+                if seen.prices(like: current) { return }
+            } else if seen.unit == .usd, seen.kind == .inverse, seen.contractValue == BinanceFormat.coinMContractSize(symbol) {
+                return // the bundled rule, as listed before
+            }
+        }
+        if let facts = BinanceFormat.coinMFacts(symbol, book: context.instruments) { report(facts, into: &out) }
     }
 
     private mutating func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -141,10 +170,16 @@ public struct InputDecoder {
         }
     }
 
-    private mutating func decodeJSON(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func decodeJSON(_ bytes: UnsafeBufferPointer<UInt8>, unwrapsFrames: Bool = true) {
         if Self.isBarePong(bytes) { results.ignored = true; return } // OKX answers `ping` with a bare `pong`
         do {
             try tape.parse(bytes)
+            if unwrapsFrames, var frame = try tape.withDoc(bytes, { (doc) throws(InputError) -> String? in try Self.recordedFrame(doc) }) {
+                // A raw recording's line: the venue's frame as received, read as that frame
+                // (one level only: a frame is never itself unwrapped).
+                frame.withUTF8 { decodeJSON($0, unwrapsFrames: false) }
+                return
+            }
             let ctx = context
             try tape.withDoc(bytes) { (doc) throws(InputError) in
                 try Self.route(doc, context: ctx, into: &results)
@@ -152,6 +187,15 @@ public struct InputDecoder {
         } catch {
             results.errors.append(error)
         }
+    }
+
+    /// The frame of a `--record-raw` line, `{"source":"…","time":…,"frame":"<the venue's text>"}`, else nil.
+    static func recordedFrame(_ doc: JSONDoc) throws(InputError) -> String? {
+        let root = JSONDoc.root
+        guard doc.kind(root) == .object, let frame = doc.member(root, "frame"), doc.kind(frame) == .string,
+              doc.member(root, "source") != nil, doc.member(root, "type") == nil else { return nil }
+        guard let text = doc.string(frame) else { throw InputError("recorded frame is not valid text") }
+        return text
     }
 
     /// Picks the format of a JSON line from its shape.

@@ -25,6 +25,9 @@ public enum NativeFormat {
             out.events.append(.cutOdds(try cutOdds(doc, root)))
         } else if doc.equals(type, "daily_liquidations") {
             out.events.append(.dailyTotals(try dailyTotals(doc, root, context)))
+        } else if doc.equals(type, "instrument") {
+            // Not an event: it prices the lines after it (the decoder adds it to its book).
+            out.learned.append(try instrument(doc, root, context))
         } else {
             throw InputError("unknown type \(printable(doc.string(type) ?? ""))")
         }
@@ -112,6 +115,38 @@ public enum NativeFormat {
               let shorts = USD(try decimal(doc, root, "short_usd")) else { throw InputError("daily total out of range") }
         guard longs.micros >= 0, shorts.micros >= 0 else { throw InputError("daily total is negative") }
         return DailyLiquidationTotals(day: day, longUSD: longs, shortUSD: shorts)
+    }
+
+    /// `{"type":"instrument","venue":"okx","instrument":"CELO-USDT-SWAP","contract_value":"10",
+    /// "unit":"coin","contract_type":"linear","as_of":1768348800000}`: what one contract was
+    /// worth when the recording was made, so raw lines after it price as they did live.
+    private static func instrument(_ doc: JSONDoc, _ root: Int, _ context: DecodeContext) throws(InputError) -> InstrumentFacts {
+        let venue = try field(doc, root, "venue")
+        guard doc.kind(venue) == .string, InstrumentFacts.isVenueName(doc.raw(venue)) else {
+            throw InputError("venue must be 1...20 of a-z 0-9")
+        }
+        let name = try field(doc, root, "instrument")
+        guard doc.kind(name) == .string else { throw InputError("instrument must be a string") }
+        let instrument = try LiquidationCheck.instrumentName(doc.raw(name))
+        let value = try decimal(doc, root, "contract_value")
+        guard value.isPositive else { throw InputError("contract_value must be positive") }
+        let unitToken = try field(doc, root, "unit")
+        let unit: InstrumentFacts.Unit
+        if doc.equals(unitToken, "coin") { unit = .coin } else if doc.equals(unitToken, "usd") { unit = .usd } else {
+            throw InputError("unit must be coin or usd")
+        }
+        let kindToken = try field(doc, root, "contract_type")
+        let kind: InstrumentFacts.Kind
+        if doc.equals(kindToken, "linear") { kind = .linear } else if doc.equals(kindToken, "inverse") { kind = .inverse } else {
+            throw InputError("contract_type must be linear or inverse")
+        }
+        // A linear contract is an amount of coin, an inverse one an amount of USD: anything
+        // else would be priced by a rule no venue states.
+        guard (kind == .linear) == (unit == .coin) else { throw InputError("a \(kind.rawValue) contract cannot be valued in \(unit.rawValue)") }
+        let asOf = try time(doc, try field(doc, root, "as_of"))
+        try context.checkTime(asOf)
+        return InstrumentFacts(venue: String(decoding: doc.raw(venue), as: UTF8.self), instrument: instrument,
+                               contractValue: value, unit: unit, kind: kind, asOf: asOf)
     }
 
     static let rateRangeText = "\(ratePercentRange.lowerBound)...\(ratePercentRange.upperBound)"
@@ -244,6 +279,19 @@ extension NativeFormat {
             w.key("long_usd", d.longUSD.exactString)
             w.key("short_usd", d.shortUSD.exactString)
         }
+        return w.finish()
+    }
+
+    /// One native `instrument` line for `facts`, without the trailing newline.
+    public static func encode(_ facts: InstrumentFacts) -> String {
+        var w = LineWriter()
+        w.key("type", "instrument")
+        w.key("venue", facts.venue)
+        w.key("instrument", facts.instrument)
+        w.key("contract_value", facts.contractValue.description)
+        w.key("unit", facts.unit.rawValue)
+        w.key("contract_type", facts.kind.rawValue)
+        w.key("as_of", raw: String(facts.asOf))
         return w.finish()
     }
 

@@ -1,36 +1,32 @@
-/// Contract values (`ctVal`) of the OKX swaps liqtop knows, so `sz` (contracts) becomes USD.
+/// Contract values (`ctVal`) of OKX instruments, so `sz` (contracts) becomes USD: first from the
+/// instrument book (OKX's own list, `--instruments`, or a recording's `instrument` lines), then
+/// from the bundled table.
 ///
-/// OKX publishes these on `GET /api/v5/public/instruments`; the table ships the majors listed
-/// in FORMATS.md (also documented by the crypto-contract-value crate: BTC-USDT-SWAP 0.01 BTC,
-/// BTC-USD-SWAP 100 USD). Anything else is refused as unknown rather than guessed: a wrong
-/// ctVal would silently scale a whole venue's totals.
+/// The bundled table holds the majors listed in FORMATS.md (also documented by the
+/// crypto-contract-value crate: BTC-USDT-SWAP 0.01 BTC, BTC-USD-SWAP 100 USD). Anything else is
+/// refused as unknown rather than guessed: a wrong ctVal would silently scale a whole venue's totals.
 enum OKXContracts {
-    struct Contract {
-        /// Coins per contract (linear) or USD per contract (inverse).
-        let ctVal: FixedDecimal
-        /// Inverse (`-USD-SWAP`): sized in USD, so the notional does not involve the price.
-        let inverse: Bool
+    static let venue = "okx"
+    /// When the bundled table was written (2026-11-25).
+    static let bundledAsOf: Millis = 1_795_564_800_000
+
+    static let bundled = InstrumentBook([
+        linear("BTC-USDT-SWAP", FixedDecimal(uncheckedMantissa: 1, scale: 2)),
+        linear("ETH-USDT-SWAP", FixedDecimal(uncheckedMantissa: 1, scale: 1)),
+        linear("SOL-USDT-SWAP", FixedDecimal(1)),
+        InstrumentFacts(venue: venue, instrument: "BTC-USD-SWAP", contractValue: FixedDecimal(100), unit: .usd, kind: .inverse, asOf: bundledAsOf),
+        InstrumentFacts(venue: venue, instrument: "ETH-USD-SWAP", contractValue: FixedDecimal(10), unit: .usd, kind: .inverse, asOf: bundledAsOf),
+    ])
+
+    private static func linear(_ name: String, _ value: FixedDecimal) -> InstrumentFacts {
+        InstrumentFacts(venue: venue, instrument: name, contractValue: value, unit: .coin, kind: .linear, asOf: bundledAsOf)
     }
 
-    private static let table: [(StaticString, Contract)] = [
-        ("BTC-USDT-SWAP", Contract(ctVal: FixedDecimal(uncheckedMantissa: 1, scale: 2), inverse: false)),
-        ("ETH-USDT-SWAP", Contract(ctVal: FixedDecimal(uncheckedMantissa: 1, scale: 1), inverse: false)),
-        ("SOL-USDT-SWAP", Contract(ctVal: FixedDecimal(1), inverse: false)),
-        ("BTC-USD-SWAP", Contract(ctVal: FixedDecimal(100), inverse: true)),
-        ("ETH-USD-SWAP", Contract(ctVal: FixedDecimal(10), inverse: true)),
-    ]
-
-    /// The contract for the raw `instId` bytes, or `nil` when it is not in the table.
-    static func contract(_ instId: UnsafeBufferPointer<UInt8>) -> Contract? {
-        for (name, contract) in table where matches(instId, name) { return contract }
-        return nil
+    /// The contract for the raw `instId` bytes, or `nil` when neither the book nor the table knows it.
+    static func contract(_ instId: UnsafeBufferPointer<UInt8>, book: InstrumentBook) -> InstrumentFacts? {
+        book.facts(venue: venue, instrument: instId) ?? bundled.facts(venue: venue, instrument: instId)
     }
 
-    private static func matches(_ raw: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-        let len = name.utf8CodeUnitCount
-        guard raw.count == len else { return false }
-        let p = name.utf8Start
-        for k in 0 ..< len where raw[k] != p[k] { return false }
-        return true
-    }
+    /// What an unknown instrument's rejection tells the user to do.
+    static let howToFix = "load the venue's instrument list with --instruments FILE"
 }

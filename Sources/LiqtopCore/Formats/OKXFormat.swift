@@ -1,7 +1,8 @@
 /// OKX v5 `liquidation-orders`: `data` holds instruments, each with `details` (one per order).
 ///
 /// OKX says the feed is partial and not time-ordered. `sz` counts contracts, so the notional
-/// needs the contract value from `OKXContracts`; unknown instruments are refused, not guessed.
+/// needs the contract value from `OKXContracts` (the instrument book of the context, then the
+/// bundled table); unknown instruments are refused, not guessed, with how to fix it.
 enum OKXFormat {
     static func decode(_ doc: JSONDoc, _ root: Int, context: DecodeContext, into out: inout LineResults) throws(InputError) {
         let data = try VenueField.array(doc, root, "data", "data")
@@ -29,13 +30,14 @@ enum OKXFormat {
         var i = details + 1
         let end = Int(doc.tokens[details].next)
         guard i < end else { return }
-        let contract = OKXContracts.contract(raw)
+        let contract = OKXContracts.contract(raw, book: context.instruments)
+        if let contract { out.used.append(contract) }
         while i < end {
             do throws(InputError) {
                 guard let contract else {
                     // Validated before it is echoed into the rejection log.
                     let name = try LiquidationCheck.instrumentName(raw)
-                    throw InputError("unknown OKX instrument \(name): contract value not known")
+                    throw InputError("unknown OKX instrument \(name): contract value not known (\(OKXContracts.howToFix))")
                 }
                 out.events.append(.liquidation(try entry(doc, i, raw, contract, context: context)))
             } catch {
@@ -47,7 +49,7 @@ enum OKXFormat {
 
     /// `{"bkPx":"0.007831","posSide":"short","side":"buy","sz":"13","ts":"1692266434010",…}`
     private static func entry(_ doc: JSONDoc, _ d: Int, _ instId: UnsafeBufferPointer<UInt8>,
-                              _ contract: OKXContracts.Contract, context: DecodeContext) throws(InputError) -> Liquidation {
+                              _ contract: InstrumentFacts, context: DecodeContext) throws(InputError) -> Liquidation {
         guard doc.kind(d) == .object else { throw InputError("details entry is not an object") }
         let posSide = try VenueField.string(doc, d, "posSide", "details.posSide")
         let side: Side
@@ -65,25 +67,10 @@ enum OKXFormat {
         let time = try VenueField.time(doc, d, "ts", "details.ts")
         let sz = try VenueField.decimal(doc, d, "sz", "details.sz")
         let bkPx = try VenueField.decimal(doc, d, "bkPx", "details.bkPx")
-        let usd: USD?
-        var quantity = sz
-        if contract.inverse {
-            usd = USD.product(sz, contract.ctVal)
-        } else {
-            // Linear contracts are a fixed amount of coin: keep the base quantity, so that
-            // quantity × price is the notional as for every other linear venue.
-            let base = product(sz, contract.ctVal)
-            if let base { quantity = base }
-            usd = base.flatMap { USD.product($0, bkPx) }
-        }
+        // Linear contracts are a fixed amount of coin: the base quantity is kept, so that
+        // quantity × price is the notional as for every other linear venue.
+        let (quantity, usd) = contract.amounts(contracts: sz, price: bkPx)
         return try LiquidationCheck.make(time: time, venue: .okx, instrument: instId, side: side,
                                          price: bkPx, quantity: quantity, usd: usd, context: context)
-    }
-
-    /// Exact `a × b`, or `nil` when it does not fit a `FixedDecimal`.
-    static func product(_ a: FixedDecimal, _ b: FixedDecimal) -> FixedDecimal? {
-        let (m, overflow) = a.mantissa.multipliedReportingOverflow(by: b.mantissa)
-        if overflow { return nil }
-        return FixedDecimal(mantissa: m, scale: Int(a.scale) + Int(b.scale))
     }
 }

@@ -27,6 +27,12 @@ public struct DecodeOutput: Sendable {
     public private(set) var rejectionsNotKept = 0
     /// How many rejections of each kind (`ReasonCounts.kind`), kept and not.
     public private(set) var reasons = ReasonCounts()
+    /// The instrument facts the orders here were priced with, in input order: each the first
+    /// time its decoder priced with it (and again when its facts changed). The recorder writes
+    /// them into the recording before the first order priced with them.
+    public var instruments: [InstrumentFacts] = []
+    /// The facts `instrument` lines here state, in input order (they price the lines after them).
+    public var statedInstruments: [InstrumentFacts] = []
     /// Well-formed messages of kinds liqtop does not use (mark prices, subscribe acks, pongs).
     public var ignored = 0
     /// Non-blank lines decoded.
@@ -67,6 +73,8 @@ public struct DecodeOutput: Sendable {
     public mutating func append(_ other: DecodeOutput) {
         events += other.events
         orders.append(contentsOf: other.orders)
+        instruments += other.instruments
+        statedInstruments += other.statedInstruments
         let room = max(0, Self.keptRejections - rejections.count)
         rejections += other.rejections.prefix(room)
         rejectionsNotKept += other.rejectionsNotKept + max(0, other.rejections.count - room)
@@ -136,7 +144,7 @@ public struct ReasonCounts: Sendable, Hashable {
 }
 
 /// Facts a pure parser needs from outside: "now", to refuse timestamps from the future, and
-/// the venue of a live connection.
+/// the venue of a live connection, and the venues' instrument facts, to price orders sized in contracts.
 public struct DecodeContext: Sendable {
     /// Wall-clock time at decoding; events more than `maxFutureSkew` later are refused.
     public var now: Millis
@@ -147,12 +155,15 @@ public struct DecodeContext: Sendable {
     /// time). Venues whose messages carry no timestamp (BitMEX) are dated by it, and refused
     /// without it rather than dated by whatever clock reads the file.
     public var receivedAt: Millis?
+    /// Contract values from the venues' instrument lists (`--instruments`, live fetches) and
+    /// from `instrument` lines read so far; consulted before the bundled tables.
+    public var instruments: InstrumentBook
 
     public static let earliestValidTime: Millis = 1_230_768_000_000 // 2009-01-01: nothing traded before
     public static let maxFutureSkew: Millis = Duration.day
 
-    public init(now: Millis, venue: Venue? = nil, receivedAt: Millis? = nil) {
-        self.now = now; self.venue = venue; self.receivedAt = receivedAt
+    public init(now: Millis, venue: Venue? = nil, receivedAt: Millis? = nil, instruments: InstrumentBook = InstrumentBook()) {
+        self.now = now; self.venue = venue; self.receivedAt = receivedAt; self.instruments = instruments
     }
 
     /// Whose `forceOrder` a line is: Aster's on an Aster connection, else Binance's (a raw
@@ -170,6 +181,10 @@ public struct LineResults {
     public var events: [Event] = []
     public var errors: [InputError] = []
     public var ignored = false
+    /// Instrument facts this line's orders were priced with.
+    public var used: [InstrumentFacts] = []
+    /// Instrument facts this line states (a native `instrument` line): they price later lines.
+    public var learned: [InstrumentFacts] = []
 
     public init() {}
 
@@ -177,5 +192,7 @@ public struct LineResults {
         events.removeAll(keepingCapacity: true)
         errors.removeAll(keepingCapacity: true)
         ignored = false
+        if !used.isEmpty { used.removeAll(keepingCapacity: true) }
+        if !learned.isEmpty { learned.removeAll(keepingCapacity: true) }
     }
 }

@@ -77,6 +77,16 @@ public actor Recorder {
     /// Events dropped because the queue was full, since the last successful write.
     private var queueDropsSinceWrite = 0
 
+    private struct InstrumentKey: Hashable {
+        var venue: String
+        var instrument: String
+    }
+
+    /// The facts orders were last priced with, per instrument (from `record(instruments:)`).
+    private var facts: [InstrumentKey: InstrumentFacts] = [:]
+    /// Per file, the facts already queued into it: each file states the facts it needs itself.
+    private var factsInFile: [String: [InstrumentKey: InstrumentFacts]] = [:]
+
     /// - Parameters:
     ///   - directory: created (with parents) on the first write if missing.
     ///   - maxPendingBytes: the queue's bound: memory stays bounded however long the disk
@@ -131,24 +141,37 @@ public actor Recorder {
     }
 
     /// Queues the events (and raw frames) for writing; returns at once, whatever the disk does.
-    public func record(_ events: [Event], raw: [String] = [], source: String) {
+    /// `instruments` are the facts the decoder priced these orders with (`DecodeOutput.instruments`):
+    /// each file gets an `instrument` line before the first order priced with facts it does
+    /// not state yet, so a replay of that file alone — normalized or raw — prices as live did.
+    public func record(_ events: [Event], instruments: [InstrumentFacts] = [], raw: [String] = [], source: String) {
         let now = clock()
         let today = Day(containing: now)
+        for f in instruments { facts[InstrumentKey(venue: f.venue, instrument: f.instrument)] = f }
+        let rawName = keepRaw && !raw.isEmpty ? Self.fileName(day: today, raw: true) : nil
         for event in events {
+            let name = Self.fileName(day: Self.day(of: event, recordedOn: today))
+            if !facts.isEmpty, case .liquidation(let l) = event {
+                let key = InstrumentKey(venue: l.venue.rawValue, instrument: l.instrument)
+                if let f = facts[key] {
+                    stateFacts(f, key, in: name)
+                    // The raw frames of this batch follow: the raw file needs the facts first too.
+                    if let rawName { stateFacts(f, key, in: rawName) }
+                }
+            }
             var line = NativeFormat.encode(event)
             line += "\n"
-            append(line, to: Self.fileName(day: Self.day(of: event, recordedOn: today)), events: 1, rawFrames: 0)
+            append(line, to: name, events: 1, rawFrames: 0)
         }
-        if keepRaw, !raw.isEmpty {
+        if let rawName {
             var prefix = "{\"source\":"
             NativeFormat.appendQuoted(source, to: &prefix)
             prefix += ",\"time\":\(now),\"frame\":"
-            let name = Self.fileName(day: today, raw: true)
             for frame in raw {
                 var line = prefix
                 NativeFormat.appendQuoted(frame, to: &line)
                 line += "}\n"
-                append(line, to: name, events: 0, rawFrames: 1)
+                append(line, to: rawName, events: 0, rawFrames: 1)
             }
         }
         if pendingByteCount >= maxPendingBytes / 2 {
@@ -193,14 +216,24 @@ public actor Recorder {
 
     // MARK: - Internals
 
-    private func append(_ line: String, to name: String, events: Int, rawFrames: Int) {
+    /// Queues an `instrument` line into `name` unless that file already states these facts.
+    private func stateFacts(_ f: InstrumentFacts, _ key: InstrumentKey, in name: String) {
+        if let stated = factsInFile[name]?[key], stated.prices(like: f) { return }
+        if append(NativeFormat.encode(f) + "\n", to: name, events: 0, rawFrames: 0) {
+            factsInFile[name, default: [:]][key] = f
+        }
+    }
+
+    /// False when the line did not fit the queue and was dropped.
+    @discardableResult
+    private func append(_ line: String, to name: String, events: Int, rawFrames: Int) -> Bool {
         let size = line.utf8.count
         if pendingByteCount + size > maxPendingBytes {
             // The writer is behind (or blocked): drop and count rather than wait or hoard.
             counters.eventsDropped += events
             counters.rawFramesDropped += rawFrames
             queueDropsSinceWrite += events + rawFrames
-            return
+            return false
         }
         if pending[name] == nil {
             pending[name] = Pending()
@@ -210,6 +243,7 @@ public actor Recorder {
         pending[name]?.events += events
         pending[name]?.rawFrames += rawFrames
         pendingByteCount += size
+        return true
     }
 
     /// Hands what is queued to the writer, unless a write is already in flight.
@@ -241,6 +275,9 @@ public actor Recorder {
         counters.filesWritten += o.newFiles
         lastWriteError = o.error
         if o.error == nil { queueDropsSinceWrite = 0 }
+        // A failed write may have lost an `instrument` line: state the facts again before the
+        // next order in every file (a repeat is harmless, a missing line is not).
+        if o.error != nil { factsInFile = [:] }
         inFlight = nil
         inFlightSince = nil
         inFlightEvents = 0

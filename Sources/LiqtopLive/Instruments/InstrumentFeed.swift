@@ -1,0 +1,48 @@
+import LiqtopCore
+import Synchronization
+
+/// The instrument book a running `live` prices with, replaced whole when the lists are fetched
+/// again (every 6 h). Decoders check its version per frame (one atomic load) and take the new
+/// book only when it changed.
+public final class InstrumentFeed: Sendable {
+    private let book: Mutex<InstrumentBook>
+    private let version = Atomic<Int>(0)
+
+    public init(_ initial: InstrumentBook = InstrumentBook()) { book = Mutex(initial) }
+
+    public func update(_ new: InstrumentBook) {
+        book.withLock { $0 = new }
+        version.add(1, ordering: .releasing)
+    }
+
+    /// The book and its version when newer than `seen`, else nil.
+    public func newer(than seen: Int) -> (version: Int, book: InstrumentBook)? {
+        let v = version.load(ordering: .acquiring)
+        guard v != seen else { return nil }
+        return book.withLock { (v, $0) }
+    }
+
+    public var current: InstrumentBook { book.withLock { $0 } }
+}
+
+/// Keeps a feed filled for `live`: the cached lists (or the bundled snapshot) at once, with no
+/// network, then the venues' lists fetched now and every `InstrumentEndpoint.refreshInterval`; `extra` (`--instruments`
+/// files) always wins over what was fetched.
+public enum InstrumentRefresh {
+    public static func run(feed: InstrumentFeed, fetcher: InstrumentFetcher, extra: InstrumentBook,
+                           every interval: Swift.Duration = InstrumentEndpoint.refreshInterval) async {
+        let offline = InstrumentFetcher.book(fetcher.endpoints.map { fetcher.offline($0, reason: "not fetched yet") })
+        if !offline.isEmpty { feed.update(merged(offline, extra)) }
+        while !Task.isCancelled {
+            let outcomes = await fetcher.fetchAll()
+            feed.update(merged(InstrumentFetcher.book(outcomes), extra))
+            do { try await Task.sleep(for: interval) } catch { return }
+        }
+    }
+
+    static func merged(_ fetched: InstrumentBook, _ extra: InstrumentBook) -> InstrumentBook {
+        var book = fetched
+        book.add(extra)
+        return book
+    }
+}
