@@ -48,3 +48,46 @@ import Testing
         #expect(recorder.reconnectErrors == ["connection closed by server: restart"])
     }
 }
+
+/// Issue 12's acceptance on the real OKX FUTURES capture (samples/real/okx_liquidation-orders_FUTURES__tardis-node.ndjson),
+/// the same frame twice: both copies count when they arrive on one connection; a copy resent
+/// after a reconnect counts once.
+@Suite(.timeLimit(.minutes(1))) struct OKXFuturesPairTests {
+    static let path = "/ws/v5/public"
+    static let frame = #"{"arg":{"channel":"liquidation-orders","instType":"FUTURES"},"data":[{"details":[{"bkLoss":"0","bkPx":"0.55205","ccy":"","posSide":"short","side":"buy","sz":"39","ts":"1680173247614"}],"instFamily":"XRP-USD","instId":"XRP-USD-230929","instType":"FUTURES","uly":"XRP-USD"}]}"#
+    /// XRP-USD futures are inverse, 10 USD a contract (OKX instruments list, `ctVal` 10 `ctValCcy` USD).
+    static let context = DecodeContext(now: testNow, instruments: InstrumentBook([
+        InstrumentFacts(venue: "okx", instrument: "XRP-USD-230929", contractValue: FixedDecimal(10), unit: .usd, kind: .inverse, asOf: testNow),
+    ]))
+
+    func run(_ script: Script, until count: Int) async throws -> Recorder {
+        let server = try await LoopbackServer.start(script)
+        let recorder = Recorder()
+        let source = VenueSource(config: .loopback(.okx, server, path: Self.path), context: Self.context,
+                                 clock: { testNow }, timing: fastTiming)
+        try await withRunning(source, recorder, server: server) {
+            #expect(await eventually(.seconds(15)) { recorder.liquidations.count >= count })
+            try await Task.sleep(for: .milliseconds(150))
+        }
+        return recorder
+    }
+
+    @Test func bothCopiesCountOnOneConnection() async throws {
+        let recorder = try await run(Script(onText: { _, text in
+            guard text.hasPrefix(#"{"op":"subscribe""#) else { return [] }
+            return [.send(Frames.okxAck), .send(Self.frame), .send(Self.frame)]
+        }), until: 2)
+        #expect(recorder.liquidations.count == 2)
+        // 39 contracts × $10, a short liquidated (posSide short), each.
+        #expect(recorder.liquidations.allSatisfy { $0.usd == USD(dollars: 390) && $0.side == .short && $0.coin == "XRP" })
+    }
+
+    @Test func theCopyResentAfterAReconnectCountsOnce() async throws {
+        let recorder = try await run(Script(onText: { n, text in
+            guard text.hasPrefix(#"{"op":"subscribe""#) else { return [] }
+            return n == 0 ? [.send(Frames.okxAck), .send(Self.frame), .close(reason: "restart")]
+                : [.send(Frames.okxAck), .send(Self.frame), .send(Frames.okx(sz: "1"))]
+        }), until: 2)
+        #expect(recorder.liquidations.map(\.instrument) == ["XRP-USD-230929", "BTC-USDT-SWAP"])
+    }
+}
