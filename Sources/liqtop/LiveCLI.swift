@@ -18,8 +18,8 @@ struct LiveCLI: AsyncParsableCommand {
     )
 
     @Option(help: ArgumentHelp("Venues to connect to: " + Venue.allCases.map(\.rawValue).joined(separator: ", ") + ".",
-                               valueName: "binance,bybit,okx"))
-    var venues = "binance,bybit,okx"
+                               valueName: "VENUE,..."))
+    var venues = Venue.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(help: ArgumentHelp("Coins to show (Bybit needs one topic per coin); default: the 12 majors.", valueName: "BTC,ETH,..."))
     var coins: String?

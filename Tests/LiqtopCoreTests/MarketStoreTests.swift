@@ -214,3 +214,26 @@ func liq(_ t: Millis, _ venue: Venue, _ coin: String, _ side: Side, _ dollars: I
         #expect(s.dataRange?.upperBound == 1_768_413_600_000)
     }
 }
+
+/// Issue 12: with ten venues the status line stays one line: every source in words when they fit,
+/// else how many are live and, compactly, the ones that are not.
+@Suite struct SourceHealthTextTests {
+    static let now: Millis = 1_768_435_200_000
+
+    @Test func wordsWhenTheyFitGlyphsWhenNot() {
+        let few = [SourceHealth(name: "binance", state: .live), SourceHealth(name: "okx", state: .reconnecting(at: Self.now + 7_500), lastError: "closed")]
+        #expect(SourceHealth.statusText(few, now: Self.now, room: 80, width: \.count) == "binance ✓ · okx reconnecting in 8 s (closed)")
+        let names = ["binance", "bybit", "okx", "bitget", "gate", "aster", "htx", "htx-coin", "bitmex", "deribit"]
+        var many = names.map { SourceHealth(name: $0, state: .live) }
+        many[2].state = .reconnecting(at: Self.now + 7_500)
+        many.append(SourceHealth(name: "record", state: .failing("cannot write")))
+        // Live ones counted, the others in words while those fit the line...
+        #expect(SourceHealth.statusText(many, now: Self.now, room: 45, width: \.count)
+                == "9/11 ✓ · okx reconnecting in 8 s · record failing: cannot write")
+        // ...and as glyphs when not.
+        #expect(SourceHealth.statusText(many, now: Self.now, room: 25, width: \.count) == "9/11 ✓ · okx ⟳8s · record ✗")
+        // One failing source keeps its words however long.
+        let one = names.map { SourceHealth(name: $0, state: .live) } + [SourceHealth(name: "record", state: .failing(String(repeating: "x", count: 90)))]
+        #expect(SourceHealth.statusText(one, now: Self.now, room: 25, width: \.count).hasSuffix(String(repeating: "x", count: 90)))
+    }
+}

@@ -28,6 +28,31 @@ public struct SourceHealth: Sendable, Hashable {
 
     public var isLive: Bool { if case .live = state { true } else { false } }
 
+    /// A few characters for a crowded status line: `okx ⟳8s`, `bitget …`, `record ✗`.
+    public func glyph(now: Millis) -> String {
+        switch state {
+        case .live: return "\(name) ✓"
+        case .connecting: return "\(name) …"
+        case .reconnecting(let at): return "\(name) ⟳\(max(0, (at - now + 999) / 1000))s"
+        case .waiting: return "\(name) ⌛"
+        case .stopped, .failing: return "\(name) ✗"
+        }
+    }
+
+    /// The status line's words for `sources`: each in full when they fit in `room` columns
+    /// (`width` measures); else how many are live, and the others in words — a failure is never
+    /// reduced to a glyph while its words fit — or, when even that is too long, as glyphs too.
+    public static func statusText(_ sources: [SourceHealth], now: Millis, room: Int, width: (String) -> Int) -> String {
+        let full = sources.map { $0.summary(now: now) }.joined(separator: " · ")
+        if width(full) <= room { return full }
+        let count = "\(sources.filter(\.isLive).count)/\(sources.count) ✓"
+        let down = sources.filter { !$0.isLive }
+        let words = ([count] + down.map { $0.summary(now: now) }).joined(separator: " · ")
+        // Words for what is wrong may take the whole line but the hints' first few.
+        if down.count <= 1 || width(words) <= room * 2 - 20 { return words }
+        return ([count] + down.map { $0.glyph(now: now) }).joined(separator: " · ")
+    }
+
     /// Short words for the status line, relative to `now` (for "reconnecting in 4 s").
     public func summary(now: Millis) -> String {
         switch state {

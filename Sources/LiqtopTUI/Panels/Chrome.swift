@@ -56,7 +56,9 @@ enum StatusBar {
             if s.input.rejected > 0 { right += " (e)" }
         }
         if let s, !s.health.isEmpty {
-            right = s.health.map { $0.summary(now: s.clock) }.joined(separator: " · ") + " · " + right
+            // Ten venues and the recorder do not fit one line in words: then counts and glyphs
+            // (the venue list says the rest).
+            right = SourceHealth.statusText(s.health, now: s.clock, room: r.width / 2, width: TextWidth.of) + " · " + right
         }
         if let st = chrome.sourceStatus { right = st + " · " + right }
         let rightWidth = TextWidth.of(right)
