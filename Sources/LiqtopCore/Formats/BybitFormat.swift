@@ -1,7 +1,10 @@
 /// Bybit v5 liquidation topics.
 ///
 /// Bybit reports the side of the liquidated *position*, the opposite of Binance: `Buy` means a
-/// long was liquidated, `Sell` a short. For `allLiquidation` FORMATS.md quotes Bybit; for the
+/// long was liquidated, `Sell` a short. For `allLiquidation` Bybit's page
+/// (bybit-exchange.github.io/docs/v5/websocket/public/all-liquidation) says "When you receive a
+/// Buy update, this means that a long position has been liquidated" (re-checked 2026-12 through
+/// rs_bybit's `AllLiquidationData` docs, which quote it, and NautilusTrader's parser); for the
 /// deprecated `liquidation` topic Bybit's page (bybit-exchange.github.io/docs/v5/websocket/public/liquidation,
 /// quoted by rs_bybit's `LiquidationData` docs on docs.rs and NautilusTrader's `parse_ws_liquidation`)
 /// documents the same position-side convention, so both topics share one mapping.
