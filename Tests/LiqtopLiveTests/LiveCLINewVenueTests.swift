@@ -46,7 +46,7 @@ import Testing
         var text = ""
         let deadline = ContinuousClock.now + .seconds(20)
         while text.split(separator: "\n").count < 4, ContinuousClock.now < deadline {
-            let chunk = out.fileHandleForReading.availableData
+            let chunk = await offPool { out.fileHandleForReading.availableData }
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }

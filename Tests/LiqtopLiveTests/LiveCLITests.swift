@@ -31,7 +31,7 @@ import LiqtopCore
         var text = ""
         let deadline = ContinuousClock.now + .seconds(20)
         while text.split(separator: "\n").count < 5, ContinuousClock.now < deadline {
-            let chunk = out.fileHandleForReading.availableData
+            let chunk = await offPool { out.fileHandleForReading.availableData }
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }

@@ -1,3 +1,4 @@
+import Dispatch
 import LiqtopCore
 import LiqtopFeeds
 @testable import LiqtopLive
@@ -118,4 +119,11 @@ extension VenueConfig {
     static func loopback(_ venue: Venue, _ server: LoopbackServer, path: String, coins: [String] = ["BTC", "ETH"]) -> VenueConfig {
         VenueConfig(venue: venue, url: server.url + path, coins: coins, proxy: .none)
     }
+}
+
+
+/// Runs blocking work (a pipe read, a wait for a process) on a dispatch thread and awaits it:
+/// blocking a thread of Swift's cooperative pool (two on this machine) stalls every other test.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { c in DispatchQueue.global().async { c.resume(returning: work()) } }
 }

@@ -46,18 +46,19 @@ enum LiqtopBinary {
         p.standardError = err
         p.standardInput = stdin
         try p.run()
-        let o = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }
-        let e = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
+        let stdinHandle = stdin.fileHandleForWriting
+        async let o = offPool { out.fileHandleForReading.readDataToEndOfFile() }
+        async let e = offPool { err.fileHandleForReading.readDataToEndOfFile() }
+        // A large input fills the pipe until liqtop reads it: written off the pool too.
+        await offPool { stdinHandle.write(input); try? stdinHandle.close() }
         let deadline = ContinuousClock.now + limit
         var timedOut = false
         while p.isRunning {
             if ContinuousClock.now > deadline { timedOut = true; kill(p.processIdentifier, SIGKILL); break }
             try await Task.sleep(for: .milliseconds(20))
         }
-        p.waitUntilExit()
-        return RawResult(status: p.terminationStatus, stdout: await o.value, stderr: await e.value, timedOut: timedOut)
+        await offPool { p.waitUntilExit() }
+        return RawResult(status: p.terminationStatus, stdout: await o, stderr: await e, timedOut: timedOut)
     }
 
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
@@ -92,4 +93,11 @@ enum JSONText {
         guard rest.first == "\"" else { return nil }
         return String(rest.dropFirst().prefix { $0 != "\"" })
     }
+}
+
+
+/// Runs blocking work (a pipe read, a wait for a process) on a dispatch thread and awaits it:
+/// blocking a thread of Swift's cooperative pool (two on this machine) stalls every other test.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { c in DispatchQueue.global().async { c.resume(returning: work()) } }
 }

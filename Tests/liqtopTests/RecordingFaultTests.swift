@@ -170,7 +170,8 @@ import LiqtopCore
         var seen = 0
         let deadline = ContinuousClock.now + .seconds(20)
         while seen < 30, ContinuousClock.now < deadline {
-            seen += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).split(separator: "\n").count
+            let handle = out.fileHandleForReading
+            seen += String(decoding: await offPool { handle.availableData }, as: UTF8.self).split(separator: "\n").count
         }
         #expect(seen == 30)
         kill(p.processIdentifier, signal)
