@@ -120,7 +120,9 @@ public enum FileInput {
         }
         cuts.append(size)
         let bounds = cuts
-        let handOver = HandOverLock(InOrderHandOver(parts: parts))
+        // A part can be decoded again while the lock is held, so it is contended for long:
+        // a lock ThreadSanitizer can follow (see `PthreadLock`).
+        let handOver = PthreadLock(InOrderHandOver(parts: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { k in
             var decoder = InputDecoder(source: path, context: context, continuingJSON: k > 0)
             decoder.packsLiquidations = packing != nil
@@ -143,32 +145,6 @@ public enum FileInput {
             } }
         }
         if let error = handOver.withLock({ $0.error }) { throw error }
-    }
-
-    /// The hand-over behind a pthread mutex rather than `Synchronization.Mutex`: a part can be
-    /// decoded again while the lock is held, so it is contended for long, and ThreadSanitizer
-    /// does not see `Mutex`'s futex hand-over (it reports a race that is not there).
-    final class HandOverLock: @unchecked Sendable {
-        // Heap-allocated: a pthread mutex must not move.
-        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private var state: InOrderHandOver
-
-        init(_ state: consuming InOrderHandOver) {
-            self.state = state
-            mutex.initialize(to: pthread_mutex_t())
-            pthread_mutex_init(mutex, nil)
-        }
-
-        deinit {
-            pthread_mutex_destroy(mutex)
-            mutex.deallocate()
-        }
-
-        func withLock<R>(_ body: (inout InOrderHandOver) throws -> R) rethrows -> R {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            return try body(&state)
-        }
     }
 
     /// Parts finished out of order wait here until every part before them was delivered.

@@ -35,13 +35,13 @@ final class LiveState: Sendable {
     let source: String
     let keepRaw: Bool
     let instruments: InstrumentFeed?
-    private let inner: Mutex<Inner>
+    private let inner: PthreadLock<Inner>
 
     init(source: String, context: DecodeContext, keepRaw: Bool, instruments: InstrumentFeed? = nil) {
         self.source = source
         self.keepRaw = keepRaw
         self.instruments = instruments
-        inner = Mutex(Inner(decoder: InputDecoder(source: source, context: context)))
+        inner = PthreadLock(Inner(decoder: InputDecoder(source: source, context: context)))
     }
 
     /// Starts the clock of a new connection attempt; returns its id. What earlier connections
