@@ -47,17 +47,26 @@ public enum InstrumentFile {
     /// Every file's facts in one book (a later file wins for an instrument in two), plus one
     /// line per file saying what was read and what was skipped.
     public static func book(paths: [String]) throws(FileInputError) -> (InstrumentBook, [String]) {
+        let (book, notes, _) = try readAll(paths: paths)
+        return (book, notes)
+    }
+
+    /// `book(paths:)` plus, per venue, which files gave its facts (`--instruments a.json`), for
+    /// the venue drill-down.
+    public static func readAll(paths: [String]) throws(FileInputError) -> (InstrumentBook, [String], sources: [String: String]) {
         var book = InstrumentBook()
         var notes: [String] = []
+        var files: [String: [String]] = [:]
         for path in paths {
             let list = try load(path: path)
             for f in list.facts { book.add(f) }
+            files[list.venue, default: []].append(path)
             var note = "\(path): \(list.facts.count) \(list.venue) instruments (\(list.endpoint))"
             if list.skippedCount > 0 {
                 note += "; \(list.skippedCount) skipped: " + list.skipped.sorted.map { "\($0.count) × \($0.kind)" }.joined(separator: ", ")
             }
             notes.append(note)
         }
-        return (book, notes)
+        return (book, notes, files.mapValues { "--instruments " + $0.joined(separator: ", ") })
     }
 }

@@ -94,7 +94,7 @@ struct LiveCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let given = try InstrumentOption.book(live.instruments)
+        let (given, givenSources) = try InstrumentOption.read(live.instruments)
         let context = DecodeContext(now: WallClock.now(), instruments: given)
         let coinList = chosenCoins() ?? VenueConfig.defaultCoins
         let (chosen, repeated) = try chosenVenues()
@@ -107,7 +107,14 @@ struct LiveCLI: AsyncParsableCommand {
             endpoints: InstrumentEndpoint.all.filter { e in chosen.contains { $0.rawValue == e.venue } && !overridden.contains(e.venue) },
             cache: InstrumentCacheFiles.directory(environment: environment).map(InstrumentCacheFiles.init),
             snapshot: InstrumentSnapshot.find(executablePath: InstrumentSnapshot.executablePath()), environment: environment)
-        let refresh = Task { await InstrumentRefresh.run(feed: instrumentFeed, fetcher: fetcher, extra: given) }
+        let (words, wordsContinuation) = AsyncStream.makeStream(of: [String: String].self)
+        wordsContinuation.yield(givenSources)
+        let refresh = Task {
+            // A venue priced from --instruments says so, whatever its fetched list did.
+            await InstrumentRefresh.run(feed: instrumentFeed, fetcher: fetcher, extra: given) { fetched in
+                wordsContinuation.yield(fetched.filter { givenSources[$0.key] == nil })
+            }
+        }
         defer { refresh.cancel() }
         for venue in repeated { Terminal.standardError("liqtop: venue \(venue.rawValue) named twice; connecting once") }
         var sources: [any FeedSource] = chosen.flatMap { venue in
@@ -132,6 +139,7 @@ struct LiveCLI: AsyncParsableCommand {
         sources += live.watchedSources(context: context)
         var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","))
         options.coins = chosenCoins().map(Set.init)
+        options.instrumentSources = words
         try await LiveRunner.run(sources, options: options)
     }
 }

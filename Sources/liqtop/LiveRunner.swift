@@ -27,6 +27,8 @@ enum LiveRunner {
         /// time instead of the wall clock, so a feed running faster than real time still slides
         /// its windows and leaves memory (on the wall clock it would never age).
         var dataClock = false
+        /// Where each venue's contract values come from, as it changes (venue drill-down).
+        var instrumentSources: AsyncStream<[String: String]>? = nil
     }
 
     /// The windows slide with wall time even when nothing arrives.
@@ -43,6 +45,10 @@ enum LiveRunner {
             }
         }
         let store = MarketStore()
+        let instrumentWords = options.instrumentSources.map { words in
+            Task { for await m in words { for (venue, w) in m { await store.setInstrumentSource(venue: venue, w) } } }
+        }
+        defer { instrumentWords?.cancel() }
         await store.setClock(options.dataClock ? nil : WallClock.now()) // nil: follow the data
         let newest = NewestTime()
         let recorder = options.record.map { Recorder(directory: $0, keepRaw: options.recordRaw, clock: WallClock.now) }

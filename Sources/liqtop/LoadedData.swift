@@ -13,7 +13,9 @@ enum LoadedData {
             await store.ingest(DemoDay.events(), source: "demo")
             return store
         }
-        let context = DecodeContext(now: WallClock.now(), instruments: try InstrumentOption.book(instruments))
+        let given = try InstrumentOption.read(instruments)
+        for (venue, words) in given.sources { await store.setInstrumentSource(venue: venue, words) }
+        let context = DecodeContext(now: WallClock.now(), instruments: given.book)
         let packing = FileInput.Packing(keepsOrderDetail: keepsOrderDetail)
         let (unique, repeats) = SourceIdentity.unique(files)
         for r in repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
@@ -37,12 +39,15 @@ enum InstrumentOption {
 
     /// The facts of every file, each file noted on stderr; a file that is none of the known
     /// lists is a one-line error (exit 2).
-    static func book(_ paths: [String]) throws -> InstrumentBook {
-        guard !paths.isEmpty else { return InstrumentBook() }
+    static func book(_ paths: [String]) throws -> InstrumentBook { try read(paths).book }
+
+    /// The facts and, per venue, which files gave them (for the venue drill-down).
+    static func read(_ paths: [String]) throws -> (book: InstrumentBook, sources: [String: String]) {
+        guard !paths.isEmpty else { return (InstrumentBook(), [:]) }
         do {
-            let (book, notes) = try InstrumentFile.book(paths: paths)
+            let (book, notes, sources) = try InstrumentFile.readAll(paths: paths)
             for n in notes { Terminal.standardError("liqtop: instruments: " + n) }
-            return book
+            return (book, sources)
         } catch {
             throw CLIError(message: "--instruments: \(error)")
         }

@@ -27,7 +27,8 @@ struct TailCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = DecodeContext(now: WallClock.now(), instruments: try InstrumentOption.book(live.instruments))
+        let (given, givenSources) = try InstrumentOption.read(live.instruments)
+        let context = DecodeContext(now: WallClock.now(), instruments: given)
         // A file named twice (or as a feed and a table) would be read twice: once is enough.
         let (keep, repeats) = SourceIdentity.firstNamings(files + live.watchedFiles)
         for r in repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
@@ -36,6 +37,12 @@ struct TailCLI: AsyncParsableCommand {
         sources += live.watchedSources(context: context, keep: Array(keep.dropFirst(files.count)))
         var options = live.runnerOptions(source: "tail " + files.joined(separator: " "))
         options.dataClock = dataClock
+        if !givenSources.isEmpty {
+            let (words, continuation) = AsyncStream.makeStream(of: [String: String].self)
+            continuation.yield(givenSources)
+            continuation.finish()
+            options.instrumentSources = words
+        }
         try await LiveRunner.run(sources, options: options)
     }
 }

@@ -165,11 +165,20 @@ final class LoopbackHTTPServer: Sendable {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let server = try await LoopbackHTTPServer.start(body: InstrumentFetchTests.okxList)
         let fetcher = InstrumentFetchTests.fetcher(port: server.port, cache: dir)
-        let refresh = Task { await InstrumentRefresh.run(feed: feed, fetcher: fetcher, extra: InstrumentBook(), every: .seconds(3600)) }
+        let reports = PthreadLock<[[String: String]]>([])
+        let refresh = Task {
+            await InstrumentRefresh.run(feed: feed, fetcher: fetcher, extra: InstrumentBook(), every: .seconds(3600)) { words in
+                reports.withLock { $0.append(words) }
+            }
+        }
         var waited = 0
-        while feed.current.isEmpty, waited < 1000 { try await Task.sleep(for: .milliseconds(10)); waited += 1 } // bounded
+        while reports.withLock({ $0.count }) < 2, waited < 1000 { try await Task.sleep(for: .milliseconds(10)); waited += 1 } // bounded
         refresh.cancel()
         await server.stop()
+        // What the venue drill-down says: first nothing cached yet, then the live list and its time.
+        let said = reports.withLock { $0 }
+        #expect(said.first?["okx"]?.hasPrefix("in-code table only (list: not fetched yet)") == true, "\(said)")
+        #expect(said.dropFirst().first?["okx"] == "live list of 2026-01-14 00:00 UTC", "\(said)")
 
         state.received(text: Self.celoOrder, session: session, now: 1_768_348_800_000)
         let after = try #require(state.take())

@@ -69,4 +69,29 @@ import Testing
             #expect(r.stderr.isEmpty, "\(file): \(r.stderr)")
         }
     }
+    /// The venue list (`v`) of a replay says what priced each venue: the `--instruments` file, or
+    /// the recording's own instrument lines.
+    @Test(.timeLimit(.minutes(1)))
+    func theVenueListNamesTheInstrumentSource() async throws {
+        try #require(TmuxSession.executable != nil, Comment(rawValue: TmuxSession.missingMessage))
+        let list = try LiqtopBinary.temporaryFile("okx-swaps-\(UUID().uuidString).json", Self.okxSwaps)
+        let capture = try LiqtopBinary.temporaryFile("okx-capture-\(UUID().uuidString).ndjson", Self.celoOrder + "\n")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-rec-\(UUID().uuidString)")
+        defer { for u in [list, capture, dir] { try? FileManager.default.removeItem(at: u) } }
+        let binary = LiqtopBinary.url.path
+        let given = try TmuxSession(width: 160, height: 48, script: "env LANG=C.UTF-8 \(binary.shellQuoted) replay --instruments \(list.path.shellQuoted) \(capture.path.shellQuoted); sleep 60")
+        defer { given.kill() }
+        try await given.waitFor("1 Liquidations")
+        try given.send("v")
+        try await given.waitFor("Dashboard › Venues", "--instruments \(list.path)", "Not read: Hyperliquid")
+
+        let live = try LiqtopBinary.run(["tail", "-", "--print", "--record", dir.path, "--instruments", list.path], stdin: Self.celoOrder + "\n")
+        #expect(live.status == 0, "\(live.stderr)")
+        let day = dir.path + "/liqtop-2026-01-13.ndjson"
+        let recorded = try TmuxSession(width: 160, height: 48, script: "env LANG=C.UTF-8 \(binary.shellQuoted) replay \(day.shellQuoted); sleep 60")
+        defer { recorded.kill() }
+        try await recorded.waitFor("1 Liquidations")
+        try recorded.send("v")
+        try await recorded.waitFor("Dashboard › Venues", "recorded in \(day)")
+    }
 }

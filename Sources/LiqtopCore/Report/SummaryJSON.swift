@@ -25,21 +25,33 @@ public enum SummaryJSON {
         return w.text
     }
 
-    private static func totals(_ key: String, _ t: SideTotals, _ w: inout JSONWriter) {
+    /// `share_of` (a venue's window) adds `share_percent`; every total has its `short_percent`,
+    /// both as the screen rounds them (`Percent`, one decimal).
+    private static func totals(_ key: String, _ t: SideTotals, _ w: inout JSONWriter, shareOf whole: SideTotals? = nil,
+                               close: Bool = true) {
         w.beginObject(key)
         w.number("long_usd", t.longUSD.centsString)
         w.number("short_usd", t.shortUSD.centsString)
         w.int("count", t.count)
-        w.endObject()
+        w.number("short_percent", String(t.sharePercent(.short).dropLast()))
+        if let whole { w.number("share_percent", String(t.sharePercent(of: whole).dropLast())) }
+        if close { w.endObject() }
     }
 
     private static func liquidations(_ s: Snapshot, _ w: inout JSONWriter) {
         w.beginObject("liquidations")
         w.beginObject("windows")
-        for win in Window.allCases { totals(win.rawValue, s.windows[win] ?? SideTotals(), &w) }
+        for win in Window.allCases {
+            let whole = s.windows[win] ?? SideTotals()
+            totals(win.rawValue, whole, &w, close: false)
+            w.beginObject("venues")
+            for v in s.byVenue[win] ?? [] { totals(v.venue.rawValue, v.totals, &w, shareOf: whole) }
+            w.endObject()
+            w.endObject()
+        }
         w.endObject()
         w.beginObject("by_venue")
-        for v in s.byVenue[.h24] ?? [] { totals(v.venue.rawValue, v.totals, &w) }
+        for v in s.byVenue[.h24] ?? [] { totals(v.venue.rawValue, v.totals, &w, shareOf: s.windows[.h24] ?? SideTotals()) }
         w.endObject()
         w.beginObject("by_coin")
         for c in s.byCoin[.h24] ?? [] { totals(c.coin, c.totals, &w) }

@@ -11,23 +11,24 @@ public enum SummaryTable {
         for w in Window.allCases {
             let t = s.windows[w] ?? SideTotals()
             out.append(row(["  " + w.rawValue, t.longUSD.compact(), t.shortUSD.compact(), t.totalUSD.compact(),
-                            percent(t.shareBasisPoints(.short)), count(t.count)], [12, 11, 11, 11, 8, 9]))
+                            t.sharePercent(.short), count(t.count)], [12, 11, 11, 11, 8, 9]))
         }
         if let h = s.highestSince {
             out.append("  24h \(h.side.rawValue) total \(h.total.compact()) is the highest " + (h.isRecord ? "in the history (since \(h.since))" : "since \(h.since)"))
         }
 
         out.append("")
-        out.append(row(["By venue 24h", "long", "short", "total", "", "orders"], [12, 11, 11, 11, 8, 9]))
+        out.append(row(["By venue 24h", "long", "short", "total", "share", "orders"], [12, 11, 11, 11, 8, 9]))
+        let day = s.windows[.h24] ?? SideTotals()
         for v in s.byVenue[.h24] ?? [] {
             out.append(row(["  " + v.venue.rawValue, v.totals.longUSD.compact(), v.totals.shortUSD.compact(),
-                            v.totals.totalUSD.compact(), "", count(v.totals.count)], [12, 11, 11, 11, 8, 9]))
+                            v.totals.totalUSD.compact(), v.totals.sharePercent(of: day), count(v.totals.count)], [12, 11, 11, 11, 8, 9]))
         }
         out.append("")
         out.append(row(["Top coins 24h", "long", "short", "total", "short %", "orders"], [12, 11, 11, 11, 8, 9]))
         for c in (s.byCoin[.h24] ?? []).prefix(10) {
             out.append(row(["  " + SafeText.clean(c.coin), c.totals.longUSD.compact(), c.totals.shortUSD.compact(), c.totals.totalUSD.compact(),
-                            percent(c.totals.shareBasisPoints(.short)), count(c.totals.count)], [12, 11, 11, 11, 8, 9]))
+                            c.totals.sharePercent(.short), count(c.totals.count)], [12, 11, 11, 11, 8, 9]))
         }
         out.append("")
         out.append("Largest orders 24h")
@@ -75,7 +76,6 @@ public enum SummaryTable {
 
     static func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
     static func count(_ n: Int) -> String { USD.group(String(n)) }
-    static func percent(_ bp: Int) -> String { "\(bp / 100).\(bp % 100 / 10)%" }
     static func signed(_ u: USD) -> String { (u.micros > 0 ? "+" : "") + u.compact(decimals: 2) }
     static func signedCoins(_ c: FixedDecimal) -> String {
         let whole = c.scaled(to: 0)

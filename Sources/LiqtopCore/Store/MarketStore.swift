@@ -29,6 +29,8 @@ public actor MarketStore {
     /// The newest note: a moment, like a liquidation, so it can end the data.
     private var latestNoteTime: Millis?
     private var health: [String: SourceHealth] = [:]
+    /// Where each venue's contract values came from, in words (venue drill-down, venue list).
+    private var instrumentSources: [String: String] = [:]
     private var outages: [Outage] = []
     /// Outages kept (the oldest go first); a day of flapping stays small.
     public static let keptOutages = 1_000
@@ -54,6 +56,10 @@ public actor MarketStore {
         let room = Self.keptRejections - input.rejections.count
         if room > 0 { input.rejections += output.rejections.prefix(room) }
         input.reasons.merge(output.reasons)
+        // A recording's own instrument lines price its orders unless the session said otherwise.
+        for venue in Set(output.statedInstruments.map(\.venue)) where instrumentSources[venue] == nil {
+            instrumentSources[venue] = "recorded in \(source)"
+        }
         var accepted = apply(output.events)
         if let expected = output.expectedOrders { liquidations.reserve(liquidations.count + expected) }
         if !output.orders.isEmpty {
@@ -116,6 +122,14 @@ public actor MarketStore {
                 outages[i].to = now
             }
         }
+        version += 1
+        publishIfChanged()
+    }
+
+    /// Says where `venue`'s contract values come from (`live list of …`, `--instruments FILE`).
+    public func setInstrumentSource(venue: String, _ words: String) {
+        guard instrumentSources[venue] != words else { return }
+        instrumentSources[venue] = words
         version += 1
         publishIfChanged()
     }
@@ -215,6 +229,7 @@ public actor MarketStore {
                                 odds: macro.upcomingOdds(from: today)),
             input: input, focus: focus, detail: detail(at: t), largestEver: liquidations.largestEver,
             health: health.values.sorted { $0.name < $1.name },
+            instrumentSources: instrumentSources,
             outages: outages.filter { $0.overlaps(dayStart, t + 1) })
     }
 

@@ -21,6 +21,16 @@ public struct SideTotals: Sendable, Hashable {
         return Int(Int128(usd(side).micros) * 10_000 / Int128(total))
     }
 
+    /// `side`'s share of the USD total as text, by the one rounding rule (`Percent`).
+    public func sharePercent(_ side: Side, decimals: Int = 1) -> String {
+        Percent.text(usd(side).micros, of: totalUSD.micros, decimals: decimals)
+    }
+
+    /// This total's share of `whole` (e.g. a venue's share of the window) as text.
+    public func sharePercent(of whole: SideTotals, decimals: Int = 1) -> String {
+        Percent.text(totalUSD.micros, of: whole.totalUSD.micros, decimals: decimals)
+    }
+
     public static func + (a: SideTotals, b: SideTotals) -> SideTotals {
         SideTotals(longUSD: a.longUSD + b.longUSD, shortUSD: a.shortUSD + b.shortUSD,
                    longCount: a.longCount + b.longCount, shortCount: a.shortCount + b.shortCount)

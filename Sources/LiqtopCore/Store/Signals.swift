@@ -48,7 +48,7 @@ public enum Signals {
             guard inflow ? net > .zero : net < .zero else { continue }
             let name = inflow ? "short squeeze into ETF inflows" : "long flush into ETF outflows"
             let detail = "\(lastHour.usd(side).compact()) of \(total.compact()) liquidated in the last hour were "
-                + "\(side.rawValue)s (\(share / 100)%); spot ETFs \(inflow ? "took in" : "lost") "
+                + "\(side.rawValue)s (\(lastHour.sharePercent(side, decimals: 0))); spot ETFs \(inflow ? "took in" : "lost") "
                 + "\(USD(micros: Int64(clamping: net.micros.magnitude)).compact(decimals: 2)) (\(perAsset))"
             return Signal(name: name, detail: detail)
         }

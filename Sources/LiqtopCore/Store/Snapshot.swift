@@ -30,6 +30,9 @@ public struct Snapshot: Sendable {
     public var largestEver: Liquidation?
     /// Live sources' states, by name.
     public var health: [SourceHealth] = []
+    /// Where each venue's contract values came from, in words, by venue name; a venue not here
+    /// is priced by the in-code tables alone (or needs no contract value).
+    public var instrumentSources: [String: String] = [:]
     /// Outages of chart-feeding sources over the 24 h ending at `clock`.
     public var outages: [Outage] = []
 

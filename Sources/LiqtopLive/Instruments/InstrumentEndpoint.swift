@@ -44,4 +44,14 @@ public enum InstrumentSource: Sendable, Hashable, CustomStringConvertible {
         case .bundled: return "bundled table"
         }
     }
+
+    /// The venue drill-down's words: what priced the orders, as of when, and why not the live list.
+    public var words: String {
+        switch self {
+        case .live(let t): return "live list of \(String(ISOTime.format(t).prefix(16).map { $0 == "T" ? " " : $0 })) UTC"
+        case .cache(let t, let why): return "cache of \(Day(containing: t)) (list: \(SafeText.short(why, limit: 60)))"
+        case .snapshot(let day, let why): return "bundled snapshot of \(day) (list: \(SafeText.short(why, limit: 60)))"
+        case .bundled(let why): return "in-code table only (list: \(SafeText.short(why, limit: 60)))"
+        }
+    }
 }

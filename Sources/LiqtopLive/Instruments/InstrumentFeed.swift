@@ -29,15 +29,30 @@ public final class InstrumentFeed: Sendable {
 /// network, then the venues' lists fetched now and every `InstrumentEndpoint.refreshInterval`; `extra` (`--instruments`
 /// files) always wins over what was fetched.
 public enum InstrumentRefresh {
+    /// `report` hears, after each round, where each venue's facts came from (`sources(of:)`).
     public static func run(feed: InstrumentFeed, fetcher: InstrumentFetcher, extra: InstrumentBook,
-                           every interval: Swift.Duration = InstrumentEndpoint.refreshInterval) async {
-        let offline = InstrumentFetcher.book(fetcher.endpoints.map { fetcher.offline($0, reason: "not fetched yet") })
+                           every interval: Swift.Duration = InstrumentEndpoint.refreshInterval,
+                           report: @escaping @Sendable ([String: String]) -> Void = { _ in }) async {
+        let first = fetcher.endpoints.map { fetcher.offline($0, reason: "not fetched yet") }
+        let offline = InstrumentFetcher.book(first)
         if !offline.isEmpty { feed.update(merged(offline, extra)) }
+        report(sources(of: first))
         while !Task.isCancelled {
             let outcomes = await fetcher.fetchAll()
             feed.update(merged(InstrumentFetcher.book(outcomes), extra))
+            report(sources(of: outcomes))
             do { try await Task.sleep(for: interval) } catch { return }
         }
+    }
+
+    /// Per venue, the words of its endpoints' outcomes (OKX has two lists), e.g.
+    /// `live list of 2026-12-01 17:40 UTC` or `cache of 2026-11-30 (list: HTTP 503)`.
+    public static func sources(of outcomes: [InstrumentFetcher.Outcome]) -> [String: String] {
+        var words: [String: [String]] = [:]
+        for o in outcomes where !(words[o.endpoint.venue]?.contains(o.source.words) ?? false) {
+            words[o.endpoint.venue, default: []].append(o.source.words)
+        }
+        return words.mapValues { $0.joined(separator: "; ") }
     }
 
     static func merged(_ fetched: InstrumentBook, _ extra: InstrumentBook) -> InstrumentBook {

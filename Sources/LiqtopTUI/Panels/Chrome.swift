@@ -89,7 +89,8 @@ enum HelpOverlay {
                 (Fmt.pad($0.keys.map(KeyBindings.label).joined(separator: " "), keyWidth), $0.description)
             }
         }
-        let width = min(screen.width - 2, keyWidth + 44)
+        let descriptionWidth = KeyBindings.all.map { TextWidth.of($0.description) }.max() ?? 40
+        let width = min(screen.width - 2, keyWidth + descriptionWidth + 6)
         let height = min(screen.height - 2, lines.count + 3)
         let box = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width: width, height: height)
         g.fill(box, style: Style(.text))

@@ -14,12 +14,36 @@ enum DrillViews {
         case .notes: notes(s, sel, r, &g)
         case .note(let n): note(n, r, &g)
         case .rejections: rejections(s, sel, r, &g)
+        case .venues: venues(s, v, sel, r, &g)
+        }
+    }
+
+    /// Every venue liqtop reads, whether or not this session connects it: its state, its share
+    /// of the window, and what prices its contracts; the selected one's caveat below.
+    static func venues(_ s: Snapshot, _ v: ViewState, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let all = Venue.allCases
+        let whole = s.windows[v.window] ?? SideTotals()
+        let totals = Dictionary((s.byVenue[v.window] ?? []).map { ($0.venue, $0.totals) }, uniquingKeysWith: +)
+        let footer = 3
+        let (table, notes) = r.splitTop(max(2, min(r.height - footer, all.count + 1)))
+        Table.draw([Column("venue", 8), Column("state", 20), Column("total", 10, right: true), Column("share", 6, right: true),
+                    Column("orders", 8, right: true), Column("instruments", 0)], count: all.count, selected: sel, in: table, into: &g) { i in
+            let venue = all[i], t = totals[venue] ?? SideTotals()
+            return [(venue.rawValue, Style(.text, bold: true)), VenueCoverage.state(venue, s), (Fmt.usd(t.totalUSD, 2), .text),
+                    (t.sharePercent(of: whole), .text), (Fmt.count(t.count), .dim), (VenueCoverage.instruments(venue, s), .dim)]
+        }
+        guard notes.height > 0 else { return }
+        if let venue = all[safe: sel] {
+            g.put(venue.rawValue + ": " + caveat(venue), x: notes.x, y: notes.y + min(1, notes.height - 1), style: .text, clip: notes)
+        }
+        for (k, line) in Fmt.wrap(VenueCoverage.notRead, width: notes.width).prefix(max(0, notes.height - 2)).enumerated() {
+            g.put(line, x: notes.x, y: notes.y + 2 + k, style: .dim, clip: notes)
         }
     }
 
     static func sideCells(_ t: SideTotals) -> [(String, Style)] {
         [(Fmt.usd(t.longUSD, 2), Style(.long)), (Fmt.usd(t.shortUSD, 2), Style(.short)), (Fmt.usd(t.totalUSD, 2), Style(.text, bold: true)),
-         (Fmt.percent(basisPoints: t.shareBasisPoints(.short)), .text), (Fmt.count(t.count), .dim)]
+         (t.sharePercent(.short), .text), (Fmt.count(t.count), .dim)]
     }
 
     static let sideColumns = [Column("long", 10, right: true), Column("short", 10, right: true), Column("total", 10, right: true),
@@ -67,7 +91,8 @@ enum DrillViews {
         let total = s.detail?.ordersTotal ?? list.count
         g.put(caveat(venue) + (total > list.count ? "  Showing the newest \(Fmt.count(list.count)) of \(Fmt.count(total))." : ""),
               x: r.x, y: r.y, style: .dim, clip: r)
-        let body = r.splitTop(1).1
+        g.put("instruments: " + VenueCoverage.instruments(venue, s), x: r.x, y: r.y + 1, style: .dim, clip: r)
+        let body = r.splitTop(2).1
         Table.draw([Column("time", 8), Column("side", 5), Column("instrument", 16), Column("price", 12, right: true),
                     Column("quantity", 14, right: true), Column("USD", 12, right: true)],
                    count: list.count, selected: sel, in: body, into: &g) { i in

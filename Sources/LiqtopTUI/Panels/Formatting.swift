@@ -18,7 +18,6 @@ enum Fmt {
 
     static func count(_ n: Int) -> String { USD.group(String(n)) }
 
-    static func percent(basisPoints bp: Int) -> String { "\(bp / 100)%" }
 
     static func time(_ t: Millis) -> String { ISOTime.clock(t) }
 

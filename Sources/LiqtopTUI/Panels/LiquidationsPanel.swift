@@ -10,14 +10,20 @@ enum LiquidationsPanel {
         area = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
         guard !area.isEmpty else { return }
 
-        // Window totals: always shown.
+        // Window totals: always shown, with each venue's share as columns when they all fit.
         let (totalsRect, rest0) = area.splitTop(Window.allCases.count + 1)
-        drawWindows(s, v, totalsRect, &g)
+        let columns = VenueSplit.columns(s, width: totalsRect.width - windowColumnsWidth - 16)
+        drawWindows(s, v, totalsRect, &g, venues: columns ?? [])
         var rest = rest0
         if let h = s.highestSince, rest.height > 0 {
             let text = "▲ \(h.window.rawValue) \(h.side.rawValue)s \(Fmt.usd(h.total)): "
                 + (h.isRecord ? "highest in the history (since \(h.since))" : "highest since \(h.since)")
             g.put(text, x: rest.x, y: rest.y, style: Style(.warn, bold: true), clip: rest)
+            rest = rest.splitTop(1).1
+        }
+        // Else one line of shares for the selected window, when there is room for it beside the chart.
+        if columns == nil, rest.height >= 10 {
+            VenueSplit.line(s, v.window, rest.row(0), &g)
             rest = rest.splitTop(1).1
         }
         // Chart gets about 40 % of what is left (at least 4 rows), then coins and tape share the rest.
@@ -40,11 +46,20 @@ enum LiquidationsPanel {
         }
     }
 
-    static func drawWindows(_ s: Snapshot, _ v: ViewState, _ r: Rect, _ g: inout CellGrid) {
+    /// Columns of a window row besides the bar: window, long, gaps, short, short %, orders.
+    static let windowColumnsWidth = 4 + 9 + 2 + 9 + 7 + 9
+
+    static func drawWindows(_ s: Snapshot, _ v: ViewState, _ r: Rect, _ g: inout CellGrid, venues: [Venue] = []) {
         let numbers = 9
-        let barWidth = max(4, r.width - 4 - 2 * numbers - 5 - 5 - 8) // window, two amounts, share, orders, gaps
-        g.put("    " + Fmt.lpad("long", numbers) + " " + Fmt.pad("", barWidth) + " " + Fmt.pad("short", numbers) + " short  orders",
+        let venueWidth = venues.reduce(0) { $0 + VenueSplit.columnWidth($1) }
+        let barWidth = max(4, r.width - windowColumnsWidth - venueWidth)
+        g.put("    " + Fmt.lpad("long", numbers) + " " + Fmt.pad("", barWidth) + " " + Fmt.pad("short", numbers) + " short%  orders",
               x: r.x, y: r.y, style: .dim, clip: r)
+        var vx = r.x + windowColumnsWidth + barWidth
+        for venue in venues {
+            g.put(Fmt.lpad(venue.rawValue, VenueSplit.columnWidth(venue)), x: vx, y: r.y, style: .dim, clip: r)
+            vx += VenueSplit.columnWidth(venue)
+        }
         for (k, w) in Window.allCases.enumerated() {
             let y = r.y + 1 + k
             guard y < r.maxY else { break }
@@ -55,8 +70,14 @@ enum LiquidationsPanel {
             Bars.share(t, width: barWidth, into: &g, x: r.x + 5 + numbers, y: y)
             let after = r.x + 6 + numbers + barWidth
             g.put(Fmt.pad(Fmt.usd(t.shortUSD), numbers), x: after, y: y, style: Style(.short, bold: true), clip: r)
-            g.put(Fmt.lpad(Fmt.percent(basisPoints: t.shareBasisPoints(.short)), 5), x: after + numbers + 1, y: y, style: .text, clip: r)
-            g.put(Fmt.lpad(Fmt.count(t.count), 8), x: after + numbers + 7, y: y, style: .dim, clip: r)
+            g.put(Fmt.lpad(t.sharePercent(.short), 6), x: after + numbers + 1, y: y, style: .text, clip: r)
+            g.put(Fmt.lpad(Fmt.count(t.count), 8), x: after + numbers + 8, y: y, style: .dim, clip: r)
+            var vx = r.x + windowColumnsWidth + barWidth
+            for venue in venues {
+                let share = (s.byVenue[w] ?? []).first { $0.venue == venue }.map { $0.totals.sharePercent(of: t) } ?? "–"
+                g.put(Fmt.lpad(share, VenueSplit.columnWidth(venue)), x: vx, y: y, style: .text, clip: r)
+                vx += VenueSplit.columnWidth(venue)
+            }
         }
     }
 

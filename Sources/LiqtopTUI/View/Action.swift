@@ -8,7 +8,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case togglePause, faster, slower
     case seekBackMinute, seekForwardMinute, seekBackHour, seekForwardHour
     case jumpStart, jumpEnd, jumpLargest
-    case nextTheme, showRejections
+    case nextTheme, showRejections, showVenues
 }
 
 /// One row of the key table: the `?` overlay and the README's key table are both made from
@@ -26,6 +26,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("?")], action: .help, description: "help (this overlay)", group: "General"),
         KeyBinding(keys: [.char("t")], action: .nextTheme, description: "next colour theme", group: "General"),
         KeyBinding(keys: [.char("e")], action: .showRejections, description: "rejected input (file, line, reason)", group: "General"),
+        KeyBinding(keys: [.char("v")], action: .showVenues, description: "venues: state, share, coverage, instruments", group: "General"),
         KeyBinding(keys: [.tab], action: .focusNext, description: "focus next panel", group: "Navigate"),
         KeyBinding(keys: [.backTab], action: .focusPrevious, description: "focus previous panel", group: "Navigate"),
         KeyBinding(keys: [.char("1")], action: .focusLiquidations, description: "focus Liquidations", group: "Navigate"),

@@ -49,6 +49,7 @@ public enum Listing {
         case .notes: return s.macro.notes.count
         case .note: return 0
         case .rejections: return s.input.rejections.count
+        case .venues: return Venue.allCases.count
         }
     }
 
@@ -66,7 +67,7 @@ public enum Listing {
         case .coin(let c): return venues(s)[safe: i].map { .orders(coin: c, venue: $0.venue) }
         case .etfAsset(let a): return funds(s, a, v)[safe: i].map { .etfFund(a, fund: $0.fund) }
         case .notes: return s.macro.notes[safe: i].map { .note($0) }
-        case .orders, .etfFund, .note, .rejections: return nil
+        case .orders, .etfFund, .note, .rejections, .venues: return nil
         }
     }
 }

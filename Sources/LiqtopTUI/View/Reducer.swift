@@ -40,6 +40,8 @@ extension ViewState {
         case .back: pop()
         case .showRejections:
             if context != .rejections { push(.rejections) }
+        case .showVenues:
+            if context != .venues { push(.venues) }
         case .filter: editingFilter = true
         case .cycleSort: sort = CoinSort.allCases[(CoinSort.allCases.firstIndex(of: sort)! + 1) % CoinSort.allCases.count]
         case .cycleWindow: window = Window.allCases[(Window.allCases.firstIndex(of: window)! + 1) % Window.allCases.count]

@@ -24,6 +24,8 @@ public enum Context: Hashable, Sendable {
     case notes
     case note(MacroNote)
     case rejections
+    /// Every venue: state, share of the window, instrument source, coverage caveat.
+    case venues
 
     /// Breadcrumb label.
     public var label: String {
@@ -37,6 +39,7 @@ public enum Context: Hashable, Sendable {
         case .notes: "Macro › notes"
         case .note(let n): ISOTime.format(n.time).prefix(16).replacingT()
         case .rejections: "Input problems"
+        case .venues: "Venues"
         }
     }
 }
