@@ -17,7 +17,7 @@ struct ReplayCLI: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Replay speed: 1, 10, 60, 300, 900, 3600 or max.", valueName: "N|max"))
     var speed = "60"
 
-    @Option(help: ArgumentHelp("Start at this time of the data (ISO-8601 UTC); default: the start (demo: 20:00 UTC).", valueName: "TIME"))
+    @Option(help: ArgumentHelp("Start at this time of the data (ISO-8601 UTC; for one day of data also 21:00 or -2h from its end); default: the start (demo: 20:00 UTC).", valueName: "TIME"))
     var from: String?
 
     @Flag(help: "Start paused.")
@@ -42,14 +42,20 @@ struct ReplayCLI: AsyncParsableCommand {
         guard TerminalGuard.stdoutIsTTY, TerminalGuard.stdinIsTTY else {
             throw CLIError(message: "the dashboard needs a terminal; for the figures as text or JSON use `liqtop summary`")
         }
-        var start: Millis?
-        if let from {
-            guard let t = ISOTime.parse(from) else { throw CLIError(message: "cannot read time '\(from)': use e.g. 2026-01-14T21:00:00Z") }
-            start = t
-        }
         let store = try await LoadedData.load(files: files, instruments: instruments)
         let snapshot = await store.snapshot()
         let range = snapshot.dataRange ?? (snapshot.clock ... snapshot.clock)
+        var start: Millis?
+        if let from {
+            // A time of day (`21:00`) or an offset (`-2h` from the end) needs one day of data to mean something.
+            let day = Day(containing: range.lowerBound)
+            let oneDay = Day(containing: range.upperBound) == day
+            guard let t = ISOTime.parse(from) ?? (oneDay ? TimeInput.parse(from, day: day, now: range.upperBound) : nil) else {
+                throw CLIError(message: "cannot read time '\(SafeText.short(from))': use e.g. 2026-01-14T21:00:00Z"
+                               + (oneDay ? ", 21:00 or -2h" : " (the data spans several days: give the date)"))
+            }
+            start = t
+        }
         let demoStart = DemoDay.day.start + 20 * Duration.hour
         let position = start ?? (files.isEmpty ? demoStart : range.lowerBound)
         let replay = ReplayController(store: store, start: range.lowerBound, end: range.upperBound, position: position,

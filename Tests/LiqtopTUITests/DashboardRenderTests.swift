@@ -43,7 +43,7 @@ import LiqtopCore
         let s = await DemoFixture.snapshot()
         let g = Renderer.render(s, ViewState(), DemoFixture.chrome, width: 160, height: 48)
         let text = g.text
-        #expect(text.contains("per minute, last"))
+        #expect(text.contains("per 15 min, 24h"))
         #expect(text.contains("Top coins 24h"))
         #expect(text.contains("Recent large orders"))
         // The tape's newest order is the snapshot's; tiers colour it.

@@ -47,6 +47,15 @@ public enum SummaryJSON {
             w.beginObject("venues")
             for v in s.byVenue[win] ?? [] { totals(v.venue.rawValue, v.totals, &w, shareOf: whole) }
             w.endObject()
+            // The chart of this window as the dashboard draws it: bucket size and the peak bucket.
+            let chart = ChartSeries(s.minutes, window: win, clock: s.clock)
+            w.beginObject("chart")
+            w.int("bucket_minutes", chart.bucketMinutes)
+            if let p = chart.peak {
+                w.string("peak_start", ISOTime.format(chart.bucketStart(p.index)))
+                totals("peak", p.totals, &w)
+            }
+            w.endObject()
             w.endObject()
         }
         w.endObject()

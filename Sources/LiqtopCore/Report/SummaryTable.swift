@@ -18,6 +18,16 @@ public enum SummaryTable {
         }
 
         out.append("")
+        out.append(row(["Chart peaks", "bucket", "start", "long", "short", "total", "orders"], [12, 8, 9, 10, 10, 10, 8]))
+        for w in Window.allCases {
+            let c = ChartSeries(s.minutes, window: w, clock: s.clock)
+            guard let p = c.peak else { continue }
+            out.append(row(["  " + w.rawValue, "\(c.bucketMinutes) min", ISOTime.clock(c.bucketStart(p.index), seconds: false),
+                            p.totals.longUSD.compact(), p.totals.shortUSD.compact(), p.totals.totalUSD.compact(), count(p.totals.count)],
+                           [12, 8, 9, 10, 10, 10, 8]))
+        }
+
+        out.append("")
         out.append(row(["By venue 24h", "long", "short", "total", "share", "orders"], [12, 11, 11, 11, 8, 9]))
         let day = s.windows[.h24] ?? SideTotals()
         for v in s.byVenue[.h24] ?? [] {

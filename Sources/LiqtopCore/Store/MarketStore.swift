@@ -228,6 +228,7 @@ public actor MarketStore {
             macro: MacroSummary(notes: macro.notes(through: t), rates: macro.latestRates(asOf: today),
                                 odds: macro.upcomingOdds(from: today)),
             input: input, focus: focus, detail: detail(at: t), largestEver: liquidations.largestEver,
+            spanLargest: focus.span.flatMap { liquidations.largest(1, after: $0.lowerBound - 1, through: min($0.upperBound, t)).first },
             health: health.values.sorted { $0.name < $1.name },
             instrumentSources: instrumentSources,
             outages: outages.filter { $0.overlaps(dayStart, t + 1) })

@@ -28,6 +28,8 @@ public struct Snapshot: Sendable {
     public var detail: FocusDetail?
     /// The single largest order loaded, for "jump to the biggest moment".
     public var largestEver: Liquidation?
+    /// The largest order within `focus.span` (the chart cursor's bucket), if any.
+    public var spanLargest: Liquidation?
     /// Live sources' states, by name.
     public var health: [SourceHealth] = []
     /// Where each venue's contract values came from, in words, by venue name; a venue not here
@@ -58,6 +60,8 @@ public struct CoinTotals: Sendable, Hashable {
 public struct MinuteSeries: Sendable, Hashable {
     public var start: Millis
     public var buckets: [SideTotals]
+
+    public init(start: Millis, buckets: [SideTotals]) { self.start = start; self.buckets = buckets }
 
     public static let empty = MinuteSeries(start: 0, buckets: [])
 }
@@ -116,10 +120,13 @@ public struct Focus: Sendable, Hashable {
     public var window: Window
     public var etfAsset: EtfAsset?
     public var etfFund: String?
+    /// The chart cursor's bucket, whose largest order the snapshot names (`spanLargest`).
+    public var span: ClosedRange<Millis>?
 
     public init(coin: String? = nil, venue: Venue? = nil, window: Window = .h24,
-                etfAsset: EtfAsset? = nil, etfFund: String? = nil) {
+                etfAsset: EtfAsset? = nil, etfFund: String? = nil, span: ClosedRange<Millis>? = nil) {
         self.coin = coin; self.venue = venue; self.window = window; self.etfAsset = etfAsset; self.etfFund = etfFund
+        self.span = span
     }
 }
 

@@ -35,8 +35,18 @@ enum HeaderBar {
         }
         if let p = chrome.playback {
             let text = p.playing ? "▶ \(p.speed)" : (p.atEnd ? "❚❚ end" : "❚❚ paused")
-            g.put(text, x: x, y: r.y, style: Style(p.playing ? .focus : .warn, bold: true), clip: r)
+            x += g.put(text, x: x, y: r.y, style: Style(p.playing ? .focus : .warn, bold: true), clip: r) + 2
+            if let s, let range = s.dataRange { progress(s.clock, in: range, x: x, width: min(30, r.maxX - x - 1), y: r.y, &g) }
         }
+    }
+
+    /// Where the replay is in the data: `━━━━━━━━╸──────` from its first to its last event.
+    static func progress(_ t: Millis, in range: ClosedRange<Millis>, x: Int, width: Int, y: Int, _ g: inout CellGrid) {
+        guard width >= 6 else { return }
+        let span = max(1, range.upperBound - range.lowerBound)
+        let done = Int((Int128(min(max(t, range.lowerBound), range.upperBound) - range.lowerBound) * Int128(width - 1)) / Int128(span))
+        g.put(String(repeating: "━", count: done) + "╸", x: x, y: y, style: Style(.focus))
+        g.put(String(repeating: "─", count: width - 1 - done), x: x + done + 1, y: y, style: Style(.dim))
     }
 
     /// The squeeze banner on its own row.
@@ -65,6 +75,9 @@ enum StatusBar {
         let hintsClip = Rect(x: r.x, y: r.y, width: max(0, r.width - rightWidth - 2), height: 1)
         if let msg = v.message {
             g.put(" " + msg, x: r.x, y: r.y, style: Style(.warn, bold: true), clip: hintsClip)
+        } else if let text = v.editingTime {
+            g.put(" go to: " + text + "▏  Enter go · Esc cancel  (21:00, -2h, 2026-01-14 21:00)", x: r.x, y: r.y,
+                  style: Style(.focus, bold: true), clip: hintsClip)
         } else if v.editingFilter {
             g.put(" filter: " + v.filter + "▏  Enter keep · Esc clear", x: r.x, y: r.y, style: Style(.focus, bold: true), clip: hintsClip)
         } else {
@@ -81,28 +94,46 @@ enum StatusBar {
 }
 
 enum HelpOverlay {
+    /// The key table in one column, or in two (split between groups) when one is too tall, as at
+    /// 80×24; descriptions are clipped only when even two columns are too narrow.
     static func draw(in screen: Rect, into g: inout CellGrid) {
         let groups = ["General", "Navigate", "View", "Replay"]
         let keyWidth = KeyBindings.all.map { b in TextWidth.of(b.keys.map(KeyBindings.label).joined(separator: " ")) }.max() ?? 10
-        let lines: [(String, String?)] = groups.flatMap { group -> [(String, String?)] in
+        let descriptionWidth = KeyBindings.all.map { TextWidth.of($0.description) }.max() ?? 40
+        let blocks: [[(String, String?)]] = groups.map { group in
             [(group, nil)] + KeyBindings.all.filter { $0.group == group }.map {
                 (Fmt.pad($0.keys.map(KeyBindings.label).joined(separator: " "), keyWidth), $0.description)
             }
         }
-        let descriptionWidth = KeyBindings.all.map { TextWidth.of($0.description) }.max() ?? 40
-        let width = min(screen.width - 2, keyWidth + descriptionWidth + 6)
-        let height = min(screen.height - 2, lines.count + 3)
+        let lines = blocks.flatMap { $0 }
+        let room = screen.height - 2 - 3
+        var columns = [lines]
+        if lines.count > room {
+            // The split between groups that leaves the taller column shortest.
+            var best = 1
+            for k in 1 ..< blocks.count {
+                let a = blocks[..<k].joined().count, b = blocks[k...].joined().count
+                let bestA = blocks[..<best].joined().count, bestB = blocks[best...].joined().count
+                if max(a, b) < max(bestA, bestB) { best = k }
+            }
+            columns = [Array(blocks[..<best].joined()), Array(blocks[best...].joined())]
+        }
+        let columnWidth = min(keyWidth + 2 + descriptionWidth, (screen.width - 6) / columns.count - 2)
+        let width = min(screen.width - 2, columns.count * (columnWidth + 2) + 2)
+        let height = min(screen.height - 2, (columns.map(\.count).max() ?? 0) + 3)
         let box = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width: width, height: height)
         g.fill(box, style: Style(.text))
         g.box(box, title: "Keys · any key closes", style: Style(.focus), titleStyle: Style(.focus, bold: true))
-        let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
-        for (k, line) in lines.prefix(inner.height).enumerated() {
-            let y = inner.y + k
-            if let desc = line.1 {
-                g.put(line.0, x: inner.x, y: y, style: Style(.focus, bold: true), clip: inner)
-                g.put(desc, x: inner.x + keyWidth + 2, y: y, style: .text, clip: inner)
-            } else {
-                g.put(line.0, x: inner.x, y: y, style: Style(.title, bold: true, underline: true), clip: inner)
+        for (c, column) in columns.enumerated() {
+            let inner = Rect(x: box.x + 2 + c * (columnWidth + 2), y: box.y + 1, width: columnWidth, height: box.height - 2)
+            for (k, line) in column.prefix(inner.height).enumerated() {
+                let y = inner.y + k
+                if let desc = line.1 {
+                    g.put(line.0, x: inner.x, y: y, style: Style(.focus, bold: true), clip: inner)
+                    g.put(desc, x: inner.x + keyWidth + 2, y: y, style: .text, clip: inner)
+                } else {
+                    g.put(line.0, x: inner.x, y: y, style: Style(.title, bold: true, underline: true), clip: inner)
+                }
             }
         }
     }

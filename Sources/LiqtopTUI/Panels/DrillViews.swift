@@ -67,7 +67,8 @@ enum DrillViews {
             [(venues[i].venue.rawValue, Style(.text, bold: true))] + sideCells(venues[i].totals)
         }
         if rest.height >= 4, let m = s.detail?.minutes {
-            LiquidationsPanel.drawChart(m, Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: rest.height - 1), &g, outages: s)
+            LiquidationsPanel.drawChart(m, window: v.window, clock: s.clock,
+                                        Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: rest.height - 1), &g, outages: s)
         }
     }
 

@@ -26,15 +26,25 @@ enum LiquidationsPanel {
             VenueSplit.line(s, v.window, rest.row(0), &g)
             rest = rest.splitTop(1).1
         }
+        let cursorLargest = s.focus.span == v.storeFocus.span ? s.spanLargest : nil
+        if rest.height < tabbedBelow {
+            // Too short for all three (80×24): one of chart, coins and tape, `x` switches.
+            let pane = v.lowerPane
+            switch pane {
+            case .chart:
+                drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest,
+                          rest, &g, outages: s, tabs: pane)
+            case .coins: drawTopCoins(s, v, rest, &g, focused: focused, tabs: pane)
+            case .tape: drawTape(s, rest, &g, tabs: pane)
+            }
+            return
+        }
         // Chart gets about 40 % of what is left (at least 4 rows), then coins and tape share the rest.
         let lists = max(0, rest.height - max(4, rest.height * 2 / 5) - 1)
         let chartHeight = rest.height - lists
-        if chartHeight >= 3 {
-            let (chartArea, after) = rest.splitTop(chartHeight)
-            drawChart(s.minutes, chartArea, &g, outages: s)
-            rest = after
-        }
-        guard rest.height >= 2 else { return }
+        let (chartArea, after) = rest.splitTop(chartHeight)
+        drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest, chartArea, &g, outages: s)
+        rest = after
         if rest.width >= 76 {
             let (left, right) = rest.splitLeft(rest.width / 2)
             drawTopCoins(s, v, Rect(x: left.x, y: left.y, width: left.width - 2, height: left.height), &g, focused: focused)
@@ -43,6 +53,19 @@ enum LiquidationsPanel {
             let (top, bottom) = rest.splitTop((rest.height + 1) / 2)
             drawTopCoins(s, v, top, &g, focused: focused)
             drawTape(s, bottom, &g)
+        }
+    }
+
+    /// Below this many rows under the totals, the chart, coins and tape take turns (`x`).
+    static let tabbedBelow = 10
+
+    /// `chart · coins · tape` at the right of a pane's title row, the shown one bold.
+    static func drawTabs(_ shown: LowerPane, _ row: Rect, _ g: inout CellGrid) {
+        var x = row.maxX - LowerPane.allCases.reduce(0) { $0 + TextWidth.of($1.rawValue) + 1 } + 1
+        // Clear what the title row put there (a long peak label) first.
+        g.put(String(repeating: " ", count: max(0, row.maxX - x + 1)), x: x - 1, y: row.y, style: .text, clip: row)
+        for p in LowerPane.allCases {
+            x += g.put(p.rawValue, x: x, y: row.y, style: p == shown ? Style(.focus, bold: true, underline: true) : .dim, clip: row) + 1
         }
     }
 
@@ -81,21 +104,52 @@ enum LiquidationsPanel {
         }
     }
 
-    static func drawChart(_ m: MinuteSeries, _ r: Rect, _ g: inout CellGrid, outages s: Snapshot? = nil) {
-        let (label, chart) = r.splitTop(1)
-        let minutes = min(m.buckets.count, chart.width * 2)
-        let span = minutes >= 120 ? "\(minutes / 60)h\(minutes % 60 == 0 ? "" : " \(minutes % 60)m")" : "\(minutes)m"
-        g.put("per minute, last \(span): ", x: label.x, y: label.y, style: .dim, clip: label)
-        let x = label.x + TextWidth.of("per minute, last \(span): ")
-        g.put("▲ shorts", x: x, y: label.y, style: Style(.short), clip: label)
-        g.put(" ▼ longs", x: x + 8, y: label.y, style: Style(.long), clip: label)
-        let peak = m.buckets.suffix(minutes).reduce(USD.zero) { max($0, $1.shortUSD, $1.longUSD) }
-        if peak > .zero { g.putRight("peak \(Fmt.usd(peak))/min", right: label.maxX, y: label.y, style: .dim, clip: label) }
-        MinuteChart.draw(m, in: chart, into: &g) { start in s?.wasDown(from: start, to: start + Duration.minute) ?? false }
-        if let s, !s.outages.isEmpty { g.putRight("░ feed down", right: label.maxX - 22, y: label.y, style: .dim, clip: label) }
+    /// The chart of the selected window: a header (bucket size, legend, the peak bucket and its
+    /// time, or what the cursor is on), the value scale on the left, the time axis below.
+    static func drawChart(_ m: MinuteSeries, window: Window, clock: Millis, cursor: Millis? = nil, cursorLargest: Liquidation? = nil,
+                          _ r: Rect, _ g: inout CellGrid, outages s: Snapshot? = nil, tabs: LowerPane? = nil) {
+        let (label, rest) = r.splitTop(1)
+        defer { if let tabs { drawTabs(tabs, label, &g) } }
+        let chart = ChartSeries(m, window: window, clock: clock)
+        let cursorIndex = cursor.map { chart.index(of: $0) }
+        if let i = cursorIndex {
+            let b = chart.buckets[i], from = chart.bucketStart(i)
+            var x = label.x
+            x += g.put(ISOTime.clock(from, seconds: false) + "–" + ISOTime.clock(from + chart.bucketDuration, seconds: false) + "  ",
+                       x: x, y: label.y, style: Style(.focus, bold: true), clip: label)
+            x += g.put("▲ " + Fmt.usd(b.shortUSD, 2) + "  ", x: x, y: label.y, style: Style(.short), clip: label)
+            x += g.put("▼ " + Fmt.usd(b.longUSD, 2) + "  ", x: x, y: label.y, style: Style(.long), clip: label)
+            x += g.put(Fmt.count(b.count) + " orders", x: x, y: label.y, style: .text, clip: label)
+            if let o = cursorLargest {
+                g.put("  largest " + Fmt.usd(o.usd, 2) + " " + o.venue.rawValue + " " + o.coin + " " + o.side.rawValue,
+                      x: x, y: label.y, style: Tier.style(o.usd, base: .text), clip: label)
+            }
+        } else {
+            let head = "per \(chart.bucketMinutes) min, \(window.rawValue): "
+            var x = label.x + g.put(head, x: label.x, y: label.y, style: .dim, clip: label)
+            x += g.put("▲ short", x: x, y: label.y, style: Style(.short), clip: label)
+            g.put(" ▼ long", x: x, y: label.y, style: Style(.long), clip: label)
+            if let p = chart.peak {
+                g.putRight("peak \(Fmt.usd(p.totals.totalUSD, 2)) at \(ISOTime.clock(chart.bucketStart(p.index), seconds: false))",
+                           right: label.maxX - (tabs == nil ? 0 : 17), y: label.y, style: .dim, clip: label)
+            }
+            if let s, !s.outages.isEmpty { g.putRight("░ feed down", right: label.maxX - 24, y: label.y, style: .dim, clip: label) }
+        }
+        guard rest.height >= 3 else { return }
+        let (plot, axisRow) = rest.splitTop(rest.height - 1)
+        let scaleWidth = 7
+        let (scaleColumn, area) = plot.splitLeft(scaleWidth)
+        let scale = chart.scale
+        if scale > .zero {
+            g.put(Fmt.lpad(Fmt.usd(scale), scaleWidth - 1), x: scaleColumn.x, y: plot.y, style: Style(.axis), clip: scaleColumn)
+            g.put(Fmt.lpad(Fmt.usd(scale), scaleWidth - 1), x: scaleColumn.x, y: plot.maxY - 1, style: Style(.axis), clip: scaleColumn)
+        }
+        let geo = MinuteChart.draw(chart, in: area, into: &g, cursor: cursorIndex) { from, to in s?.wasDown(from: from, to: to) ?? false }
+        MinuteChart.timeAxis(chart, geo, in: Rect(x: area.x, y: axisRow.y, width: area.width, height: 1), into: &g)
     }
 
-    static func drawTopCoins(_ s: Snapshot, _ v: ViewState, _ r: Rect, _ g: inout CellGrid, focused: Bool) {
+    static func drawTopCoins(_ s: Snapshot, _ v: ViewState, _ r: Rect, _ g: inout CellGrid, focused: Bool, tabs: LowerPane? = nil) {
+        defer { if let tabs { drawTabs(tabs, r.row(0), &g) } }
         let coins = Listing.coins(s, v)
         g.put("Top coins \(v.window.rawValue)" + (v.filter.isEmpty ? "" : " /\(v.filter)") + " · sort \(v.sort.rawValue)",
               x: r.x, y: r.y, style: Style(.title), clip: r)
@@ -117,7 +171,8 @@ enum LiquidationsPanel {
         }
     }
 
-    static func drawTape(_ s: Snapshot, _ r: Rect, _ g: inout CellGrid) {
+    static func drawTape(_ s: Snapshot, _ r: Rect, _ g: inout CellGrid, tabs: LowerPane? = nil) {
+        defer { if let tabs { drawTabs(tabs, r.row(0), &g) } }
         g.put("Recent large orders", x: r.x, y: r.y, style: Style(.title), clip: r)
         for (k, o) in s.tape.prefix(r.height - 1).enumerated() {
             let y = r.y + 1 + k

@@ -53,7 +53,8 @@ public enum Renderer {
             EtfPanel.draw(s, v, in: etf, into: &g)
             MacroPanel.draw(s, v, in: macro, into: &g)
         } else {
-            let liqHeight = max(9, body.height * 11 / 20)
+            // ETF and macro need 9 rows (three assets); the rest goes to the liquidations.
+            let liqHeight = max(9, body.height * 11 / 20, body.height - 9)
             let (top, bottom) = body.splitTop(liqHeight)
             LiquidationsPanel.draw(s, v, in: top, into: &g)
             let (etf, macro) = bottom.splitLeft(bottom.width * 11 / 20)

@@ -9,6 +9,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case seekBackMinute, seekForwardMinute, seekBackHour, seekForwardHour
     case jumpStart, jumpEnd, jumpLargest
     case nextTheme, showRejections, showVenues
+    case chartCursor, cyclePane, goToTime
 }
 
 /// One row of the key table: the `?` overlay and the README's key table are both made from
@@ -38,6 +39,8 @@ public enum KeyBindings {
         KeyBinding(keys: [.pageDown], action: .pageDown, description: "page down", group: "Navigate"),
         KeyBinding(keys: [.enter], action: .drillIn, description: "drill in", group: "Navigate"),
         KeyBinding(keys: [.escape, .backspace], action: .back, description: "back out", group: "Navigate"),
+        KeyBinding(keys: [.char("c")], action: .chartCursor, description: "chart cursor on/off (←→ Home End move it)", group: "View"),
+        KeyBinding(keys: [.char("x")], action: .cyclePane, description: "chart / coins / tape when not all fit", group: "View"),
         KeyBinding(keys: [.char("/")], action: .filter, description: "filter by coin or fund", group: "View"),
         KeyBinding(keys: [.char("s")], action: .cycleSort, description: "cycle sort", group: "View"),
         KeyBinding(keys: [.char("w")], action: .cycleWindow, description: "cycle window 1h/4h/12h/24h", group: "View"),
@@ -50,6 +53,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char(">"), .char(".")], action: .seekForwardHour, description: "seek +1 hour", group: "Replay"),
         KeyBinding(keys: [.home], action: .jumpStart, description: "jump to start of the recording", group: "Replay"),
         KeyBinding(keys: [.end], action: .jumpEnd, description: "jump to end of the recording", group: "Replay"),
+        KeyBinding(keys: [.char("g")], action: .goToTime, description: "go to a time: 21:00, -2h, 2026-01-14 21:00", group: "Replay"),
         KeyBinding(keys: [.char("b")], action: .jumpLargest, description: "jump to the day's largest liquidation", group: "Replay"),
     ]
 

@@ -12,12 +12,14 @@ extension ViewState {
     public mutating func handle(_ key: Key, snapshot s: Snapshot?) -> [Effect] {
         message = nil
         if editingFilter { editFilter(key); clampSelection(s); return [] }
+        if editingTime != nil { return editTime(key, s) }
         if showHelp {
-            // Any key closes the overlay; q still quits.
+            // Any key closes the overlay, q too (as in htop); only Ctrl-C quits from here.
             showHelp = false
-            return KeyBindings.action(for: key) == .quit ? [.quit] : []
+            return key == .ctrl("c") ? [.quit] : []
         }
         guard let action = KeyBindings.action(for: key) else { return [] }
+        if chartCursor != nil, isDashboard, let moved = moveCursor(action, s) { chartCursor = moved; return [] }
         return apply(action, snapshot: s)
     }
 
@@ -42,6 +44,13 @@ extension ViewState {
             if context != .rejections { push(.rejections) }
         case .showVenues:
             if context != .venues { push(.venues) }
+        case .goToTime: editingTime = ""
+        case .cyclePane:
+            lowerPane = LowerPane.allCases[(LowerPane.allCases.firstIndex(of: lowerPane)! + 1) % LowerPane.allCases.count]
+        case .chartCursor:
+            if let s, isDashboard {
+                chartCursor = chartCursor == nil ? ChartSeries.range(window: window, clock: s.clock).last : nil
+            }
         case .filter: editingFilter = true
         case .cycleSort: sort = CoinSort.allCases[(CoinSort.allCases.firstIndex(of: sort)! + 1) % CoinSort.allCases.count]
         case .cycleWindow: window = Window.allCases[(Window.allCases.firstIndex(of: window)! + 1) % Window.allCases.count]
@@ -83,9 +92,31 @@ extension ViewState {
         }
     }
 
+    /// With the chart cursor on, ←→ move it a bucket, Home/End to the window's ends, Esc turns it
+    /// off; nil for every other action (which then does what it always does).
+    func moveCursor(_ action: Action, _ s: Snapshot?) -> Millis?? {
+        guard let s, let c = chartCursor else { return nil }
+        let (first, last) = ChartSeries.range(window: window, clock: s.clock)
+        let step = Millis(ChartSeries.bucketMinutes(for: window)) * Duration.minute
+        switch action {
+        case .seekBackMinute: return .some(max(first, c - step))
+        case .seekForwardMinute: return .some(min(last, c + step))
+        case .jumpStart: return .some(first)
+        case .jumpEnd: return .some(last)
+        case .back: return .some(nil)
+        default: return nil
+        }
+    }
+
     /// Keeps selections inside their lists when the data or the filter changes.
     public mutating func clampSelection(_ s: Snapshot?) {
         guard let s else { return }
+        if let c = chartCursor {
+            // On the bucket holding the same moment in the current window's bucket size, inside the window.
+            let (first, last) = ChartSeries.range(window: window, clock: s.clock)
+            let step = Millis(ChartSeries.bucketMinutes(for: window)) * Duration.minute
+            chartCursor = min(last, max(first, c - ((c % step) + step) % step))
+        }
         let count = Listing.count(s, self)
         if isDashboard {
             let cur = dashboardSelection[focus, default: 0]
@@ -93,6 +124,25 @@ extension ViewState {
         } else {
             stack[stack.count - 1].selected = max(0, min(count - 1, top.selected))
         }
+    }
+
+    /// Go-to-time: Enter jumps the replay there (or says what it could not read), Esc cancels.
+    mutating func editTime(_ key: Key, _ s: Snapshot?) -> [Effect] {
+        guard var text = editingTime else { return [] }
+        switch key {
+        case .enter:
+            editingTime = nil
+            guard let s else { return [] }
+            if let t = TimeInput.parse(text, day: Day(containing: s.clock), now: s.clock) { return [.replay(.jump(to: t))] }
+            message = "cannot read time '\(text)': use 21:00, -2h, +30m or 2026-01-14 21:00"
+        case .escape, .ctrl("c"): editingTime = nil
+        case .backspace: if !text.isEmpty { text.removeLast() }; editingTime = text
+        case .char(let c) where c.isNumber || ":-+. TZsmhd".contains(c):
+            if text.count < 24 { text.append(c) }
+            editingTime = text
+        default: break
+        }
+        return []
     }
 
     mutating func editFilter(_ key: Key) {

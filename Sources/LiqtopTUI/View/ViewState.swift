@@ -48,6 +48,11 @@ extension Substring {
     func replacingT() -> String { String(map { $0 == "T" ? " " : $0 }) }
 }
 
+/// What the Liquidations panel shows below the totals when it is too short for all three (`x`).
+public enum LowerPane: String, CaseIterable, Sendable {
+    case chart, coins, tape
+}
+
 /// How coin lists are ordered (`s` cycles).
 public enum CoinSort: String, CaseIterable, Sendable {
     case total, short, long, count, name
@@ -75,6 +80,12 @@ public struct ViewState: Sendable, Equatable {
     public var themeName = "default"
     /// A one-off message for the status line (e.g. a theme error).
     public var message: String?
+    /// The chart cursor: the start of the bucket it is on (nil: off). A time, not a column, so
+    /// it stays on its moment while the replay moves and when the window changes.
+    public var chartCursor: Millis?
+    public var lowerPane: LowerPane = .chart
+    /// Go-to-time being typed (`g`), nil when not.
+    public var editingTime: String?
 
     public init() {}
 
@@ -93,6 +104,9 @@ public struct ViewState: Sendable, Equatable {
             case .etfFund(let a, let fund): f.etfAsset = a; f.etfFund = fund
             default: break
             }
+        }
+        if isDashboard, let c = chartCursor {
+            f.span = c ... c + Millis(ChartSeries.bucketMinutes(for: window)) * Duration.minute - 1
         }
         return f
     }
