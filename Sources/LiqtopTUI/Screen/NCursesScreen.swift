@@ -134,8 +134,7 @@ public final class NCursesScreen {
         }
         // Cells ncurses clears itself (erase, resize) get the screen background too.
         var blank = cchar_t()
-        var base = self.palette.hasColor ? style(.text).pair : 0
-        setcchar(&blank, [wchar_t(UInt8(ascii: " ")), 0], 0, Int16(clamping: base), &base)
+        liqtop_setcchar(&blank, [wchar_t(UInt8(ascii: " ")), 0], 0, self.palette.hasColor ? style(.text).pair : 0)
         wbkgrndset(liqtop_stdscr(), &blank)
     }
 
@@ -184,7 +183,7 @@ public final class NCursesScreen {
         case .known(let p): return p
         case .exhausted: return nil
         case .new(let p):
-            if init_extended_pair(p, f, b) == OK { return p }
+            if liqtop_init_pair(p, f, b) == OK { return p }
             colorPairs.forget(fg: Int(f), bg: Int(b))
             return nil
         }
@@ -249,8 +248,7 @@ public final class NCursesScreen {
         // A wide cell drawn narrow: its second column is written too, or it keeps old content.
         if drawn < columns, x + 1 < visibleWidth {
             var blank = cchar_t()
-            var p = pair
-            setcchar(&blank, [wchar_t(UInt8(ascii: " ")), 0], attrs, Int16(clamping: pair), &p)
+            liqtop_setcchar(&blank, [wchar_t(UInt8(ascii: " ")), 0], attrs, pair)
             let (cols, rows) = size
             add(&blank, x: x + 1, y: y, win: win, bottomRight: x + 1 == cols - 1 && y == rows - 1)
         }
@@ -272,21 +270,19 @@ public final class NCursesScreen {
     /// the locale cannot show it (borders and bars under LANG=C), or "?". Never wider, which
     /// would shift the rest of the row. Returns the columns `cc` takes.
     private func setCell(_ cc: inout cchar_t, text: String, columns: Int, attrs: attr_t, pair: Int32) -> Int {
-        // The pair goes through `opts` (ncurses' extended pairs): the short argument cannot hold
-        // every pair a 65,536-pair terminal has.
-        var p = pair
-        let short = Int16(clamping: pair)
+        // The pair is an int (ncurses' extended pairs): a short cannot hold every pair a
+        // 65,536-pair terminal has.
         let scalars = text.unicodeScalars.prefix(Int(CCHARW_MAX))
         if let first = scalars.first {
             let width = Int(liqtop_wcwidth(wchar_t(bitPattern: first.value)))
             if width == columns || (width == 1 && columns == 2) {
-                if setcchar(&cc, scalars.map { wchar_t(bitPattern: $0.value) } + [0], attrs, short, &p) == OK { return width }
+                if liqtop_setcchar(&cc, scalars.map { wchar_t(bitPattern: $0.value) } + [0], attrs, pair) == OK { return width }
             } else if width < 0, let ascii = AsciiGlyphs.standIn(for: first)?.asciiValue {
-                setcchar(&cc, [wchar_t(ascii), 0], attrs, short, &p)
+                liqtop_setcchar(&cc, [wchar_t(ascii), 0], attrs, pair)
                 return 1
             }
         }
-        setcchar(&cc, [wchar_t(UInt8(ascii: "?")), 0], attrs, short, &p)
+        liqtop_setcchar(&cc, [wchar_t(UInt8(ascii: "?")), 0], attrs, pair)
         return 1
     }
 
@@ -409,7 +405,7 @@ public final class NCursesScreen {
     /// Foreground and background of pair `pair` as ncurses defined it.
     public func pairColors(_ pair: Int32) -> (fg: Int, bg: Int)? {
         var fg: Int32 = 0, bg: Int32 = 0
-        guard !restored, extended_pair_content(pair, &fg, &bg) != ERR else { return nil }
+        guard !restored, liqtop_pair_content(pair, &fg, &bg) != ERR else { return nil }
         return (Int(fg), Int(bg))
     }
 
@@ -422,9 +418,8 @@ public final class NCursesScreen {
         guard mvwin_wch(liqtop_stdscr(), Int32(y), Int32(x), &cc) != ERR else { return nil }
         var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
         var attrs: attr_t = 0
-        var short: Int16 = 0
         var pair: Int32 = 0
-        guard getcchar(&cc, &chars, &attrs, &short, &pair) != ERR else { return nil }
+        guard liqtop_getcchar(&cc, &chars, &attrs, &pair) != ERR else { return nil }
         return (attrs, pair)
     }
 
@@ -451,9 +446,8 @@ public final class NCursesScreen {
     private func string(of cc: inout cchar_t) -> String {
         var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
         var attrs: attr_t = 0
-        var pair: Int16 = 0
-        var extended: Int32 = 0
-        guard getcchar(&cc, &chars, &attrs, &pair, &extended) != ERR else { return "" }
+        var pair: Int32 = 0
+        guard liqtop_getcchar(&cc, &chars, &attrs, &pair) != ERR else { return "" }
         return decode(chars)
     }
 
