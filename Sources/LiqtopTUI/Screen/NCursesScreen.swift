@@ -166,8 +166,8 @@ public final class NCursesScreen {
             } else {
                 // Out of pairs: the foreground on the screen background (allocated first, by
                 // role), a selection shown reversed; else the terminal default.
-                let plain = palette.colors(for: Style(style.role))
-                pair = colorPairs.existing(fg: plain.fg, bg: plain.bg) ?? 0
+                let plain = terminalColors(palette.colors(for: Style(style.role)))
+                pair = colorPairs.existing(fg: Int(plain.fg), bg: Int(plain.bg)) ?? 0
                 if style.background == .selection { attrs |= attrReverse }
             }
         }
@@ -177,8 +177,7 @@ public final class NCursesScreen {
 
     /// The pair for (fg, bg), defined in ncurses when new; nil when none is left.
     private func allocate(fg: Int, bg: Int) -> Int32? {
-        let limit = Int(liqtop_colors())
-        let f = color(fg, limit: limit, fallback: 7), b = color(bg, limit: limit, fallback: 0)
+        let (f, b) = terminalColors((fg, bg))
         switch colorPairs.pair(fg: Int(f), bg: Int(b)) {
         case .known(let p): return p
         case .exhausted: return nil
@@ -187,6 +186,12 @@ public final class NCursesScreen {
             colorPairs.forget(fg: Int(f), bg: Int(b))
             return nil
         }
+    }
+
+    /// Foreground and background as the terminal can show them (see `color`).
+    private func terminalColors(_ c: (fg: Int, bg: Int)) -> (fg: Int32, bg: Int32) {
+        let limit = Int(liqtop_colors())
+        return (color(c.fg, limit: limit, fallback: 7), color(c.bg, limit: limit, fallback: 0))
     }
 
     /// A colour number the terminal can show: out-of-range becomes the default (-1), or
