@@ -35,6 +35,56 @@ static inline attr_t liqtop_a_reverse(void) { return A_REVERSE; }
 static inline attr_t liqtop_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t liqtop_a_dim(void) { return A_DIM; }
 
+// Colour pairs and colours as ints: ncurses 6.1+ (extended colours) takes pairs and colours
+// beyond a short, which direct colour (0xRRGGBB) and 65,536-pair terminals need; older ones
+// (macOS's own 5.7) only shorts, and setcchar/getcchar there want a NULL `opts`.
+#if defined(NCURSES_EXT_COLORS) && defined(NCURSES_VERSION_MAJOR) && NCURSES_VERSION_MAJOR >= 6
+#define LIQTOP_EXTENDED_COLORS 1
+#else
+#define LIQTOP_EXTENDED_COLORS 0
+#endif
+
+static inline short liqtop_short(int v) { return v > 32767 ? 32767 : (short)v; }
+
+static inline int liqtop_init_pair(int pair, int fg, int bg) {
+#if LIQTOP_EXTENDED_COLORS
+    return init_extended_pair(pair, fg, bg);
+#else
+    if (pair > 32767 || fg > 32767 || bg > 32767) return ERR;
+    return init_pair((short)pair, (short)fg, (short)bg);
+#endif
+}
+
+static inline int liqtop_pair_content(int pair, int *fg, int *bg) {
+#if LIQTOP_EXTENDED_COLORS
+    return extended_pair_content(pair, fg, bg);
+#else
+    short f = 0, b = 0;
+    if (pair > 32767 || pair_content((short)pair, &f, &b) == ERR) return ERR;
+    *fg = f; *bg = b;
+    return OK;
+#endif
+}
+
+static inline int liqtop_setcchar(cchar_t *cc, const wchar_t *wch, attr_t attrs, int pair) {
+#if LIQTOP_EXTENDED_COLORS
+    return setcchar(cc, wch, attrs, liqtop_short(pair), &pair);
+#else
+    return setcchar(cc, wch, attrs, liqtop_short(pair), NULL);
+#endif
+}
+
+static inline int liqtop_getcchar(const cchar_t *cc, wchar_t *wch, attr_t *attrs, int *pair) {
+    short p = 0;
+#if LIQTOP_EXTENDED_COLORS
+    return getcchar(cc, wch, attrs, &p, pair);
+#else
+    int r = getcchar(cc, wch, attrs, &p, NULL);
+    *pair = p;
+    return r;
+#endif
+}
+
 // glibc declares wcwidth only under _XOPEN_SOURCE (dropped, see above). Same width table
 // ncurses uses, so the backend can tell when the grid and ncurses disagree about a glyph.
 int wcwidth(wchar_t c);

@@ -35,6 +35,8 @@ final class DashboardApp {
     private var snapshot: Snapshot?
     private var screen: NCursesScreen?
     private let watcher = InputWatcher()
+    /// Bar shapes for the colour depth: without colour, the sides differ by glyph.
+    private var glyphs = BarGlyphs.colour
     private var framesDrawn = 0
     private var lastFrame: ContinuousClock.Instant?
     private var frameScheduled = false
@@ -121,7 +123,8 @@ final class DashboardApp {
     private func applyTheme(named name: String?) throws {
         let (theme, warnings) = try themes.load(name)
         let depth = ColorMapping.depth(colors: screen?.colorCount ?? 0, environment: ThemeLoader.processEnvironment())
-        screen?.applyTheme(ColorMapping.pairs(for: theme, depth: depth))
+        screen?.applyTheme(ColorMapping.palette(for: theme, depth: depth))
+        glyphs = .forDepth(depth)
         view.themeName = theme.name
         view.message = warnings.first.map { "theme \(theme.name): \($0)" } ?? (name == nil ? nil : "theme \(theme.name)")
     }
@@ -150,7 +153,7 @@ final class DashboardApp {
     private func draw() {
         guard let screen else { return }
         let size = screen.size
-        screen.draw(Renderer.render(snapshot, view, chrome, width: size.width, height: size.height))
+        screen.draw(Renderer.render(snapshot, view, chrome, width: size.width, height: size.height, glyphs: glyphs))
         framesDrawn += 1
         lastFrame = ContinuousClock.now
     }

@@ -71,8 +71,11 @@ import Testing
         #expect(ColorMapping.depth(colors: 2, environment: [:]) == .none)
         #expect(ColorMapping.depth(colors: -1, environment: [:]) == .none)
         #expect(ColorMapping.depth(colors: 1 << 24, environment: [:]) == .trueColor)
-        #expect(ColorMapping.depth(colors: 256, environment: ["COLORTERM": "truecolor"]) == .trueColor)
-        #expect(ColorMapping.depth(colors: 256, environment: ["COLORTERM": "24bit"]) == .trueColor)
+        // ncurses draws through terminfo: a 256-colour entry can name only 256 colours, whatever
+        // COLORTERM says. Exact colours need a direct-colour entry (COLORS = 2^24).
+        #expect(ColorMapping.depth(colors: 256, environment: ["COLORTERM": "truecolor"]) == .xterm256)
+        #expect(ColorMapping.depth(colors: 256, environment: ["COLORTERM": "24bit"]) == .xterm256)
+        #expect(ColorMapping.depth(colors: 1 << 24, environment: ["COLORTERM": "truecolor"]) == .trueColor)
         #expect(ColorMapping.depth(colors: 256, environment: ["COLORTERM": "yes"]) == .xterm256)
         #expect(ColorMapping.depth(colors: 0, environment: ["COLORTERM": "truecolor"]) == .none)
         // no-color.org: any non-empty NO_COLOR disables colour, whatever else is set.
@@ -102,20 +105,92 @@ import Testing
     }
 
     @Test func pairsForThePaletteBackend() {
+        // The built-in default leaves the background to the terminal: -1 behind every role.
         let p = ColorMapping.pairs(for: .builtIn, depth: .xterm256)
         #expect(p.count == Role.allCases.count)
-        #expect(p[.long]?.fg == 203 && p[.long]?.bg == 16)
-        #expect(p[.short]?.fg == 77 && p[.short]?.bg == 16)
+        #expect(p[.long]?.fg == 203 && p[.long]?.bg == -1)
+        #expect(p[.short]?.fg == 77 && p[.short]?.bg == -1)
         #expect(p[.selection]?.fg == 252 && p[.selection]?.bg == 24)
         #expect(p[.bar]?.fg == 252 && p[.bar]?.bg == 234)
-        #expect(p[.background]?.fg == 252 && p[.background]?.bg == 16)
-        let t = ColorMapping.pairs(for: .builtIn, depth: .trueColor, terminalBackground: true)
-        #expect(t[.text]?.fg == 252 && t[.text]?.bg == -1)
-        #expect(t[.bar]?.bg == 234)
+        #expect(p[.background]?.fg == 252 && p[.background]?.bg == -1)
+        // A theme that sets its background paints it, unless told to use the terminal's.
+        let black = Theme(name: "black", colors: [.background: RGB(0, 0, 0)])
+        #expect(ColorMapping.pairs(for: black, depth: .xterm256)[.long]?.bg == 16)
+        #expect(ColorMapping.pairs(for: black, depth: .xterm256, terminalBackground: true)[.long]?.bg == -1)
         // 8 colours: dim grey and the border would vanish on black; they become white.
         let e = ColorMapping.pairs(for: .builtIn, depth: .ansi8)
-        #expect(e[.border]?.fg == 7 && e[.border]?.bg == 0)
+        #expect(e[.border]?.fg == 7 && e[.border]?.bg == -1)
         #expect(e[.long]?.fg == 1 && e[.short]?.fg == 2)
         #expect(ColorMapping.pairs(for: .builtIn, depth: .none).isEmpty)
+    }
+
+    // MARK: issue 13: a foreground and a background per cell
+
+    @Test func paletteResolvesForegroundOnBackgroundPerStyle() throws {
+        let light = Theme(name: "light", colors: [.background: RGB(0xff, 0xff, 0xff), .text: RGB(0x26, 0x26, 0x26),
+                                                  .selection: RGB(0xd7, 0xe7, 0xff), .bar: RGB(0xe4, 0xe4, 0xe4)])
+        let p = ColorMapping.palette(for: light, depth: .xterm256)
+        #expect(p.background == 231)
+        #expect(p.colors(for: .text) == (fg: 235, bg: 231))
+        #expect(p.colors(for: Style(.long, on: .selection)) == (fg: 203, bg: 189))
+        #expect(p.colors(for: Style(.title, on: .bar)) == (fg: 231, bg: 254))
+        #expect(p.colors(for: Style(.bar)) == (fg: 235, bg: 254)) // a background role alone: text on it
+        #expect(p.colors(for: Style(.background)) == (fg: 235, bg: 231))
+        // The default draws on the terminal's own background.
+        let d = ColorMapping.palette(for: .builtIn, depth: .xterm256)
+        #expect(d.background == -1)
+        #expect(d.colors(for: Style(.short)) == (fg: 77, bg: -1))
+        #expect(d.colors(for: Style(.short, on: .selection)) == (fg: 77, bg: 24))
+        #expect(d.colors(for: Style(.short, on: .selectionInactive)) == (fg: 77, bg: 235))
+        #expect(ColorMapping.palette(for: .builtIn, depth: .none) == .monochrome)
+    }
+
+    @Test func directColourIsTheExactRGB() {
+        let p = ColorMapping.palette(for: .builtIn, depth: .trueColor)
+        #expect(p.colors(for: Style(.long)) == (fg: 0xff5f5f, bg: -1))
+        #expect(p.colors(for: Style(.text, on: .selection)) == (fg: 0xcccccc, bg: 0x264f78))
+        // 0...7 would be sent as the terminal's own palette colours 0...7: black becomes #000008.
+        #expect(ColorMapping.number(RGB(0, 0, 0), depth: .trueColor) == 8)
+        #expect(ColorMapping.number(RGB(0, 0, 9), depth: .trueColor) == 9)
+        let black = ColorMapping.palette(for: Theme(name: "b", colors: [.background: RGB(0, 0, 0)]), depth: .trueColor)
+        #expect(black.background == 8)
+    }
+
+    @Test func aSelectionThatCannotShowIsReversedOrUnderlined() {
+        // No colour: the focused selection reversed, the unfocused one underlined.
+        let mono = Palette.monochrome
+        #expect(mono.attributes(for: Style(.long, on: .selection)) == (bold: false, reverse: true, underline: false))
+        #expect(mono.attributes(for: Style(.long, on: .selectionInactive)) == (bold: false, reverse: false, underline: true))
+        #expect(mono.attributes(for: Style(.text, on: .bar, bold: true)) == (bold: true, reverse: false, underline: false))
+        // In colour the background shows: attributes as asked.
+        let p = ColorMapping.palette(for: .builtIn, depth: .xterm256)
+        #expect(p.attributes(for: Style(.long, on: .selection)) == (bold: false, reverse: false, underline: false))
+        // 8 colours on white: the pale selection lands on white too, so it is reversed.
+        let light = Theme(name: "l", colors: [.background: RGB(0xff, 0xff, 0xff), .selection: RGB(0xd7, 0xe7, 0xff)])
+        #expect(ColorMapping.palette(for: light, depth: .ansi8).attributes(for: Style(.text, on: .selection)).reverse)
+    }
+
+    @Test func pairsAreAllocatedPerForegroundAndBackgroundAndReused() {
+        var pairs = ColorPairs(limit: 4) // pairs 1, 2, 3
+        #expect(pairs.pair(fg: 203, bg: -1) == .new(1))
+        #expect(pairs.pair(fg: 203, bg: 24) == .new(2))  // same foreground, another background
+        #expect(pairs.pair(fg: 203, bg: -1) == .known(1))
+        #expect(pairs.pair(fg: 77, bg: -1) == .new(3))
+        #expect(pairs.pair(fg: 77, bg: 24) == .exhausted)
+        #expect(pairs.pair(fg: 203, bg: 24) == .known(2)) // still there after running out
+        #expect(pairs.existing(fg: 77, bg: 24) == nil && pairs.existing(fg: 77, bg: -1) == 3)
+        #expect(pairs.count == 3)
+        pairs.forget(fg: 77, bg: -1)
+        #expect(pairs.existing(fg: 77, bg: -1) == nil)
+        // Pair 0 is the terminal default and never handed out.
+        var none = ColorPairs(limit: 1)
+        #expect(none.pair(fg: 1, bg: 2) == .exhausted)
+    }
+
+    @Test func everyBuiltInRoleGetsAColourIncludingTheAxis() {
+        for depth in [ColorDepth.ansi8, .ansi16, .xterm256, .trueColor] {
+            let p = ColorMapping.palette(for: .builtIn, depth: depth)
+            for role in Role.allCases where role != .background { #expect(p.colors[role] != nil, "\(role) at \(depth)") }
+        }
     }
 }

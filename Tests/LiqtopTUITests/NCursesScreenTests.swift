@@ -114,18 +114,16 @@ import Testing
         #expect(screen.cellText(x: 10, y: 1) == "")
     }
 
-    @Test func themeAllocatesOnePairPerRoleAndAttributesReachTheCells() throws {
+    @Test func themeAllocatesPairsAndAttributesReachTheCells() throws {
         let screen = try makeScreen(width: 12, height: 2)
         defer { screen.restore() }
         #expect(screen.colorCount == 256)
+        // The per-role form still works: each role's foreground, the background of `text`.
         screen.applyTheme([.text: (fg: 252, bg: -1), .long: (fg: 46, bg: -1), .short: (fg: 196, bg: 16)])
         let long = screen.pair(for: .long), short = screen.pair(for: .short), text = screen.pair(for: .text)
         #expect(long > 0 && short > 0 && text > 0)
         #expect(Set([long, short, text]).count == 3)
-        #expect(screen.pair(for: .warn) == 0) // not in the theme: terminal default
-        var fg: Int16 = 0, bg: Int16 = 0
-        #expect(pair_content(short, &fg, &bg) == OK)
-        #expect(fg == 196 && bg == 16)
+        #expect(screen.pairColors(Int32(short))! == (fg: 196, bg: -1))
 
         var g = CellGrid(width: 12, height: 2)
         g.put("LONG", x: 0, y: 0, style: Style(.long, bold: true))
@@ -137,6 +135,137 @@ import Testing
         #expect(!b.bold && b.reverse && b.underline && b.pair == short)
         let c = try #require(screen.cellStyle(x: 0, y: 1))
         #expect(!c.bold && c.pair == text)
+    }
+
+    // MARK: issue 13: a colour pair per (foreground, background), on demand
+
+    @Test func pairsPerForegroundAndBackgroundAndTheTerminalsOwnBackground() throws {
+        let screen = try makeScreen(width: 20, height: 3)
+        defer { screen.restore() }
+        screen.applyTheme(ColorMapping.palette(for: .builtIn, depth: .xterm256))
+        var g = CellGrid(width: 20, height: 3)
+        g.put("long", x: 0, y: 0, style: Style(.long))
+        g.put("long", x: 5, y: 0, style: Style(.long, on: .selection))
+        g.put("long", x: 10, y: 0, style: Style(.long, on: .selectionInactive))
+        g.put("liqtop", x: 0, y: 1, style: Style(.title, on: .bar, bold: true))
+        screen.draw(g)
+        // The default theme leaves the background to the terminal: -1 wherever no background is named.
+        #expect(screen.cellColors(x: 0, y: 0)! == (fg: 203, bg: -1))
+        #expect(screen.cellColors(x: 5, y: 0)! == (fg: 203, bg: 24))
+        #expect(screen.cellColors(x: 10, y: 0)! == (fg: 203, bg: 235))
+        #expect(screen.cellColors(x: 0, y: 1)! == (fg: 231, bg: 234))
+        #expect(screen.cellColors(x: 19, y: 2)! == (fg: 252, bg: -1)) // a blank
+        #expect(screen.cellStyle(x: 0, y: 1)!.bold && !screen.cellStyle(x: 5, y: 0)!.reverse)
+        // Reused, not allocated per cell: one per role on the screen background plus the three above.
+        let used = screen.pairsInUse
+        screen.draw(g)
+        #expect(used == screen.pairsInUse)
+        #expect(screen.pair(of: Style(.long, on: .selection)) == screen.pair(of: Style(.long, on: .selection)))
+    }
+
+    @Test func aThemeWithABackgroundPaintsEveryCell() throws {
+        let screen = try makeScreen(width: 80, height: 24)
+        defer { screen.restore() }
+        let light = Theme(name: "light", colors: [.background: RGB(0xff, 0xff, 0xff), .text: RGB(0x26, 0x26, 0x26)])
+        screen.applyTheme(ColorMapping.palette(for: light, depth: .xterm256))
+        screen.draw(Renderer.render(nil, ViewState(), ChromeInfo(source: "demo"), width: 80, height: 24))
+        for y in 1 ..< 23 {
+            for x in 0 ..< 80 { #expect(screen.cellColors(x: x, y: y)?.bg == 231, "(\(x), \(y))") }
+        }
+        #expect(screen.cellColors(x: 0, y: 0)?.bg == 234) // the header on the bar (the default's: the theme sets none)
+    }
+
+    @Test func runningOutOfPairsKeepsForegroundsAndShowsTheSelectionReversed() throws {
+        let screen = try makeScreen(width: 20, height: 2)
+        defer { screen.restore() }
+        // Room for the per-role pairs only (one per role on the screen background, allocated first;
+        // roles of the same colours share one).
+        let palette = ColorMapping.palette(for: .builtIn, depth: .xterm256)
+        let perRole = Set(Role.allCases.map { role in palette.colors(for: Style(role)) }.map { "\($0.fg) \($0.bg)" }).count
+        screen.pairLimitForTesting = perRole + 1
+        screen.applyTheme(palette)
+        #expect(screen.pairsInUse == perRole)
+        var g = CellGrid(width: 20, height: 2)
+        for (k, role) in [Role.long, .short, .dim, .warn].enumerated() {
+            g.put("x", x: k, y: 0, style: Style(role, on: .selection))
+            g.put("y", x: k, y: 1, style: Style(role, on: .bar))
+        }
+        screen.draw(g)
+        for k in 0 ..< 4 {
+            let sel = try #require(screen.cellStyle(x: k, y: 0))
+            let role = [Role.long, .short, .dim, .warn][k]
+            // Exhausted: the role's own pair (its colour on the screen background), selection reversed.
+            #expect(sel.pair == screen.pair(for: role), "\(role)")
+            #expect(screen.cellColors(x: k, y: 0)?.fg == ColorMapping.palette(for: .builtIn, depth: .xterm256).colors[role])
+            #expect(sel.reverse)
+            #expect(screen.cellStyle(x: k, y: 1)?.pair == screen.pair(for: role))
+        }
+    }
+
+    @Test func noColourMeansNoPairsAndReversedSelections() throws {
+        let screen = try makeScreen(width: 10, height: 1)
+        defer { screen.restore() }
+        screen.applyTheme(.monochrome)
+        var g = CellGrid(width: 10, height: 1)
+        g.put("sel", x: 0, y: 0, style: Style(.long, on: .selection))
+        g.put("bar", x: 4, y: 0, style: Style(.text, on: .bar))
+        screen.draw(g)
+        #expect(screen.cellStyle(x: 0, y: 0)! == (bold: false, reverse: true, underline: false, pair: 0))
+        #expect(screen.cellStyle(x: 4, y: 0)! == (bold: false, reverse: false, underline: false, pair: 0))
+        #expect(screen.pairsInUse == 0)
+    }
+
+    /// A direct-colour terminfo entry (what `xterm-direct` declares): 2^24 colours, the RGB flag,
+    /// colour numbers sent as 24-bit SGR. Compiled with `tic` into a temporary directory.
+    @Test func directColourTerminalsGetTheExactRGB() throws {
+        let dir = try #require(Self.compileDirectColourTerminfo(), "tic could not compile a direct-colour entry")
+        setenv("TERMINFO", dir, 1)
+        defer { unsetenv("TERMINFO") }
+        setenv("LANG", "C.UTF-8", 1)
+        setenv("LC_ALL", "C.UTF-8", 1)
+        let screen = try NCursesScreen(terminal: .headless(width: 10, height: 2), headlessTerm: "liqtop-direct")
+        defer { screen.restore() }
+        #expect(screen.colorCount == 1 << 24)
+        let depth = ColorMapping.depth(colors: screen.colorCount, environment: [:])
+        #expect(depth == .trueColor)
+        screen.applyTheme(ColorMapping.palette(for: .builtIn, depth: depth))
+        var g = CellGrid(width: 10, height: 2)
+        g.put("long", x: 0, y: 0, style: Style(.long, on: .selection))
+        g.put("bar", x: 0, y: 1, style: Style(.dim, on: .bar))
+        screen.draw(g)
+        #expect(screen.cellColors(x: 0, y: 0)! == (fg: 0xff5f5f, bg: 0x264f78))
+        #expect(screen.cellColors(x: 0, y: 1)! == (fg: 0x6c6c6c, bg: 0x1c1c1c))
+        #expect(screen.cellColors(x: 5, y: 0)! == (fg: 0xcccccc, bg: -1))
+    }
+
+    private static func compileDirectColourTerminfo() -> String? {
+        var template = Array("/tmp/liqtop-terminfo-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ buf in buf.baseAddress.flatMap { mkdtemp($0) } }) else { return nil }
+        let dir = String(cString: made)
+        let source = dir + "/direct.src"
+        let entry = """
+        liqtop-direct|liqtop test terminal with direct colour,
+        \tam, RGB, colors#0x1000000, pairs#0x10000, cols#80, lines#24,
+        \tclear=\\E[H\\E[2J, cup=\\E[%i%p1%d;%p2%dH, el=\\E[K, op=\\E[39;49m,
+        \tbold=\\E[1m, rev=\\E[7m, smul=\\E[4m, rmul=\\E[24m, sgr0=\\E[m,
+        \tsetaf=\\E[%?%p1%{8}%<%t3%p1%d%e38:2::%p1%{65536}%/%d:%p1%{256}%/%{255}%&%d:%p1%{255}%&%d%;m,
+        \tsetab=\\E[%?%p1%{8}%<%t4%p1%d%e48:2::%p1%{65536}%/%d:%p1%{256}%/%{255}%&%d:%p1%{255}%&%d%;m,
+
+        """
+        guard let f = fopen(source, "w") else { return nil }
+        fputs(entry, f)
+        fclose(f)
+        for tic in ["/usr/bin/tic", "/bin/tic", "/usr/local/bin/tic", "/opt/homebrew/opt/ncurses/bin/tic"] where access(tic, X_OK) == 0 {
+            var pid: pid_t = 0
+            let argv = [tic, "-x", "-o", dir, source]
+            var cargs = argv.map { strdup($0) } + [nil]
+            defer { for p in cargs { free(p) } }
+            guard posix_spawn(&pid, tic, nil, nil, &cargs, nil) == 0 else { continue }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            return status == 0 ? dir : nil
+        }
+        return nil
     }
 
     @Test func keysDecodeFromNcursesInput() throws {

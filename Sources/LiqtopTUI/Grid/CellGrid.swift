@@ -43,10 +43,14 @@ public struct CellGrid: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// The bar shapes this frame uses: they travel with the frame, so a panel drawing bars
+    /// needs no global state to know whether colour tells the sides apart.
+    public var glyphs: BarGlyphs
 
-    public init(width: Int, height: Int, style: Style = .text) {
+    public init(width: Int, height: Int, style: Style = .text, glyphs: BarGlyphs = .colour) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.glyphs = glyphs
         cells = Array(repeating: Cell(text: " ", style: style, width: 1), count: self.width * self.height)
     }
 
@@ -120,6 +124,11 @@ public struct CellGrid: Sendable, Equatable {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX), y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
         for y in y0 ..< y1 { for x in x0 ..< x1 { change(&cells[y * width + x].style) } }
+    }
+
+    /// Patches the style of existing cells: what `patch` names changes, the rest stays.
+    public mutating func patch(_ rect: Rect, with patch: StylePatch) {
+        restyle(rect) { $0 = $0.patched(with: patch) }
     }
 
     /// A box border with an optional title on the top edge.

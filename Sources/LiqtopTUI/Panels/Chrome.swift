@@ -26,7 +26,9 @@ public struct PlaybackStatus: Sendable, Equatable {
 
 enum HeaderBar {
     static func draw(_ s: Snapshot?, _ chrome: ChromeInfo, in r: Rect, into g: inout CellGrid) {
-        g.fill(r, style: Style(.bar))
+        // Whatever is drawn here sits on the bar: the strip is patched last.
+        defer { g.patch(r, with: .on(.bar)) }
+        g.fill(r, style: Style(.text, on: .bar))
         var x = r.x + 1
         x += g.put("liqtop", x: x, y: r.y, style: Style(.title, bold: true), clip: r) + 2
         x += g.put(chrome.source, x: x, y: r.y, style: Style(.dim), clip: r) + 2
@@ -59,7 +61,8 @@ enum HeaderBar {
 
 enum StatusBar {
     static func draw(_ s: Snapshot?, _ v: ViewState, _ chrome: ChromeInfo, in r: Rect, into g: inout CellGrid) {
-        g.fill(r, style: Style(.bar))
+        defer { g.patch(r, with: .on(.bar)) }
+        g.fill(r, style: Style(.text, on: .bar))
         var right = ""
         if let s {
             right = "rejected \(Fmt.count(s.input.rejected)) · ignored \(Fmt.count(s.input.ignored))"

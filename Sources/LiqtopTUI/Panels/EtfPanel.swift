@@ -38,9 +38,7 @@ enum EtfPanel {
             let infoLeft = area.maxX - TextWidth.of(info)
             let occupied = rowsPer == 2 ? barsX + barsWidth : max(area.x + 31, barsX + barsWidth)
             if infoLeft > occupied { g.putRight(info, right: area.maxX, y: barsY, style: .dim, clip: area) }
-            if focused && k == selected {
-                g.restyle(Rect(x: area.x, y: y, width: area.width, height: rowsPer)) { $0.reverse = true }
-            }
+            if k == selected { g.patch(Rect(x: area.x, y: y, width: area.width, height: rowsPer), with: .selected(focused: focused)) }
         }
     }
 
@@ -48,8 +46,9 @@ enum EtfPanel {
     static func drawBars(_ days: ArraySlice<EtfDayTotal>, x: Int, y: Int, into g: inout CellGrid, clip: Rect) {
         let peak = days.map { $0.netUSD.micros.magnitude }.max() ?? 0
         for (k, d) in days.enumerated() {
-            let glyph = Bars.column(Int64(clamping: d.netUSD.micros.magnitude), max: Int64(clamping: peak))
-            let style = Style(d.netUSD.micros >= 0 ? .inflow : .outflow)
+            let role: Role = d.netUSD.micros >= 0 ? .inflow : .outflow
+            let glyph = Bars.column(Int64(clamping: d.netUSD.micros.magnitude), max: Int64(clamping: peak), role: role, glyphs: g.glyphs)
+            let style = Style(role)
             g.put(glyph == " " ? "·" : String(glyph), x: x + k, y: y, style: glyph == " " ? .dim : style, clip: clip)
         }
     }

@@ -163,11 +163,11 @@ enum LiquidationsPanel {
             g.put(Fmt.pad(c.coin, 6), x: r.x, y: y, style: Style(.text, bold: true), clip: r)
             g.put(Fmt.lpad(Fmt.usd(c.totals.totalUSD), 8), x: r.x + 6, y: y, clip: r)
             let barWidth = max(0, r.width - 16)
-            let longBar = Bars.horizontal(c.totals.longUSD.micros, max: peak, width: barWidth)
-            let shortBar = Bars.horizontal(c.totals.shortUSD.micros, max: peak, width: barWidth)
+            let longBar = Bars.horizontal(c.totals.longUSD.micros, max: peak, width: barWidth, role: .long, glyphs: g.glyphs)
+            let shortBar = Bars.horizontal(c.totals.shortUSD.micros, max: peak, width: barWidth, role: .short, glyphs: g.glyphs)
             g.put(shortBar, x: r.x + 15, y: y, style: Style(.short), clip: r)
             g.put(longBar, x: r.x + 15 + TextWidth.of(shortBar), y: y, style: Style(.long), clip: r)
-            if focused && offset + k == selected { g.restyle(Rect(x: r.x, y: y, width: r.width, height: 1)) { $0.reverse = true } }
+            if offset + k == selected { g.patch(Rect(x: r.x, y: y, width: r.width, height: 1), with: .selected(focused: focused)) }
         }
     }
 

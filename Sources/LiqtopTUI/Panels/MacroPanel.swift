@@ -34,7 +34,7 @@ enum MacroPanel {
             g.put(line, x: area.x, y: y, style: .text, clip: area)
             y += 1
         }
-        if focused { g.restyle(Rect(x: area.x, y: area.y, width: area.width, height: 1)) { $0.reverse = true } }
+        if focused { g.patch(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: .selected()) }
     }
 
     static func ratesLine(_ m: MacroSummary) -> String? {

@@ -6,8 +6,10 @@ public enum Renderer {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
 
-    public static func render(_ s: Snapshot?, _ v: ViewState, _ chrome: ChromeInfo, width: Int, height: Int) -> CellGrid {
-        var g = CellGrid(width: width, height: height, style: Style(.background))
+    /// `glyphs`: the bar shapes for the colour depth (`BarGlyphs.forDepth`).
+    public static func render(_ s: Snapshot?, _ v: ViewState, _ chrome: ChromeInfo, width: Int, height: Int,
+                              glyphs: BarGlyphs = .colour) -> CellGrid {
+        var g = CellGrid(width: width, height: height, style: Style(.background), glyphs: glyphs)
         let screen = g.bounds
         guard width >= minimumWidth, height >= minimumHeight else {
             tooSmall(width, height, &g)

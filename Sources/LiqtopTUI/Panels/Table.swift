@@ -31,7 +31,7 @@ enum Table {
                 if c.right { g.putRight(text, right: x + w, y: y, style: style, clip: clip) } else { g.put(text, x: x, y: y, style: style, clip: clip) }
                 x += w + 1
             }
-            if i == selected { g.restyle(Rect(x: r.x, y: y, width: r.width, height: 1)) { $0.reverse = true } }
+            if i == selected { g.patch(Rect(x: r.x, y: y, width: r.width, height: 1), with: .selected()) }
         }
         if count > rows {
             g.putRight(" \(offset + 1)–\(offset + min(rows, count - offset)) of \(Fmt.count(count)) ", right: r.maxX, y: r.y, style: .dim, clip: r)

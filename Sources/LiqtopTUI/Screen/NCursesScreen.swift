@@ -29,8 +29,14 @@ public final class NCursesScreen {
     private var restored = false
     /// The grid currently on screen; nil forces the next draw to write every cell.
     private var lastGrid: CellGrid?
-    /// Colour pair per role for the current theme (pair 0 = terminal default).
-    private var pairs: [Role: Int16] = [:]
+    /// The current theme at this terminal's depth; monochrome until a theme is applied.
+    private var palette = Palette.monochrome
+    /// Pairs handed out per (foreground, background) for the current palette.
+    private var colorPairs = ColorPairs(limit: 1)
+    /// Attributes and pair per style already resolved for the current palette.
+    private var resolved: [Style: (attrs: attr_t, pair: Int32)] = [:]
+    /// Lowers the pair limit below the terminal's, to test running out. Set before `applyTheme`.
+    var pairLimitForTesting: Int?
     private var defaultColors = false
     /// The terminal's size as measured, which may exceed what is used (see `maximumSize`).
     private var measured: (width: Int, height: Int) = (0, 0)
@@ -41,7 +47,8 @@ public final class NCursesScreen {
     /// this the screen says "terminal too large" instead. 1000 × 500 is beyond any real display.
     public static let maximumSize = (width: 1000, height: 500)
 
-    public init(terminal: TerminalTarget) throws {
+    /// `headlessTerm`: the terminfo entry of a `.headless` screen (tests of other terminals).
+    public init(terminal: TerminalTarget, headlessTerm: String = "xterm-256color") throws {
         target = terminal
         attrBold = liqtop_a_bold()
         attrReverse = liqtop_a_reverse()
@@ -71,7 +78,7 @@ public final class NCursesScreen {
         case .headless(let width, let height):
             outFile = fopen("/dev/null", "w")
             inFile = fopen("/dev/null", "r")
-            if outFile != nil, inFile != nil { screen = newterm("xterm-256color", outFile, inFile) }
+            if outFile != nil, inFile != nil { screen = newterm(headlessTerm, outFile, inFile) }
             guard screen != nil else {
                 closeFiles()
                 throw ScreenError(description: "cannot start a headless ncurses screen")
@@ -113,27 +120,84 @@ public final class NCursesScreen {
 
     // MARK: theme
 
-    /// Allocates one colour pair per role. Colours are palette indices; -1 is the terminal's own
-    /// colour. Roles not in `colors` draw in the terminal default. The next draw is full.
-    public func applyTheme(_ colors: [Role: (fg: Int, bg: Int)]) {
-        pairs = [:]
+    /// Uses `palette` from the next draw on (which is full). Colour pairs are allocated per
+    /// (foreground, background) as cells need them: first one per role on the screen
+    /// background, so that every role keeps its colour if the terminal runs out of pairs.
+    public func applyTheme(_ palette: Palette) {
         lastGrid = nil
-        guard has_colors(), !restored else { return }
-        let limit = Int(liqtop_colors())
-        let maxPairs = Int(liqtop_color_pairs())
-        for (index, role) in Role.allCases.enumerated() {
-            guard let c = colors[role], index + 1 < maxPairs, index + 1 <= Int(Int16.max) else { continue }
-            let pair = Int16(index + 1)
-            if init_pair(pair, color(c.fg, limit: limit, fallback: 7), color(c.bg, limit: limit, fallback: 0)) == OK {
-                pairs[role] = pair
+        resolved = [:]
+        self.palette = has_colors() ? palette : .monochrome
+        colorPairs = ColorPairs(limit: min(Int(liqtop_color_pairs()), pairLimitForTesting ?? Int.max))
+        guard !restored else { return }
+        if self.palette.hasColor {
+            for role in [Role.text] + Role.allCases { _ = style(Style(role)) }
+        }
+        // Cells ncurses clears itself (erase, resize) get the screen background too.
+        var blank = cchar_t()
+        liqtop_setcchar(&blank, [wchar_t(UInt8(ascii: " ")), 0], 0, self.palette.hasColor ? style(.text).pair : 0)
+        wbkgrndset(liqtop_stdscr(), &blank)
+    }
+
+    /// The per-role form (one (fg, bg) per role, palette indices, -1 the terminal's own): each
+    /// role's foreground; the screen background from `background` (else `text`); `selection`,
+    /// `selection_inactive` and `bar` from their backgrounds. Roles left out draw in the
+    /// terminal default.
+    public func applyTheme(_ colors: [Role: (fg: Int, bg: Int)]) {
+        var numbers: [Role: Int] = [:]
+        for (role, c) in colors { numbers[role] = role.isBackground ? c.bg : c.fg }
+        let background = (colors[.background] ?? colors[.text])?.bg ?? -1
+        numbers[.background] = nil
+        applyTheme(colors.isEmpty ? .monochrome : Palette(depth: .xterm256, colors: numbers, background: background))
+    }
+
+    /// The attributes and pair `style` is drawn with under the current palette.
+    private func style(_ style: Style) -> (attrs: attr_t, pair: Int32) {
+        if let r = resolved[style] { return r }
+        let a = palette.attributes(for: style)
+        var attrs: attr_t = 0
+        if a.bold { attrs |= attrBold }
+        if a.reverse { attrs |= attrReverse }
+        if a.underline { attrs |= attrUnderline }
+        var pair: Int32 = 0
+        if palette.hasColor {
+            let c = palette.colors(for: style)
+            if let p = allocate(fg: c.fg, bg: c.bg) {
+                pair = p
+            } else {
+                // Out of pairs: the foreground on the screen background (allocated first, by
+                // role), a selection shown reversed; else the terminal default.
+                let plain = terminalColors(palette.colors(for: Style(style.role)))
+                pair = colorPairs.existing(fg: Int(plain.fg), bg: Int(plain.bg)) ?? 0
+                if style.background == .selection { attrs |= attrReverse }
             }
+        }
+        resolved[style] = (attrs, pair)
+        return (attrs, pair)
+    }
+
+    /// The pair for (fg, bg), defined in ncurses when new; nil when none is left.
+    private func allocate(fg: Int, bg: Int) -> Int32? {
+        let (f, b) = terminalColors((fg, bg))
+        switch colorPairs.pair(fg: Int(f), bg: Int(b)) {
+        case .known(let p): return p
+        case .exhausted: return nil
+        case .new(let p):
+            if liqtop_init_pair(p, f, b) == OK { return p }
+            colorPairs.forget(fg: Int(f), bg: Int(b))
+            return nil
         }
     }
 
-    /// A palette index the terminal can show: out-of-range becomes the default (-1), or `fallback`
-    /// when the terminal has no default colours.
-    private func color(_ c: Int, limit: Int, fallback: Int16) -> Int16 {
-        if c >= 0, c < limit, c <= Int(Int16.max) { return Int16(c) }
+    /// Foreground and background as the terminal can show them (see `color`).
+    private func terminalColors(_ c: (fg: Int, bg: Int)) -> (fg: Int32, bg: Int32) {
+        let limit = Int(liqtop_colors())
+        return (color(c.fg, limit: limit, fallback: 7), color(c.bg, limit: limit, fallback: 0))
+    }
+
+    /// A colour number the terminal can show: out-of-range becomes the default (-1), or
+    /// `fallback` when the terminal has no default colours.
+    private func color(_ c: Int, limit: Int, fallback: Int32) -> Int32 {
+        if c >= 0, c < limit, c <= Int(Int32.max) { return Int32(c) }
         return defaultColors ? -1 : fallback
     }
 
@@ -181,11 +245,7 @@ public final class NCursesScreen {
         default:
             break
         }
-        var attrs: attr_t = 0
-        if cell.style.bold { attrs |= attrBold }
-        if cell.style.reverse { attrs |= attrReverse }
-        if cell.style.underline { attrs |= attrUnderline }
-        let pair = pairs[cell.style.role] ?? 0
+        let (attrs, pair) = style(cell.style)
         let columns = text == " " ? 1 : Int(cell.width)
         var cc = cchar_t()
         let drawn = setCell(&cc, text: text, columns: columns, attrs: attrs, pair: pair)
@@ -193,7 +253,7 @@ public final class NCursesScreen {
         // A wide cell drawn narrow: its second column is written too, or it keeps old content.
         if drawn < columns, x + 1 < visibleWidth {
             var blank = cchar_t()
-            setcchar(&blank, [wchar_t(UInt8(ascii: " ")), 0], attrs, pair, nil)
+            liqtop_setcchar(&blank, [wchar_t(UInt8(ascii: " ")), 0], attrs, pair)
             let (cols, rows) = size
             add(&blank, x: x + 1, y: y, win: win, bottomRight: x + 1 == cols - 1 && y == rows - 1)
         }
@@ -214,18 +274,20 @@ public final class NCursesScreen {
     /// in fewer columns: the glyph itself when ncurses calls it narrow, an ASCII stand-in when
     /// the locale cannot show it (borders and bars under LANG=C), or "?". Never wider, which
     /// would shift the rest of the row. Returns the columns `cc` takes.
-    private func setCell(_ cc: inout cchar_t, text: String, columns: Int, attrs: attr_t, pair: Int16) -> Int {
+    private func setCell(_ cc: inout cchar_t, text: String, columns: Int, attrs: attr_t, pair: Int32) -> Int {
+        // The pair is an int (ncurses' extended pairs): a short cannot hold every pair a
+        // 65,536-pair terminal has.
         let scalars = text.unicodeScalars.prefix(Int(CCHARW_MAX))
         if let first = scalars.first {
             let width = Int(liqtop_wcwidth(wchar_t(bitPattern: first.value)))
             if width == columns || (width == 1 && columns == 2) {
-                if setcchar(&cc, scalars.map { wchar_t(bitPattern: $0.value) } + [0], attrs, pair, nil) == OK { return width }
+                if liqtop_setcchar(&cc, scalars.map { wchar_t(bitPattern: $0.value) } + [0], attrs, pair) == OK { return width }
             } else if width < 0, let ascii = AsciiGlyphs.standIn(for: first)?.asciiValue {
-                setcchar(&cc, [wchar_t(ascii), 0], attrs, pair, nil)
+                liqtop_setcchar(&cc, [wchar_t(ascii), 0], attrs, pair)
                 return 1
             }
         }
-        setcchar(&cc, [wchar_t(UInt8(ascii: "?")), 0], attrs, pair, nil)
+        liqtop_setcchar(&cc, [wchar_t(UInt8(ascii: "?")), 0], attrs, pair)
         return 1
     }
 
@@ -334,14 +396,36 @@ public final class NCursesScreen {
 
     /// Attributes and colour pair of the cell at (x, y), for tests.
     public func cellStyle(x: Int, y: Int) -> (bold: Bool, reverse: Bool, underline: Bool, pair: Int16)? {
+        guard let c = cellAttributes(x: x, y: y) else { return nil }
+        return (c.attrs & attrBold != 0, c.attrs & attrReverse != 0, c.attrs & attrUnderline != 0, Int16(clamping: c.pair))
+    }
+
+    /// Foreground and background colour numbers of the cell at (x, y) (-1: the terminal's own),
+    /// for tests.
+    public func cellColors(x: Int, y: Int) -> (fg: Int, bg: Int)? {
+        guard let c = cellAttributes(x: x, y: y) else { return nil }
+        return pairColors(c.pair)
+    }
+
+    /// Foreground and background of pair `pair` as ncurses defined it.
+    public func pairColors(_ pair: Int32) -> (fg: Int, bg: Int)? {
+        var fg: Int32 = 0, bg: Int32 = 0
+        guard !restored, liqtop_pair_content(pair, &fg, &bg) != ERR else { return nil }
+        return (Int(fg), Int(bg))
+    }
+
+    /// How many colour pairs the current palette has allocated.
+    public var pairsInUse: Int { colorPairs.count }
+
+    private func cellAttributes(x: Int, y: Int) -> (attrs: attr_t, pair: Int32)? {
         guard !restored, x >= 0, y >= 0, x < size.width, y < size.height else { return nil }
         var cc = cchar_t()
         guard mvwin_wch(liqtop_stdscr(), Int32(y), Int32(x), &cc) != ERR else { return nil }
         var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
         var attrs: attr_t = 0
-        var pair: Int16 = 0
-        guard getcchar(&cc, &chars, &attrs, &pair, nil) != ERR else { return nil }
-        return (attrs & attrBold != 0, attrs & attrReverse != 0, attrs & attrUnderline != 0, pair)
+        var pair: Int32 = 0
+        guard liqtop_getcchar(&cc, &chars, &attrs, &pair) != ERR else { return nil }
+        return (attrs, pair)
     }
 
     /// Row `y` as ncurses holds it (each wide character once).
@@ -355,14 +439,20 @@ public final class NCursesScreen {
         return decode(buf)
     }
 
-    /// Colour pair ncurses uses for `role` under the current theme (0 = default).
-    public func pair(for role: Role) -> Int16 { pairs[role] ?? 0 }
+    /// Colour pair ncurses uses for `role` on the screen background (0 = default).
+    public func pair(for role: Role) -> Int16 { Int16(clamping: pair(of: Style(role))) }
+
+    /// Colour pair ncurses uses for `style` under the current theme (0 = default).
+    public func pair(of style: Style) -> Int32 {
+        guard !restored else { return 0 }
+        return self.style(style).pair
+    }
 
     private func string(of cc: inout cchar_t) -> String {
         var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
         var attrs: attr_t = 0
-        var pair: Int16 = 0
-        guard getcchar(&cc, &chars, &attrs, &pair, nil) != ERR else { return "" }
+        var pair: Int32 = 0
+        guard liqtop_getcchar(&cc, &chars, &attrs, &pair) != ERR else { return "" }
         return decode(chars)
     }
 

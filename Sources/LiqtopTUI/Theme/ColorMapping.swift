@@ -6,13 +6,14 @@ public enum ColorDepth: Sendable, Equatable {
 /// Maps theme colours to what the terminal has. Pure functions, testable without a terminal.
 public enum ColorMapping {
     /// The colour depth to use. `NO_COLOR` (any non-empty value, see no-color.org) wins over
-    /// everything; `COLORTERM=truecolor|24bit` upgrades a colour terminal; otherwise ncurses'
-    /// `COLORS` decides (xterm-direct reports 2^24).
+    /// everything; otherwise ncurses' `COLORS` decides. Exact 24-bit colour needs a direct-colour
+    /// terminfo entry (`xterm-direct`, `tmux-direct`: `COLORS` = 2^24): ncurses draws through
+    /// terminfo, and a 256-colour entry can only name 256 colours, so `COLORTERM=truecolor` on
+    /// one still gets the nearest of its 256.
     public static func depth(colors: Int, environment: [String: String]) -> ColorDepth {
         if let v = environment["NO_COLOR"], !v.isEmpty { return .none }
         guard colors >= 8 else { return .none }
-        let ct = (environment["COLORTERM"] ?? "").lowercased()
-        if ct == "truecolor" || ct == "24bit" || colors >= 1 << 24 { return .trueColor }
+        if colors >= 1 << 24 { return .trueColor }
         if colors >= 256 { return .xterm256 }
         if colors >= 16 { return .ansi16 }
         return .ansi8
@@ -105,23 +106,36 @@ public enum ColorMapping {
         return .hue(basic, hi)
     }
 
-    /// Colour pairs per role for a palette backend (`NCursesScreen.applyTheme`): foreground the
-    /// role's colour on the theme background; `selection` and `bar` are backgrounds, so they pair
-    /// `text` on that colour. `terminalBackground` puts -1 (the terminal's own background) in
-    /// place of the theme background. True colour falls back to the 256-colour cube here,
-    /// because ncurses colour pairs take palette indices. `.none` gives no pairs at all.
+    /// The theme for a terminal of `depth`: a colour number per role (palette index, or 0xRRGGBB
+    /// for a direct-colour terminal) and the screen background, -1 (the terminal's own) when the
+    /// theme leaves `background` unset. `.none` gives the monochrome palette.
+    public static func palette(for theme: Theme, depth: ColorDepth) -> Palette {
+        guard depth != .none else { return .monochrome }
+        var colors: [Role: Int] = [:]
+        for role in Role.allCases where role != .background { colors[role] = number(theme.color(role), depth: depth) }
+        return Palette(depth: depth, colors: colors,
+                       background: theme.background.map { number($0, depth: depth) } ?? -1,
+                       contrastBackground: number(theme.color(.background), depth: depth))
+    }
+
+    /// The colour number of `rgb` at `depth`. Direct colour: 0xRRGGBB, except that values below 8
+    /// (#000000...#000007) become 8, because direct-colour terminfo entries send 0...7 as the
+    /// terminal's own palette colours 0...7 (which users recolour).
+    public static func number(_ rgb: RGB, depth: ColorDepth) -> Int {
+        if depth == .trueColor { return max(8, rgb.packed) }
+        return index(rgb, depth: depth) ?? 7
+    }
+
+    /// Colour pairs per role (each role's foreground on the screen background; `selection`,
+    /// `selection_inactive` and `bar` as text on that colour), the per-role view of `palette`.
+    /// `terminalBackground` puts -1 (the terminal's own background) in place of the theme
+    /// background. `.none` gives no pairs at all.
     public static func pairs(for theme: Theme, depth: ColorDepth, terminalBackground: Bool = false) -> [Role: (fg: Int, bg: Int)] {
-        let paletteDepth: ColorDepth = depth == .trueColor ? .xterm256 : depth
-        guard let bg = index(theme.background, depth: paletteDepth) else { return [:] }
+        var p = palette(for: theme, depth: depth)
+        guard p.hasColor else { return [:] }
+        if terminalBackground { p.background = -1 }
         var out: [Role: (fg: Int, bg: Int)] = [:]
-        for role in Role.allCases {
-            let isBackground = role == .selection || role == .bar || role == .background
-            let fgRGB = isBackground ? theme.text : theme.color(role)
-            let back = role == .selection || role == .bar ? index(theme.color(role), depth: paletteDepth) ?? bg : bg
-            let fg = visible(foreground: index(fgRGB, depth: paletteDepth) ?? 7, background: back, depth: paletteDepth)
-            let useTerminal = terminalBackground && back == bg
-            out[role] = (fg: fg, bg: useTerminal ? -1 : back)
-        }
+        for role in Role.allCases { out[role] = p.colors(for: Style(role)) }
         return out
     }
 

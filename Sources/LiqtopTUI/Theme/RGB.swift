@@ -16,6 +16,14 @@ public struct RGB: Hashable, Sendable {
         self.init(r, g, b)
     }
 
+    /// The colour halfway between `a` and `b`, per channel, rounded down.
+    public static func halfway(_ a: RGB, _ b: RGB) -> RGB {
+        RGB(UInt8((UInt16(a.r) + UInt16(b.r)) / 2), UInt8((UInt16(a.g) + UInt16(b.g)) / 2), UInt8((UInt16(a.b) + UInt16(b.b)) / 2))
+    }
+
+    /// 0xRRGGBB, the colour number of a direct-colour terminal.
+    public var packed: Int { Int(r) << 16 | Int(g) << 8 | Int(b) }
+
     /// "#rrggbb", lower case.
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)

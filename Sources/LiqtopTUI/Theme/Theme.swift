@@ -10,20 +10,30 @@ public struct Theme: Sendable, Equatable {
         self.colors = colors
     }
 
-    public func color(_ role: Role) -> RGB { colors[role] ?? Self.defaultColor(role) }
+    /// The role's colour. A theme that sets `selection` but not `selection_inactive` gets a
+    /// dimmer selection of its own (halfway to its background), not the dark default's.
+    public func color(_ role: Role) -> RGB {
+        if let c = colors[role] { return c }
+        if role == .selectionInactive { return RGB.halfway(color(.selection), color(.background)) }
+        return Self.defaultColor(role)
+    }
 
     public subscript(role: Role) -> RGB { color(role) }
 
-    public var background: RGB { color(.background) }
+    /// The background the theme paints behind every cell; nil: the terminal's own (a theme
+    /// that leaves `background` unset, like btop's `theme_background = False`).
+    public var background: RGB? { colors[.background] }
     public var text: RGB { color(.text) }
 
-    /// Used when no theme file is found, and for every key a file leaves out.
+    /// Used when no theme file is found, and for every key a file leaves out. It sets every role
+    /// but `background`: the dark default draws on the terminal's own background.
     public static let builtIn = Theme(
         name: "default",
-        colors: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, defaultColor($0)) }))
+        colors: Dictionary(uniqueKeysWithValues: Role.allCases.filter { $0 != .background }.map { ($0, defaultColor($0)) }))
 
     /// The dark default (same values as Themes/default.theme), in the spirit of btop's.
     /// A long liquidation is a forced sell (price falls): red; a short one is a forced buy: green.
+    /// `background` is what the other colours were chosen against; the default does not paint it.
     public static func defaultColor(_ role: Role) -> RGB {
         switch role {
         case .background: RGB(0x00, 0x00, 0x00)
@@ -33,6 +43,7 @@ public struct Theme: Sendable, Equatable {
         case .border: RGB(0x3a, 0x3a, 0x3a)
         case .focus: RGB(0x5f, 0xaf, 0xff)
         case .selection: RGB(0x26, 0x4f, 0x78)
+        case .selectionInactive: RGB(0x13, 0x27, 0x3c)
         case .long: RGB(0xff, 0x5f, 0x5f)
         case .short: RGB(0x5f, 0xd7, 0x5f)
         case .inflow: RGB(0x5f, 0xd7, 0x5f)
