@@ -49,13 +49,17 @@ enum DrillViews {
     static let sideColumns = [Column("long", 10, right: true), Column("short", 10, right: true), Column("total", 10, right: true),
                               Column("short%", 6, right: true), Column("orders", 8, right: true)]
 
+    /// The role of whichever side is larger.
+    static func side(_ t: SideTotals) -> Role { t.shortUSD >= t.longUSD ? .short : .long }
+
     static func coins(_ s: Snapshot, _ v: ViewState, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let glyphs = g.glyphs
         let list = Listing.coins(s, v)
         let peak = list.map(\.totals.totalUSD.micros).max() ?? 0
         Table.draw([Column("coin", 8)] + sideColumns + [Column("", 0)], count: list.count, selected: sel, in: r, into: &g) { i in
             let c = list[i]
             return [(c.coin, Style(.text, bold: true))] + sideCells(c.totals)
-                + [(Bars.horizontal(c.totals.totalUSD.micros, max: peak, width: max(0, r.width - 66)), Style(c.totals.shortUSD >= c.totals.longUSD ? .short : .long))]
+                + [(Bars.horizontal(c.totals.totalUSD.micros, max: peak, width: max(0, r.width - 66), role: side(c.totals), glyphs: glyphs), Style(side(c.totals)))]
         }
     }
 
@@ -104,6 +108,7 @@ enum DrillViews {
     }
 
     static func etfAsset(_ s: Snapshot, _ v: ViewState, _ a: EtfAsset, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let glyphs = g.glyphs
         guard let e = s.etf[a] else { g.put("no \(a.rawValue) ETF flows loaded", x: r.x, y: r.y, style: .dim, clip: r); return }
         let funds = Listing.funds(s, a, v)
         g.put("\(a.rawValue) funds on \(e.day): net \(Fmt.signedUSD(e.today.netUSD))"
@@ -126,11 +131,13 @@ enum DrillViews {
             let d = days[i]
             let st = Style(d.netUSD.micros >= 0 ? .inflow : .outflow)
             return [(d.day.description, .dim), (Fmt.signedUSD(d.netUSD), st),
-                    (Bars.horizontal(Int64(clamping: d.netUSD.micros.magnitude), max: Int64(clamping: peak), width: max(1, right.width - 24)), st)]
+                    (Bars.horizontal(Int64(clamping: d.netUSD.micros.magnitude), max: Int64(clamping: peak), width: max(1, right.width - 24),
+                                     role: st.role, glyphs: glyphs), st)]
         }
     }
 
     static func etfFund(_ s: Snapshot, _ a: EtfAsset, _ fund: String, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+        let glyphs = g.glyphs
         let days = Listing.fundHistory(s)
         let peak = days.map { $0.netUSD.micros.magnitude }.max() ?? 0
         Table.draw([Column("day", 10), Column("USD", 11, right: true), Column(a.rawValue, 12, right: true),
@@ -139,7 +146,8 @@ enum DrillViews {
             let st = Style(f.netUSD.micros >= 0 ? .inflow : .outflow)
             return [(f.day.description, .dim), (Fmt.signedUSD(f.netUSD), st), (f.coins.map(Fmt.signedCoins) ?? "–", st),
                     (f.referencePrice.map { $0.formatted(fractionDigits: 2) } ?? "–", .dim),
-                    (Bars.horizontal(Int64(clamping: f.netUSD.micros.magnitude), max: Int64(clamping: peak), width: max(1, r.width - 50)), st)]
+                    (Bars.horizontal(Int64(clamping: f.netUSD.micros.magnitude), max: Int64(clamping: peak), width: max(1, r.width - 50),
+                                     role: st.role, glyphs: glyphs), st)]
         }
     }
 

@@ -27,7 +27,7 @@ enum MinuteChart {
     }
 
     /// Draws `chart` in `rect`; `isGap(from, to)` shades buckets in which a feed was down;
-    /// `cursor` is shown in reverse video.
+    /// `cursor` sits on the `selection` background, its dots in their colours.
     @discardableResult
     static func draw(_ chart: ChartSeries, in rect: Rect, into g: inout CellGrid, cursor: Int? = nil,
                      isGap: (Millis, Millis) -> Bool = { _, _ in false }) -> Geometry {
@@ -61,7 +61,7 @@ enum MinuteChart {
         }
         if let cursor, chart.buckets.indices.contains(cursor) {
             let from = geo.column(of: cursor), to = max(from + 1, geo.column(of: cursor + 1))
-            g.restyle(Rect(x: from, y: rect.y, width: min(to, rect.maxX) - from, height: rect.height)) { $0.reverse = true }
+            g.patch(Rect(x: from, y: rect.y, width: min(to, rect.maxX) - from, height: rect.height), with: .selected())
         }
         return geo
     }
