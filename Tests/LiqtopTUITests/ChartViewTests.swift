@@ -85,7 +85,7 @@ import Testing
         _ = v.handle(.char("?"), snapshot: s)
         let text = Renderer.render(s, v, DemoFixture.chrome, width: 80, height: 24).text
         for b in KeyBindings.all { #expect(text.contains(b.keys.map(KeyBindings.label).joined(separator: " ")), "\(b.description)") }
-        #expect(text.contains("Replay") && text.contains("jump to the day"))
+        #expect(text.contains("Replay") && text.contains("go to a time"))
         #expect(v.handle(.char("q"), snapshot: s).isEmpty)
         #expect(!v.showHelp)
         #expect(v.handle(.char("q"), snapshot: s) == [.quit])

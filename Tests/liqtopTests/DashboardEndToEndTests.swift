@@ -41,8 +41,8 @@ import Testing
         try tmux.send("End")
         try await tmux.waitFor("2026-01-14 23:59:59 UTC", "❚❚ end", "$577.0M", "highest since 2025-10-11")
 
-        // 3. Drill down to one venue's orders, then back out one level per Esc.
-        try tmux.send("Enter")
+        // 3. Drill down to one venue's orders (`a`: all coins), then back out one level per Esc.
+        try tmux.sendLiteral("a")
         try await tmux.waitFor("Dashboard › Liquidations › coins")
         try tmux.send("Enter")
         try await tmux.waitFor("Liquidations › coins › BTC", "binance", "bybit", "okx")
@@ -61,11 +61,14 @@ import Testing
         }
         #expect(dashboard.contains("$577.0M"))
 
-        // 4. Help overlay: `?` opens it, any key closes it.
+        // 4. Help overlay: `?` opens it, any key closes it — q too, leaving the app running.
         try tmux.sendLiteral("?")
         try await tmux.waitFor("any key closes")
-        try tmux.send("Escape")
+        try tmux.sendLiteral("q")
         try await tmux.wait(until: "the help overlay to close") { !$0.contains("any key closes") && $0.contains("1 Liquidations") }
+        #expect(tmux.paneDead == "0")
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(!tmux.capture().contains("exit="), "q in the help must not quit")
 
         // 5. Resize: narrow (panels stacked, ETF and Macro side by side), then wide.
         try tmux.resize(width: 70, height: 20)
@@ -87,6 +90,45 @@ import Testing
         #expect(tmux.alternateOn == "0")
         #expect(!after.contains("1 Liquidations"), "dashboard rows left on the screen after exit:\n\(TmuxSession.framed(after))")
         #expect(!after.contains("q quit"), "status bar left on the screen after exit:\n\(TmuxSession.framed(after))")
+    }
+
+    /// The time axis at 80×24 and 200×60, the chart cursor on the peak minute, and `/SOL`
+    /// turning the 24 h totals into SOL's.
+    @Test(.timeLimit(.minutes(1)))
+    func timeAxisCursorAndCoinFocus() async throws {
+        let tmux = try startDashboard("--paused --from 2026-01-14T23:59:59Z", width: 200, height: 60)
+        defer { tmux.kill() }
+        try await tmux.waitFor("1 Liquidations", "$577.0M")
+        for (w, h) in [(200, 60), (80, 24)] {
+            try tmux.resize(width: w, height: h)
+            let screen = try await tmux.wait(until: "the chart at \(w)×\(h)") { Self.bordersSpan(w, $0) && $0.contains("╵") }
+            let axis = try #require(screen.split(separator: "\n").first { $0.contains("╵") })
+            let pieces: [String] = axis.split(separator: "╵").dropFirst().map { String($0.prefix(5)) }
+            let labels = pieces.filter { (p: String) -> Bool in p.count == 5 && Array(p)[2] == ":" }
+            #expect(labels.count >= 3, "\(w)×\(h): \(axis)")
+        }
+        try tmux.resize(width: 200, height: 60)
+        try await tmux.wait(until: "the 200×60 layout") { Self.bordersSpan(200, $0) }
+        // 1 h window, cursor on, 42 buckets back from 23:59: the peak minute.
+        try tmux.sendLiteral("w")
+        try await tmux.waitFor("per 1 min, 1h")
+        try tmux.sendLiteral("c")
+        for _ in 0 ..< 42 { try tmux.send("Left") }
+        let cursor = try await tmux.waitFor("23:17–23:18")
+        #expect(cursor.contains("▲ $9.69M") && cursor.contains("largest $8.42M bybit BTC short"), "\(TmuxSession.framed(cursor))")
+        try tmux.send("Escape")
+        try tmux.sendLiteral("w")
+        try tmux.sendLiteral("w")
+        try tmux.sendLiteral("w")
+        try await tmux.waitFor("per 15 min, 24h")
+        // /SOL: the 24 h row becomes SOL's ($50.6M of shorts), the header says so; Esc clears it.
+        try tmux.sendLiteral("/SOL")
+        try tmux.send("Enter")
+        let sol = try await tmux.wait(until: "SOL's totals") { $0.contains("focus SOL") && $0.contains("1 Liquidations · SOL") && $0.contains("│ 24h ") }
+        let row = try #require(sol.split(separator: "\n").first { $0.hasPrefix("│ 24h ") })
+        #expect(row.contains("$9.5M") && row.contains("$50.6M") && !row.contains("$577.0M"), "\(row)")
+        try tmux.send("Escape")
+        try await tmux.wait(until: "the market again") { !$0.contains("focus SOL") && $0.contains("$577.0M") }
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -203,6 +203,38 @@ struct LiquidationBook: Sendable {
         return (total, positions.prefix(limit).map { orders.liquidation(at: $0) })
     }
 
+    /// The latest `k` orders of `coin` of at least `minimum` USD in `(from, to]`, newest first:
+    /// walks the coin's streams back from `to`, so it costs the coin's orders, not the market's.
+    func recent(_ k: Int, coin: String, minimum: USD, after from: Millis, through to: Millis) -> [Liquidation] {
+        var positions: [Int] = []
+        for s in streams(coin: coin, venue: nil) {
+            let series = streams[s]
+            let a = series.position(after: from, orders)
+            var e = series.position(after: to, orders), found = 0
+            while e > a, found < k {
+                e -= 1
+                let p = series.order(e)
+                if orders.usd[p] >= minimum.micros { positions.append(p); found += 1 }
+            }
+        }
+        positions.sort(by: >)
+        return positions.prefix(k).map { orders.liquidation(at: $0) }
+    }
+
+    /// The largest order of `coin` with time in `(from, to]` (earliest of equals).
+    func largest(coin: String, after from: Millis, through to: Millis) -> Liquidation? {
+        var best: Int?
+        for s in streams(coin: coin, venue: nil) {
+            let series = streams[s]
+            for e in series.position(after: from, orders) ..< series.position(after: to, orders) {
+                let p = series.order(e)
+                if let b = best, orders.usd[p] < orders.usd[b] || (orders.usd[p] == orders.usd[b] && p > b) { continue }
+                best = p
+            }
+        }
+        return best.map { orders.liquidation(at: $0) }
+    }
+
     /// The single largest order in the whole book (the `b` key's target).
     var largestEver: Liquidation? { sizes.argmax(0, orders.count, orders.usd).map { orders.liquidation(at: $0) } }
 }

@@ -228,7 +228,11 @@ public actor MarketStore {
             macro: MacroSummary(notes: macro.notes(through: t), rates: macro.latestRates(asOf: today),
                                 odds: macro.upcomingOdds(from: today)),
             input: input, focus: focus, detail: detail(at: t), largestEver: liquidations.largestEver,
-            spanLargest: focus.span.flatMap { liquidations.largest(1, after: $0.lowerBound - 1, through: min($0.upperBound, t)).first },
+            spanLargest: focus.span.flatMap { span in
+                let through = min(span.upperBound, t)
+                if let coin = focus.coin { return liquidations.largest(coin: coin, after: span.lowerBound - 1, through: through) }
+                return liquidations.largest(1, after: span.lowerBound - 1, through: through).first
+            },
             health: health.values.sorted { $0.name < $1.name },
             instrumentSources: instrumentSources,
             outages: outages.filter { $0.overlaps(dayStart, t + 1) })
@@ -240,6 +244,16 @@ public actor MarketStore {
         // Buckets are [m, m+1min): the series' (a, b] spans shifted by one millisecond.
         return MinuteSeries(start: start, buckets: liquidations.buckets(coin: coin, venue: venue, start: start - 1,
                                                                         width: Duration.minute, count: 1440, end: t))
+    }
+
+    /// A coin's largest order, kept until the data changes (a replay moves the clock every frame).
+    private var coinLargestCache: (version: Int, coin: String, order: Liquidation?)?
+
+    private func coinLargest(_ coin: String) -> Liquidation? {
+        if let c = coinLargestCache, c.version == version, c.coin == coin { return c.order }
+        let order = liquidations.largest(coin: coin, after: .min, through: .max)
+        coinLargestCache = (version, coin, order)
+        return order
     }
 
     private func detail(at t: Millis) -> FocusDetail? {
@@ -258,6 +272,14 @@ public actor MarketStore {
             let orders = liquidations.orders(coin: coin, venue: focus.venue, after: from, through: t, limit: config.detailOrderLimit)
             d.ordersTotal = orders.total
             d.orders = orders.newest
+            for w in Window.allCases {
+                d.windowVenues[w] = Venue.allCases.compactMap { v in
+                    guard liquidations.hasStream(coin: coin, venue: v) else { return nil }
+                    return VenueTotals(venue: v, totals: liquidations.streamTotals(coin: coin, venue: v, after: t - w.duration, through: t))
+                }
+            }
+            d.tape = liquidations.recent(config.tapeLength, coin: coin, minimum: config.tapeMinimum, after: t - Duration.day, through: t)
+            d.largestEver = coinLargest(coin)
         }
         if let asset = focus.etfAsset, let fund = focus.etfFund {
             d.fundHistory = etf.fundHistory(asset, fund: fund, through: Day(containing: t))

@@ -140,4 +140,10 @@ public struct FocusDetail: Sendable {
     public var ordersTotal: Int
     /// The focused fund's daily history, oldest first.
     public var fundHistory: [EtfFlow]
+    /// The focused coin's split by venue for every window (the dashboard's venue columns).
+    public var windowVenues: [Window: [VenueTotals]] = [:]
+    /// The focused coin's recent orders at or above the tape threshold, newest first (its tape).
+    public var tape: [Liquidation] = []
+    /// The focused coin's largest order loaded (`b` with a coin focus).
+    public var largestEver: Liquidation?
 }

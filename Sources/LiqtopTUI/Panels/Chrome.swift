@@ -25,13 +25,14 @@ public struct PlaybackStatus: Sendable, Equatable {
 }
 
 enum HeaderBar {
-    static func draw(_ s: Snapshot?, _ chrome: ChromeInfo, in r: Rect, into g: inout CellGrid) {
+    static func draw(_ s: Snapshot?, _ chrome: ChromeInfo, focus: String? = nil, in r: Rect, into g: inout CellGrid) {
         // Whatever is drawn here sits on the bar: the strip is patched last.
         defer { g.patch(r, with: .on(.bar)) }
         g.fill(r, style: Style(.text, on: .bar))
         var x = r.x + 1
         x += g.put("liqtop", x: x, y: r.y, style: Style(.title, bold: true), clip: r) + 2
         x += g.put(chrome.source, x: x, y: r.y, style: Style(.dim), clip: r) + 2
+        if let focus { x += g.put("focus " + focus, x: x, y: r.y, style: Style(.focus, bold: true), clip: r) + 2 }
         if let s {
             x += g.put(Fmt.dateTime(s.clock) + " UTC", x: x, y: r.y, style: Style(.text, bold: true), clip: r) + 2
         }

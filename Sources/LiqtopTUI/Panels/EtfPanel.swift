@@ -24,7 +24,9 @@ enum EtfPanel {
             let y = area.y + 1 + k * rowsPer
             guard y < area.maxY else { break }
             let flow = Style(e.today.netUSD.micros >= 0 ? .inflow : .outflow, bold: true)
-            g.put(Fmt.pad(e.asset.rawValue, 5), x: area.x, y: y, style: Style(.text, bold: true), clip: area)
+            // The focused coin's fund line stands out.
+            let mine = v.coinFocus == e.asset.rawValue
+            g.put(Fmt.pad(e.asset.rawValue, 4), x: area.x, y: y, style: Style(mine ? .focus : .text, bold: true, underline: mine), clip: area)
             let coins = e.today.netCoins.map { Fmt.signedCoins($0) + " " + e.asset.rawValue } ?? "–"
             g.put(Fmt.lpad(coins, 15), x: area.x + 4, y: y, style: flow, clip: area)
             g.put(Fmt.lpad(Fmt.signedUSD(e.today.netUSD), 10), x: area.x + 20, y: y, style: flow, clip: area)

@@ -5,7 +5,7 @@ import LiqtopCore
 enum LiquidationsPanel {
     static func draw(_ s: Snapshot, _ v: ViewState, in r: Rect, into g: inout CellGrid) {
         let focused = v.focus == .liquidations
-        g.box(r, title: "1 Liquidations", style: Style(focused ? .focus : .border), titleStyle: Style(focused ? .focus : .title, bold: true))
+        g.box(r, title: "1 Liquidations" + (v.coinFocus.map { " · \($0) · Esc clears" } ?? ""), style: Style(focused ? .focus : .border), titleStyle: Style(focused ? .focus : .title, bold: true))
         var area = r.inset(by: 1)
         area = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
         guard !area.isEmpty else { return }
@@ -160,7 +160,7 @@ enum LiquidationsPanel {
         let peak = coins.first.map { _ in coins.map(\.totals.totalUSD.micros).max() ?? 0 } ?? 0
         for k in 0 ..< min(rows, coins.count - offset) {
             let c = coins[offset + k], y = r.y + 1 + k
-            g.put(Fmt.pad(c.coin, 6), x: r.x, y: y, style: Style(.text, bold: true), clip: r)
+            g.put(Fmt.pad(c.coin, 6), x: r.x, y: y, style: Style(c.coin == v.coinFocus ? .focus : .text, bold: true), clip: r)
             g.put(Fmt.lpad(Fmt.usd(c.totals.totalUSD), 8), x: r.x + 6, y: y, clip: r)
             let barWidth = max(0, r.width - 16)
             let longBar = Bars.horizontal(c.totals.longUSD.micros, max: peak, width: barWidth, role: .long, glyphs: g.glyphs)

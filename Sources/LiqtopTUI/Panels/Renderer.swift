@@ -17,7 +17,7 @@ public enum Renderer {
         }
         g.fill(screen, style: .text)
         let (header, afterHeader) = screen.splitTop(1)
-        HeaderBar.draw(s, chrome, in: header, into: &g)
+        HeaderBar.draw(s, chrome, focus: v.coinFocus, in: header, into: &g)
         var body = Rect(x: afterHeader.x, y: afterHeader.y, width: afterHeader.width, height: afterHeader.height - 1)
         let status = Rect(x: 0, y: height - 1, width: width, height: 1)
         if let signal = s?.signal {
@@ -49,7 +49,7 @@ public enum Renderer {
     static func dashboard(_ s: Snapshot, _ v: ViewState, _ body: Rect, _ g: inout CellGrid) {
         if body.width >= 110 {
             let (left, right) = body.splitLeft(body.width * 3 / 5)
-            LiquidationsPanel.draw(s, v, in: left, into: &g)
+            liquidations(s, v, left, &g)
             let etfHeight = min(right.height - 5, max(8, right.height * 11 / 20))
             let (etf, macro) = right.splitTop(etfHeight)
             EtfPanel.draw(s, v, in: etf, into: &g)
@@ -58,11 +58,23 @@ public enum Renderer {
             // ETF and macro need 9 rows (three assets); the rest goes to the liquidations.
             let liqHeight = max(9, body.height * 11 / 20, body.height - 9)
             let (top, bottom) = body.splitTop(liqHeight)
-            LiquidationsPanel.draw(s, v, in: top, into: &g)
+            liquidations(s, v, top, &g)
             let (etf, macro) = bottom.splitLeft(bottom.width * 11 / 20)
             EtfPanel.draw(s, v, in: etf, into: &g)
             MacroPanel.draw(s, v, in: macro, into: &g)
         }
+    }
+
+    /// The Liquidations panel, of the focused coin when there is one.
+    static func liquidations(_ s: Snapshot, _ v: ViewState, _ r: Rect, _ g: inout CellGrid) {
+        guard let coin = v.coinFocus else { return LiquidationsPanel.draw(s, v, in: r, into: &g) }
+        guard let focused = CoinFocus.snapshot(s, coin: coin) else {
+            // The store has not computed this coin yet: never the previous focus's figures.
+            g.box(r, title: "1 Liquidations · \(coin)", style: Style(.focus), titleStyle: Style(.focus, bold: true))
+            g.put("loading \(coin)…", x: r.x + 2, y: r.y + 1, style: .dim, clip: r.inset(by: 1))
+            return
+        }
+        LiquidationsPanel.draw(focused, v, in: r, into: &g)
     }
 
     static func tooSmall(_ w: Int, _ h: Int, _ g: inout CellGrid) {

@@ -9,7 +9,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case seekBackMinute, seekForwardMinute, seekBackHour, seekForwardHour
     case jumpStart, jumpEnd, jumpLargest
     case nextTheme, showRejections, showVenues
-    case chartCursor, cyclePane, goToTime
+    case chartCursor, cyclePane, goToTime, allCoins
 }
 
 /// One row of the key table: the `?` overlay and the README's key table are both made from
@@ -37,10 +37,11 @@ public enum KeyBindings {
         KeyBinding(keys: [.down, .char("j")], action: .down, description: "move down", group: "Navigate"),
         KeyBinding(keys: [.pageUp], action: .pageUp, description: "page up", group: "Navigate"),
         KeyBinding(keys: [.pageDown], action: .pageDown, description: "page down", group: "Navigate"),
-        KeyBinding(keys: [.enter], action: .drillIn, description: "drill in", group: "Navigate"),
-        KeyBinding(keys: [.escape, .backspace], action: .back, description: "back out", group: "Navigate"),
+        KeyBinding(keys: [.enter], action: .drillIn, description: "drill in (a Top coin: focus it, again: its venues)", group: "Navigate"),
+        KeyBinding(keys: [.escape, .backspace], action: .back, description: "back out (clears the coin focus)", group: "Navigate"),
         KeyBinding(keys: [.char("c")], action: .chartCursor, description: "chart cursor on/off (←→ Home End move it)", group: "View"),
         KeyBinding(keys: [.char("x")], action: .cyclePane, description: "chart / coins / tape when not all fit", group: "View"),
+        KeyBinding(keys: [.char("a")], action: .allCoins, description: "all coins (sortable, filterable table)", group: "View"),
         KeyBinding(keys: [.char("/")], action: .filter, description: "filter by coin or fund", group: "View"),
         KeyBinding(keys: [.char("s")], action: .cycleSort, description: "cycle sort", group: "View"),
         KeyBinding(keys: [.char("w")], action: .cycleWindow, description: "cycle window 1h/4h/12h/24h", group: "View"),
@@ -54,7 +55,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.home], action: .jumpStart, description: "jump to start of the recording", group: "Replay"),
         KeyBinding(keys: [.end], action: .jumpEnd, description: "jump to end of the recording", group: "Replay"),
         KeyBinding(keys: [.char("g")], action: .goToTime, description: "go to a time: 21:00, -2h, 2026-01-14 21:00", group: "Replay"),
-        KeyBinding(keys: [.char("b")], action: .jumpLargest, description: "jump to the day's largest liquidation", group: "Replay"),
+        KeyBinding(keys: [.char("b")], action: .jumpLargest, description: "jump to the largest liquidation (of the focused coin)", group: "Replay"),
     ]
 
     public static func action(for key: Key) -> Action? {

@@ -11,7 +11,7 @@ extension ViewState {
     /// Applies one key. Returns the effects for the app to carry out.
     public mutating func handle(_ key: Key, snapshot s: Snapshot?) -> [Effect] {
         message = nil
-        if editingFilter { editFilter(key); clampSelection(s); return [] }
+        if editingFilter { editFilter(key, s); clampSelection(s); return [] }
         if editingTime != nil { return editTime(key, s) }
         if showHelp {
             // Any key closes the overlay, q too (as in htop); only Ctrl-C quits from here.
@@ -38,7 +38,15 @@ extension ViewState {
         case .pageUp: move(-pageSize, s)
         case .pageDown: move(pageSize, s)
         case .drillIn:
-            if let s, let next = Listing.drill(s, self) { push(next) }
+            guard let s else { break }
+            if isDashboard, focus == .liquidations {
+                // The highlighted coin: focus the panel on it; Enter on the focused coin opens its venues.
+                let coins = Listing.coins(s, self)
+                if let c = coins[safe: dashboardSelection[.liquidations, default: 0]]?.coin {
+                    if coinFocus == c { push(.coin(c)) } else { coinFocus = c }
+                }
+            } else if let next = Listing.drill(s, self) { push(next) }
+        case .allCoins: if context != .coins { push(.coins) }
         case .back: pop()
         case .showRejections:
             if context != .rejections { push(.rejections) }
@@ -64,7 +72,8 @@ extension ViewState {
         case .jumpStart: return [.replay(.jumpStart)]
         case .jumpEnd: return [.replay(.jumpEnd)]
         case .jumpLargest:
-            if let t = s?.largestEver?.time { return [.replay(.jump(to: t))] }
+            let target = coinFocus == nil ? s?.largestEver : (s?.focus.coin == coinFocus ? s?.detail?.largestEver : nil)
+            if let t = target?.time { return [.replay(.jump(to: t))] }
         }
         clampSelection(s)
         return []
@@ -79,7 +88,7 @@ extension ViewState {
     }
 
     mutating func pop() {
-        if stack.count > 1 { stack.removeLast() } else if !filter.isEmpty { filter = "" }
+        if stack.count > 1 { stack.removeLast() } else if coinFocus != nil { coinFocus = nil } else if !filter.isEmpty { filter = "" }
     }
 
     mutating func move(_ delta: Int, _ s: Snapshot?) {
@@ -145,9 +154,12 @@ extension ViewState {
         return []
     }
 
-    mutating func editFilter(_ key: Key) {
+    mutating func editFilter(_ key: Key, _ s: Snapshot? = nil) {
         switch key {
-        case .enter: editingFilter = false
+        case .enter:
+            editingFilter = false
+            // A filter that names a coin focuses the Liquidations panel on it (`/SOL`).
+            if let s, Window.allCases.contains(where: { w in (s.byCoin[w] ?? []).contains { $0.coin == filter } }) { coinFocus = filter }
         case .escape: editingFilter = false; filter = ""
         case .backspace: if !filter.isEmpty { filter.removeLast() }
         case .char(let c) where c.isLetter || c.isNumber || c == "-" || c == ".":

@@ -86,6 +86,9 @@ public struct ViewState: Sendable, Equatable {
     public var lowerPane: LowerPane = .chart
     /// Go-to-time being typed (`g`), nil when not.
     public var editingTime: String?
+    /// The coin the dashboard's Liquidations panel is focused on (Enter on a Top-coins row, a
+    /// filter naming one coin, a click); Esc clears it.
+    public var coinFocus: String?
 
     public init() {}
 
@@ -95,7 +98,7 @@ public struct ViewState: Sendable, Equatable {
 
     /// What the store should compute details for, derived from the stack.
     public var storeFocus: Focus {
-        var f = Focus(window: window)
+        var f = Focus(coin: coinFocus, window: window)
         for level in stack {
             switch level.context {
             case .coin(let c): f.coin = c
