@@ -1,5 +1,6 @@
 import Foundation
 import LiqtopCore
+import LiqtopTestSupport
 import Synchronization
 import Testing
 
@@ -33,7 +34,7 @@ import Testing
         try? FileManager.default.removeItem(at: dir)
 
         let p = Process()
-        p.executableURL = LiveCLITests.binary
+        p.executableURL = LiqtopBinary.url
         p.arguments = ["live", "--venues", "htx,bitmex,deribit", "--htx-url", server.url + "/linear-swap-notification",
                        "--htx-coin-url", server.url + "/swap-notification", "--bitmex-url", server.url + "/realtime",
                        "--deribit-url", server.url + "/ws/api/v2", "--print", "--record", dir.path]
@@ -81,7 +82,7 @@ import Testing
 
     @Test func helpListsEveryVenue() throws {
         let p = Process()
-        p.executableURL = LiveCLITests.binary
+        p.executableURL = LiqtopBinary.url
         p.arguments = ["live", "--help"]
         let out = Pipe()
         p.standardOutput = out

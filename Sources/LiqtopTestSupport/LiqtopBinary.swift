@@ -1,9 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
-/// Runs the built `liqtop` executable, as a user would.
-enum LiqtopBinary {
-    static var url: URL {
-        // The test bundle lives next to the products of the same build.
+/// The built `liqtop` executable, found and run as a user would run it: the one way every test
+/// target starts it.
+public enum LiqtopBinary {
+    /// Next to the test bundle (the products of the same build), else `.build/debug/liqtop`.
+    public static var url: URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         if dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
         for candidate in [dir, dir.deletingLastPathComponent()] {
@@ -13,9 +19,14 @@ enum LiqtopBinary {
         return URL(fileURLWithPath: ".build/debug/liqtop")
     }
 
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    /// Runs liqtop to its end with `stdin` (or an empty stdin); both outputs as text.
+    public static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = url
         p.arguments = arguments
@@ -33,11 +44,16 @@ enum LiqtopBinary {
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
-    struct RawResult { var status: Int32; var stdout: Data; var stderr: Data; var timedOut: Bool }
+    public struct RawResult: Sendable {
+        public var status: Int32
+        public var stdout: Data
+        public var stderr: Data
+        public var timedOut: Bool
+    }
 
     /// Runs liqtop with `stdin` (bytes, as given), killing it after `limit`: a hang fails the
-    /// test instead of holding up the suite.
-    static func run(_ arguments: [String], input: Data, limit: Duration = .seconds(30)) async throws -> RawResult {
+    /// test instead of holding up the suite. Every blocking wait is off the cooperative pool.
+    public static func run(_ arguments: [String], input: Data, limit: Duration = .seconds(30)) async throws -> RawResult {
         let p = Process()
         p.executableURL = url
         p.arguments = arguments
@@ -61,7 +77,35 @@ enum LiqtopBinary {
         return RawResult(status: p.terminationStatus, stdout: await o, stderr: await e, timedOut: timedOut)
     }
 
-    static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+    /// Starts liqtop with `arguments`; stdin is /dev/null, stdout and stderr are pipes.
+    public static func start(_ arguments: [String]) throws -> (Process, out: Pipe, err: Pipe) {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        return (p, out, err)
+    }
+
+    /// `liqtop summary --json PATH`'s stdout.
+    public static func summaryJSON(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = ["summary", "--json", path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A file of `contents` in this test process's own temporary directory.
+    public static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-tests-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
@@ -70,34 +114,8 @@ enum LiqtopBinary {
     }
 }
 
-/// Pulls figures out of `summary --json` text without going through Double.
-enum JSONText {
-    /// The raw number text after `"key": ` inside the first object that follows `path` keys in order.
-    static func number(_ json: String, _ path: [String]) -> String? {
-        var rest = Substring(json)
-        for key in path.dropLast() {
-            guard let r = rest.range(of: "\"\(key)\": ") else { return nil }
-            rest = rest[r.upperBound...]
-        }
-        guard let r = rest.range(of: "\"\(path.last!)\": ") else { return nil }
-        let tail = rest[r.upperBound...]
-        return String(tail.prefix { "-0123456789.".contains($0) })
-    }
-
-    static func string(_ json: String, _ path: [String]) -> String? {
-        var rest = Substring(json)
-        for key in path {
-            guard let r = rest.range(of: "\"\(key)\": ") else { return nil }
-            rest = rest[r.upperBound...]
-        }
-        guard rest.first == "\"" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != "\"" })
-    }
-}
-
-
 /// Runs blocking work (a pipe read, a wait for a process) on a dispatch thread and awaits it:
-/// blocking a thread of Swift's cooperative pool (two on this machine) stalls every other test.
-func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+/// blocking a thread of Swift's cooperative pool (two on a two-core machine) stalls every other test.
+public func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { c in DispatchQueue.global().async { c.resume(returning: work()) } }
 }
