@@ -90,8 +90,17 @@ public enum LiqtopBinary {
         return (p, out, err)
     }
 
-    /// `liqtop summary --json PATH`'s stdout.
-    public static func summaryJSON(_ path: String) throws -> String {
+    /// Waits for `p` to exit and reads what is left on its pipes, all off the cooperative pool
+    /// (a child flushing a recording can take seconds).
+    public static func finish(_ p: Process, out: Pipe, err: Pipe) async -> (stdout: String, stderr: String) {
+        async let o = offPool { out.fileHandleForReading.readDataToEndOfFile() }
+        async let e = offPool { err.fileHandleForReading.readDataToEndOfFile() }
+        await offPool { p.waitUntilExit() }
+        return (String(decoding: await o, as: UTF8.self), String(decoding: await e, as: UTF8.self))
+    }
+
+    /// `liqtop summary --json PATH`'s stdout, read and waited for off the cooperative pool.
+    public static func summaryJSON(_ path: String) async throws -> String {
         let p = Process()
         p.executableURL = url
         p.arguments = ["summary", "--json", path]
@@ -99,8 +108,8 @@ public enum LiqtopBinary {
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        let data = await offPool { out.fileHandleForReading.readDataToEndOfFile() }
+        await offPool { p.waitUntilExit() }
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -52,9 +52,8 @@ import Testing
             text += String(decoding: chunk, as: UTF8.self)
         }
         p.terminate()
-        p.waitUntilExit()
-        text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
+        text += rest
         let ended = Int64(Date().timeIntervalSince1970 * 1000)
 
         let lines = text.split(separator: "\n").map(String.init)

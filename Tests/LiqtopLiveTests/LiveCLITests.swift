@@ -31,9 +31,8 @@ import LiqtopTestSupport
             text += String(decoding: chunk, as: UTF8.self)
         }
         p.terminate() // SIGTERM: flushes the recording, exits 143
-        p.waitUntilExit()
-        text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
+        text += rest
 
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.count == 5, "stdout: \(text)\nstderr: \(stderr)")
@@ -48,8 +47,8 @@ import LiqtopTestSupport
         #expect(recorded == [dayFile])
         let printed = dir.appendingPathComponent("printed.ndjson.txt")
         try (lines.joined(separator: "\n") + "\n").write(to: printed, atomically: true, encoding: .utf8)
-        let a = try LiqtopBinary.summaryJSON(dir.appendingPathComponent(dayFile).path)
-        let b = try LiqtopBinary.summaryJSON(printed.path)
+        let a = try await LiqtopBinary.summaryJSON(dir.appendingPathComponent(dayFile).path)
+        let b = try await LiqtopBinary.summaryJSON(printed.path)
         #expect(a.replacingOccurrences(of: dayFile, with: "X") == b.replacingOccurrences(of: "printed.ndjson.txt", with: "X"))
         #expect(a.contains(#""count": 5"#))
         try? FileManager.default.removeItem(at: dir)
@@ -65,9 +64,7 @@ import LiqtopTestSupport
         #expect(await !eventually(.seconds(2)) { server.connections >= 2 })
         try await Task.sleep(for: .milliseconds(500))
         p.terminate()
-        p.waitUntilExit()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (stdout, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
         #expect(server.connections == 1)
         #expect(stdout.split(separator: "\n").count == 1, "stdout: \(stdout)")
         #expect(stderr.split(separator: "\n").filter { $0.contains("named twice") }
@@ -82,12 +79,11 @@ import LiqtopTestSupport
             ("--binance-url", "wss:///ws/!forceOrder@arr", "--binance-url 'wss:///ws/!forceOrder@arr' names no host"),
         ]
         for c in cases {
-            let (p, _, err) = try LiqtopBinary.start(["live", "--print", c.option, c.url])
+            let (p, out, err) = try LiqtopBinary.start(["live", "--print", c.option, c.url])
             // Before the fix these ran (and retried) until killed.
             let exited = await eventually(.seconds(8)) { !p.isRunning }
             if !exited { p.terminate() }
-            p.waitUntilExit()
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let (_, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
             #expect(exited && p.terminationStatus == 2, "\(c.option) '\(c.url)': status \(p.terminationStatus)")
             #expect(stderr == "liqtop: \(c.says) (see 'liqtop --help')\n", "\(c.option) '\(c.url)': \(stderr)")
         }

@@ -27,7 +27,7 @@ import LiqtopTestSupport
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-live-aster-\(getpid())")
         try? FileManager.default.removeItem(at: dir)
         let (p, out, err) = try LiqtopBinary.start(["live", "--venues", "aster", "--aster-url", server.url + "/ws/!forceOrder@arr",
-                                     "--print", "--record", dir.path])
+                                                    "--print", "--record", dir.path])
         var text = ""
         let deadline = ContinuousClock.now + .seconds(20)
         while text.split(separator: "\n").count < 2, ContinuousClock.now < deadline {
@@ -36,8 +36,8 @@ import LiqtopTestSupport
             text += String(decoding: chunk, as: UTF8.self)
         }
         p.terminate()
-        p.waitUntilExit()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
+        text += rest
         let lines = text.split(separator: "\n")
         #expect(lines.count == 2, "stdout: \(text)\nstderr: \(stderr)")
         #expect(lines.allSatisfy { $0.contains(#""venue":"aster""#) })
@@ -45,11 +45,11 @@ import LiqtopTestSupport
 
         // The recording replays as Aster's; the venue's raw bytes in a file read as Binance's.
         let recording = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".ndjson") })
-        let replayed = try LiqtopBinary.summaryJSON(dir.appendingPathComponent(recording).path)
+        let replayed = try await LiqtopBinary.summaryJSON(dir.appendingPathComponent(recording).path)
         #expect(replayed.contains(#""aster""#) && !replayed.contains(#""binance""#), "\(replayed)")
         let raw = dir.appendingPathComponent("raw-aster-capture.txt")
         try (frames.joined(separator: "\n") + "\n").write(to: raw, atomically: true, encoding: .utf8)
-        let plain = try LiqtopBinary.summaryJSON(raw.path)
+        let plain = try await LiqtopBinary.summaryJSON(raw.path)
         #expect(plain.contains(#""binance""#) && !plain.contains(#""aster""#), "\(plain)")
         try? FileManager.default.removeItem(at: dir)
     }
