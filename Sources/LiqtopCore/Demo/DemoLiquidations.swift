@@ -8,7 +8,8 @@
 ///
 /// Orders follow what each venue's stream sends: Binance pushes at most one liquidation per
 /// symbol per second, so a Binance order drawn into a second its symbol already has moves to
-/// the next free second of the same hour (the hourly budgets, and so the totals, are unchanged).
+/// the nearest free second of the same hour, keeping its amount (the hourly budgets, and so the
+/// totals, are unchanged).
 /// Bybit's stream is meant to be complete and OKX's is partial: neither limits what one second holds.
 enum DemoLiquidations {
     /// Short liquidations per UTC hour, in $100k: quiet in Asia, building through the US
@@ -143,12 +144,14 @@ enum DemoLiquidations {
         mutating func order(market m: Int, venue: Venue, side: Side, offset: Millis, targetMicros: Int64,
                             allowMinimumLot: Bool) -> Liquidation? {
             let market = markets[m]
+            let ticks = DemoMarkets.price(paths[m], at: offset, rng: &rng)
+            // Priced where it was drawn, so moving it to a free second changes no amount and
+            // no later draw: the rest of the day is the same as without the rule.
             var offset = offset
             if venue == .binance {
                 guard let free = freeBinanceSecond(market: m, offset: offset) else { return nil }
                 offset = free
             }
-            let ticks = DemoMarkets.price(paths[m], at: offset, rng: &rng)
             let lot = market.lotSize(on: venue)
             let lotMicros = Int128(ticks) * Int128(lot) * FixedDecimal.pow10(6)
                 / FixedDecimal.pow10(market.priceScale + market.lotScale)
@@ -165,14 +168,15 @@ enum DemoLiquidations {
         }
 
         /// `offset` if market `m` has no Binance order in its second yet, else the same
-        /// millisecond of the next free second in the same hour (wrapping to the hour's start);
-        /// nil when the hour is full.
+        /// millisecond of the nearest free second in the same hour (later first); nil when the
+        /// hour is full.
         private func freeBinanceSecond(market m: Int, offset: Millis) -> Millis? {
             let hourStart = offset - offset % Duration.hour
-            let within = offset - hourStart
             for step in 0 ..< Duration.hour / Duration.second {
-                let candidate = hourStart + (within + step * Duration.second) % Duration.hour
-                if !binanceSeconds.contains(Self.secondKey(m, candidate)) { return candidate }
+                for candidate in [offset + step * Duration.second, offset - step * Duration.second]
+                where candidate >= hourStart && candidate < hourStart + Duration.hour {
+                    if !binanceSeconds.contains(Self.secondKey(m, candidate)) { return candidate }
+                }
             }
             return nil
         }
