@@ -44,6 +44,15 @@ final class RunningApp {
     var header: String { screen.lastFrame?.line(0) ?? "" }
 }
 
+/// A store holding the demo day, built off the main actor: generating the day takes seconds
+/// (more under ThreadSanitizer), and the main actor runs every other test's loop.
+func demoStore() async -> MarketStore {
+    let events = await Task.detached { DemoDay.events() }.value
+    let store = MarketStore()
+    await store.ingest(events, source: "demo")
+    return store
+}
+
 /// Polls `condition` every 10 ms for at most `limit`; true when it became true.
 @MainActor
 func eventually(_ limit: Swift.Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {

@@ -132,8 +132,7 @@ import Testing
     }
 
     @Test func spacePausesTheReplayAndTheHeaderSaysSo() async {
-        let store = MarketStore()
-        await store.ingest(DemoDay.events(), source: "demo")
+        let store = await demoStore()
         let range = DemoDay.day.start ... DemoDay.endTime
         let replay = ReplayController(store: store, start: range.lowerBound, end: range.upperBound,
                                       position: DemoDay.day.start + 20 * Duration.hour, playing: true)

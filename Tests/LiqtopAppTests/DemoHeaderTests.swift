@@ -8,8 +8,7 @@ import Testing
 @MainActor @Suite struct DemoHeaderTests {
     @Test func theDemoHeaderSaysTheOrdersAreSynthetic() async {
         #expect(DashboardSource.replay(files: []) == "demo · synthetic orders")
-        let store = MarketStore()
-        await store.ingest(DemoDay.events(), source: "demo")
+        let store = await demoStore()
         let run = RunningApp(store: store, source: DashboardSource.replay(files: []), options: .init(frames: 1), width: 80, height: 24)
         #expect(await run.end())
         #expect(run.header.contains("liqtop  demo · synthetic orders  2026-01-14"), "\(run.header)")
