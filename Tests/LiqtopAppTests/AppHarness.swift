@@ -30,7 +30,7 @@ final class RunningApp {
     var ended: Bool { status != nil || error != nil }
 
     /// Waits (bounded) for the loop to return.
-    func end(within limit: Swift.Duration = .seconds(10)) async -> Bool {
+    func end(within limit: Swift.Duration = .seconds(120)) async -> Bool {
         await eventually(limit) { self.ended }
     }
 
@@ -44,18 +44,23 @@ final class RunningApp {
     var header: String { screen.lastFrame?.line(0) ?? "" }
 }
 
+/// The demo day's events, generated once for every test here.
+private let demoEvents = DemoDay.events()
+
 /// A store holding the demo day, built off the main actor: generating the day takes seconds
 /// (more under ThreadSanitizer), and the main actor runs every other test's loop.
 func demoStore() async -> MarketStore {
-    let events = await Task.detached { DemoDay.events() }.value
+    let events = await Task.detached { demoEvents }.value
     let store = MarketStore()
     await store.ingest(events, source: "demo")
     return store
 }
 
-/// Polls `condition` every 10 ms for at most `limit`; true when it became true.
+/// Polls `condition` every 10 ms for at most `limit`; true when it became true. The limit is
+/// long because a two-core machine running every suite (under ThreadSanitizer, too) can leave
+/// a test waiting tens of seconds for its turn; a condition that holds returns at once.
 @MainActor
-func eventually(_ limit: Swift.Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
+func eventually(_ limit: Swift.Duration = .seconds(120), _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if condition() { return true }
