@@ -45,6 +45,11 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
+        // The dashboard loop: a screen, input and a clock passed in, so tests run it without a terminal.
+        .target(name: "LiqtopApp", dependencies: ["LiqtopCore", "LiqtopFeeds", "LiqtopTUI"]),
+        // For the tests only: a recording screen and scripted input, the one way to find and run
+        // the built binary, and shared decode helpers.
+        .target(name: "LiqtopTestSupport", dependencies: ["LiqtopCore", "LiqtopTUI"]),
         // Async-signal-safe self-pipe for SIGWINCH/SIGINT/SIGTERM/...
         .target(name: "CSignalPipe"),
         .executableTarget(
@@ -54,17 +59,19 @@ let package = Package(
                 "LiqtopFeeds",
                 "LiqtopLive",
                 "LiqtopTUI",
+                "LiqtopApp",
                 "CSignalPipe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "liqtop-bench", dependencies: ["LiqtopCore", "LiqtopFeeds", "LiqtopTUI"], path: "Benchmarks/Bench"),
-        .testTarget(name: "LiqtopCoreTests", dependencies: ["LiqtopCore"]),
+        .testTarget(name: "LiqtopCoreTests", dependencies: ["LiqtopCore", "LiqtopTestSupport"]),
         .testTarget(name: "LiqtopFeedsTests", dependencies: ["LiqtopFeeds"]),
         .testTarget(
             name: "LiqtopLiveTests",
             dependencies: [
                 "LiqtopLive",
+                "LiqtopTestSupport",
                 "liqtop", // the CLI test runs the built binary against the loopback server
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -74,7 +81,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LiqtopTUITests", dependencies: ["LiqtopTUI"]),
-        .testTarget(name: "liqtopTests", dependencies: ["liqtop"]),
+        .testTarget(name: "LiqtopAppTests", dependencies: ["LiqtopApp", "LiqtopTestSupport"]),
+        .testTarget(name: "liqtopTests", dependencies: ["liqtop", "LiqtopTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

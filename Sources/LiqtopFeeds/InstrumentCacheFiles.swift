@@ -29,16 +29,9 @@ public struct InstrumentCacheFiles: Sendable {
         let temporary = path(".\(name).\(getpid()).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return "cannot write \(temporary): \(FileInput.errnoText())" }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 {
-                let why = FileInput.errnoText()
-                close(fd); unlink(temporary)
-                return "cannot write \(temporary): \(why)"
-            }
-            done += n
+        if let code = WriteAll.write(fd, bytes) {
+            close(fd); unlink(temporary)
+            return "cannot write \(temporary): \(String(cString: strerror(code)))"
         }
         let synced = fsync(fd) == 0
         close(fd)

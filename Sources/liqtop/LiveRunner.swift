@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import CSignalPipe
+import LiqtopApp
 import LiqtopCore
 import LiqtopFeeds
 import LiqtopTUI
@@ -112,9 +113,8 @@ enum LiveRunner {
         } else {
             let themes = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
                                      environment: ThemeLoader.processEnvironment())
-            let app = await DashboardApp(store: store, replay: nil, chrome: ChromeInfo(source: options.source),
-                                         options: .init(frames: options.frames, theme: options.theme), themes: themes)
-            let status = try await app.run()
+            let status = try await DashboardApp.runOnTerminal(store: store, replay: nil, chrome: ChromeInfo(source: options.source),
+                                                              options: .init(frames: options.frames, theme: options.theme), themes: themes)
             let recorded = await finishRecording(recorder, watch: recordWatch, store: store)
             if status != 0 { throw ExitCode(status) }
             if !recorded { throw ExitCode(2) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiqtopApp
 import LiqtopCore
 import LiqtopFeeds
 import LiqtopTUI
@@ -61,12 +62,10 @@ struct ReplayCLI: AsyncParsableCommand {
         let replay = ReplayController(store: store, start: range.lowerBound, end: range.upperBound, position: position,
                                       speedIndex: ReplaySpeed.index(of: speed)!, playing: !paused)
         await replay.begin()
-        let source = files.isEmpty ? "demo \(DemoDay.day)" : "replay " + (files.count == 1 ? files[0] : "\(files.count) files")
         let themes = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
                                  environment: ThemeLoader.processEnvironment())
-        let app = await DashboardApp(store: store, replay: replay, chrome: ChromeInfo(source: source),
-                                     options: .init(frames: frames, theme: theme), themes: themes)
-        let status = try await app.run()
+        let status = try await DashboardApp.runOnTerminal(store: store, replay: replay, chrome: ChromeInfo(source: DashboardSource.replay(files: files)),
+                                                          options: .init(frames: frames, theme: theme), themes: themes)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import LiqtopCore
+import LiqtopFeeds
 
 /// Every text the command line writes goes through here, so data (notes, sources, file names,
 /// rejection reasons, venue replies, argument text echoed in an error) passes the one
@@ -23,14 +19,6 @@ enum Terminal {
     /// reader has gone (EPIPE) or the descriptor fails.
     @discardableResult
     static func writeAll(_ fd: Int32, _ text: String) -> Bool {
-        var bytes = Array(text.utf8)
-        var off = 0
-        return bytes.withUnsafeMutableBytes { buf -> Bool in
-            while off < buf.count {
-                let n = write(fd, buf.baseAddress! + off, buf.count - off)
-                if n > 0 { off += n } else if n < 0 && errno == EINTR { continue } else { return false }
-            }
-            return true
-        }
+        WriteAll.write(fd, Array(text.utf8)) == nil
     }
 }

@@ -26,7 +26,7 @@ private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
     /// Aster's published payload (asterdex/api-docs, V3 futures API, "All Market Liquidation Order
     /// Streams"), its comments and trailing comma removed: the very bytes of Binance's example.
     static let documented = #"{"e":"forceOrder","E":1568014460893,"o":{"s":"BTCUSDT","S":"SELL","o":"LIMIT","f":"IOC","q":"0.014","p":"9910","ap":"9910","X":"FILLED","l":"0.014","z":"0.014","T":1568014460893}}"#
-    /// samples/real/binance_um__tardis-node.ndjson: a real Binance-layout frame (no Aster capture exists).
+    /// A real Binance-layout frame from tardis-node's tests (https://github.com/tardis-dev/tardis-node) (no Aster capture exists).
     static let captured = #"{"stream":"btcusdt@forceOrder","data":{"e":"forceOrder","E":1584059031426,"o":{"s":"BTCUSDT","S":"BUY","o":"LIMIT","f":"IOC","q":"0.014","p":"4793.91","ap":"4706.04","X":"FILLED","l":"0.015","z":"0.014","T":1584059031421}}}"#
 
     @Test(arguments: [false, true])

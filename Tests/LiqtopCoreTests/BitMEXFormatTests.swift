@@ -13,8 +13,8 @@ private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
 }
 
 @Suite struct BitMEXFormatTests {
-    /// Real frames: shared/samples/real/bitmex_liquidation__tardis-node.ndjson (an insert, then
-    /// the delete of the same order).
+    /// Real frames captured in tardis-node's tests (https://github.com/tardis-dev/tardis-node): an insert, then
+    /// the delete of the same order.
     static let insert = #"{"table":"liquidation","action":"insert","data":[{"orderID":"dd9cea25-207c-0dab-15b5-b88da776f500","symbol":"XBTUSD","side":"Buy","price":10106,"leavesQty":9214}]}"#
     static let delete = #"{"table":"liquidation","action":"delete","data":[{"orderID":"dd9cea25-207c-0dab-15b5-b88da776f500","symbol":"XBTUSD"}]}"#
 

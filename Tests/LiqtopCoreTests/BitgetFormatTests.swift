@@ -12,7 +12,7 @@ private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
 }
 
 @Suite struct BitgetFormatTests {
-    /// samples/real/bitget_liquidation__tardis-node.ndjson, as captured (v3 `liquidation` topic).
+    /// A real frame captured in tardis-node's tests (https://github.com/tardis-dev/tardis-node; v3 `liquidation` topic).
     static let captured = #"{"action":"update","arg":{"instType":"usdt-futures","topic":"liquidation"},"data":[{"symbol":"APEUSDT","side":"buy","price":"0.1649","amount":"13.70319","ts":"1777358886549"},{"symbol":"IPUSDT","side":"buy","price":"0.500280739469","amount":"143.330431857868","ts":"1777358876983"}],"ts":1777358897167}"#
 
     /// Bitget's published push example,
@@ -76,7 +76,7 @@ private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
 
     @Test func acksTickersAndPongsAreIgnoredErrorsRejected() {
         // A subscribe ack (Bitget docs), the captured v3 ticker
-        // (samples/real/bitget_v3_futures_ticker__tardis-node.ndjson), an empty push, a pong.
+        // (a real capture from tardis-node's tests), an empty push, a pong.
         let out = decode([
             #"{"event":"subscribe","arg":{"instType":"usdt-futures","topic":"liquidation"},"connId":"xxxxxxxxxx"}"#,
             #"{"action":"snapshot","arg":{"instType":"usdt-futures","topic":"ticker","symbol":"BTCUSDT"},"data":[{"lastPrice":"76631.3","markPrice":"76631.3","fundingRate":"-0.00003","openInterest":"29539.3825","nextFundingTime":"1777363200000"}],"ts":1777358880084}"#,

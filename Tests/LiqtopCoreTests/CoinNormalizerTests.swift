@@ -11,7 +11,7 @@ import Testing
         ("ROSEUSDT", "ROSE"), ("IOST-USDT-SWAP", "IOST"), ("ETH-USDC-SWAP", "ETH"), ("BTC-26DEC25", "BTC"),
         ("BTCUSDT-26DEC25", "BTC"), ("ETHUSDM26", "ETH"), ("BTCUSD", "BTC"), ("btcusdt", "BTC"), ("USDCUSDT", "USDC"),
         ("PERP-USDT-SWAP", "PERP"), ("BTC/USDT:USDT", "BTC"), ("PEPE", "PEPE"), ("1INCH-USDT-SWAP", "1INCH"),
-        // Issue 11.13: Bybit's multiplier after the coin, as Binance's before it.
+        // Bybit's multiplier after the coin, as Binance's before it.
         ("SHIB1000USDT", "SHIB"), ("1000SHIBUSDT", "SHIB"), ("BROCCOLI714USDT", "BROCCOLI714"), ("A8USDT", "A8"),
     ])
     func coin(_ instrument: String, _ expected: String) {

@@ -1,15 +1,6 @@
 import Testing
 @testable import LiqtopCore
-
-private let now: Millis = 1_768_348_800_000 // 2026-01-14
-
-private func decode(_ text: String) -> DecodeOutput {
-    InputDecoder.decodeAll(text, source: "t", context: DecodeContext(now: now))
-}
-
-private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
-    out.events.compactMap { if case .liquidation(let l) = $0 { l } else { nil } }
-}
+import LiqtopTestSupport
 
 private func trade(_ instrument: String, _ flag: String?, _ direction: String, amount: String, price: String) -> String {
     let liq = flag.map { #""liquidation":"\#($0)","# } ?? ""
@@ -17,7 +8,7 @@ private func trade(_ instrument: String, _ flag: String?, _ direction: String, a
 }
 
 @Suite struct DeribitFormatTests {
-    /// Real frames: shared/samples/real/deribit_trades_liquidation__tardis-node.ndjson.
+    /// Real frames captured in tardis-node's tests (https://github.com/tardis-dev/tardis-node).
     static let real = [
         #"{"jsonrpc":"2.0","method":"subscription","params":{"channel":"trades.BTC-PERPETUAL.raw","data":[{"trade_seq":40781986,"trade_id":"66460463","timestamp":1584058044032,"tick_direction":3,"price":4469.5,"liquidation":"T","instrument_name":"BTC-PERPETUAL","index_price":4805.41,"direction":"sell","amount":1120}]}}"#,
         #"{"jsonrpc":"2.0","method":"subscription","params":{"channel":"trades.BTC-PERPETUAL.raw","data":[{"trade_seq":40782080,"trade_id":"66460626","timestamp":1584058067675,"tick_direction":3,"price":4458.5,"liquidation":"M","instrument_name":"BTC-PERPETUAL","index_price":4793.6,"direction":"buy","amount":2500}]}}"#,

@@ -159,7 +159,7 @@ import Testing
         #expect(out.rejections.isEmpty)
     }
 
-    /// Issue 11.7: an unquoted thousands separator splits a cell; the row was rejected and still
+    /// An unquoted thousands separator splits a cell; the row was rejected and still
     /// used, shifted by a column (IBIT $1M, FBTC $120M). Now none of it is used.
     @Test func aRowWithTheWrongCellCountIsNotUsedAtAll() {
         let text = """

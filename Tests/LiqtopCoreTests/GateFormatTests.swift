@@ -1,21 +1,12 @@
 import Testing
 @testable import LiqtopCore
-
-private let now: Millis = 1_768_348_800_000 // 2026-01-14
-
-private func decode(_ text: String) -> DecodeOutput {
-    InputDecoder.decodeAll(text, source: "t", context: DecodeContext(now: now))
-}
-
-private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
-    out.events.compactMap { if case .liquidation(let l) = $0 { l } else { nil } }
-}
+import LiqtopTestSupport
 
 private func push(_ entries: [String]) -> String {
     #"{"channel":"futures.public_liquidates","event":"update","time":1541505434,"time_ms":1541505434123,"result":[\#(entries.joined(separator: ","))]}"#
 }
 
-/// samples/real holds no Gate liquidation frame: these are Gate's published examples.
+/// No real Gate liquidation frame was at hand: these are Gate's published examples.
 @Suite struct GateFormatTests {
     /// Gate futures WebSocket docs, public liquidate order notification, as of 2026-08-20 (with
     /// `X-Gate-Size-Decimal: 1`; https://www.gate.com/docs/developers/futures/ws/zh_CN/, read from
@@ -89,7 +80,7 @@ private func push(_ entries: [String]) -> String {
 
     @Test func acksPongsTickersIgnoredErrorsRejected() {
         // The subscribe ack and a pong (Gate docs), then the captured `futures.tickers` frames
-        // (samples/real/gate_futures_tickers__tardis-node.ndjson, two of its shapes).
+        // (captured in tardis-node's tests, two of its shapes).
         let out = decode([
             #"{"time":1545459681,"time_ms":1545459681123,"channel":"futures.public_liquidates","event":"subscribe","result":{"status":"success"}}"#,
             #"{"time":1545404023,"time_ms":1545404023123,"channel":"futures.pong","event":"","result":null}"#,

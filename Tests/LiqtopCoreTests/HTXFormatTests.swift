@@ -1,22 +1,13 @@
 import Testing
 @testable import LiqtopCore
-
-private let now: Millis = 1_768_348_800_000 // 2026-01-14
-
-private func decode(_ text: String) -> DecodeOutput {
-    InputDecoder.decodeAll(text, source: "t", context: DecodeContext(now: now))
-}
-
-private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
-    out.events.compactMap { if case .liquidation(let l) = $0 { l } else { nil } }
-}
+import LiqtopTestSupport
 
 private func usd(_ a: String, _ b: String) throws -> String {
     try #require(USD.product(try FixedDecimal.parse(a), try FixedDecimal.parse(b))).centsString
 }
 
 @Suite struct HTXFormatTests {
-    /// Real frames: shared/samples/real/htx_liquidation_orders__tardis-node.ndjson (tardis-node's
+    /// Real frames (https://github.com/tardis-dev/tardis-node, tardis-node's
     /// huobi-dm, huobi-dm-swap and huobi-dm-linear-swap tests, 2020), decompressed.
     static let real = [
         #"{"op":"notify","topic":"public.BTC.liquidation_orders","ts":1593561769911,"data":[{"symbol":"BTC","contract_code":"BTC200703","direction":"sell","offset":"close","volume":1450,"price":9062.71,"created_at":1593561769833}]}"#,

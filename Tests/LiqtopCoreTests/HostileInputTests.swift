@@ -1,7 +1,7 @@
 import Testing
 @testable import LiqtopCore
 
-/// Every kind of bad input from the brief, mixed between valid lines: each bad line becomes
+/// Every kind of bad input an importer meets, mixed between valid lines: each bad line becomes
 /// exactly one rejection (source, line, reason), harmless messages are ignored, and the valid
 /// lines around them keep their exact totals.
 @Suite struct HostileInputTests {
@@ -110,7 +110,7 @@ import Testing
     }
 }
 
-/// Issue 11.10: memory on bad input is bounded. A file of nothing but bad lines used to keep every
+/// Memory on bad input is bounded. A file of nothing but bad lines used to keep every
 /// rejection (40 MB of them took 1.37 GB); now the first `keptRejections` are kept and the rest
 /// counted, by kind.
 @Suite struct BoundedRejectionTests {

@@ -1,15 +1,8 @@
 import Testing
 @testable import LiqtopCore
+import LiqtopTestSupport
 
 private let now: Millis = 1_768_348_800_000 // 2026-01-14
-
-private func decode(_ text: String) -> DecodeOutput {
-    InputDecoder.decodeAll(text, source: "t", context: DecodeContext(now: now))
-}
-
-private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
-    out.events.compactMap { if case .liquidation(let l) = $0 { l } else { nil } }
-}
 
 /// The native `instrument` line: what one contract was worth, stated in the file itself.
 @Suite struct InstrumentLineTests {

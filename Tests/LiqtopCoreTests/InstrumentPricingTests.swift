@@ -38,7 +38,7 @@ private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
         #expect(out.rejections.map(\.reason) == ["unknown OKX instrument CELO-USDT-SWAP: contract value not known (load the venue's instrument list with --instruments FILE)"])
     }
 
-    /// OKX's published example (samples/real/okx_liquidation-orders__DOCS-example.ndjson).
+    /// OKX's published example (https://www.okx.com/docs-v5/en/#public-data-websocket-liquidation-orders-channel).
     @Test func okxDocsExampleWithTheList() throws {
         let docs = #"{"id":"1512","arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"0.007831","ccy":"","posSide":"short","side":"buy","sz":"13","ts":"1692266434010"}],"instFamily":"IOST-USDT","instId":"IOST-USDT-SWAP","instType":"SWAP","uly":"IOST-USDT"}]}"#
         let l = try #require(liquidations(decode(docs, try book(InstrumentFixtures.okxSwaps))).first)
@@ -47,7 +47,7 @@ private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
         #expect(l.side == .short)
     }
 
-    /// The real FUTURES capture (samples/real/okx_liquidation-orders_FUTURES__tardis-node.ndjson), inverse.
+    /// A real FUTURES frame captured in tardis-node's tests (https://github.com/tardis-dev/tardis-node), inverse.
     @Test func okxInverseFutureFromTheRealSample() throws {
         let frame = #"{"arg":{"channel":"liquidation-orders","instType":"FUTURES"},"data":[{"details":[{"bkLoss":"0","bkPx":"0.55205","ccy":"","posSide":"short","side":"buy","sz":"39","ts":"1680173247614"}],"instFamily":"XRP-USD","instId":"XRP-USD-230929","instType":"FUTURES","uly":"XRP-USD"}]}"#
         let l = try #require(liquidations(decode(frame, try book(InstrumentFixtures.okxFutures))).first)

@@ -196,7 +196,7 @@ func liq(_ t: Millis, _ venue: Venue, _ coin: String, _ side: Side, _ dollars: I
     }
 }
 
-/// Issue 11.13: the default time is the newest moment in the data — a note after the last
+/// The default time is the newest moment in the data — a note after the last
 /// liquidation used to be out of reach of `summary` (and of replay's End).
 @Suite struct DataEndTests {
     @Test func aNoteAfterTheLastLiquidationEndsTheData() async throws {
@@ -215,7 +215,7 @@ func liq(_ t: Millis, _ venue: Venue, _ coin: String, _ side: Side, _ dollars: I
     }
 }
 
-/// Issue 12: with ten venues the status line stays one line: every source in words when they fit,
+/// With ten venues the status line stays one line: every source in words when they fit,
 /// else how many are live and, compactly, the ones that are not.
 @Suite struct SourceHealthTextTests {
     static let now: Millis = 1_768_435_200_000

@@ -1,7 +1,7 @@
 import Testing
 @testable import LiqtopCore
 
-/// A deterministic mutation pass over every importer (issue 7, point 1).
+/// A deterministic mutation pass over every importer.
 ///
 /// For each format, `mutationsPerFormat` mutants of valid samples (see `Mutator`) are decoded
 /// twice: line by line by a reference decoder, and as a whole file with the original valid
@@ -39,7 +39,7 @@ import Testing
         var testDescription: String { name }
     }
 
-    // MARK: - Samples (FORMATS.md and the per-format tests)
+    // MARK: - Samples (the venues' published examples, as in the per-format tests)
 
     static let binanceSample = #"{"e":"forceOrder","E":1568014460893,"o":{"s":"BTCUSDT","S":"SELL","o":"LIMIT","f":"IOC","q":"0.014","p":"9910","ap":"9910","X":"FILLED","l":"0.014","z":"0.014","T":1568014460893}}"#
 

@@ -14,7 +14,7 @@ struct Mutator {
         self.samples = samples.map { Array($0.utf8) }
     }
 
-    /// Bytes the brief singles out, plus the other JSON/CSV structure bytes and line ends.
+    /// Bytes that trip parsers (NUL, ESC, DEL, a stray continuation byte, invalid UTF-8 leads), plus the other JSON/CSV structure bytes and line ends.
     static let specialBytes: [UInt8] = [0x00, 0x1B, 0x7F, 0x80, 0xC0, 0xFF, 0x22, 0x5C, 0x7B, 0x5B, 0x2C,
                                         0x7D, 0x5D, 0x3A, 0x0D, 0x0A, 0x09, 0x20, 0x2D, 0x2E, 0x28, 0x29]
 

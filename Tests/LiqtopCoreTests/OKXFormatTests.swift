@@ -1,15 +1,8 @@
 import Testing
 @testable import LiqtopCore
+import LiqtopTestSupport
 
 private let now: Millis = 1_768_348_800_000 // 2026-01-14
-
-private func decode(_ text: String) -> DecodeOutput {
-    InputDecoder.decodeAll(text, source: "t", context: DecodeContext(now: now))
-}
-
-private func liquidations(_ out: DecodeOutput) -> [Liquidation] {
-    out.events.compactMap { if case .liquidation(let l) = $0 { l } else { nil } }
-}
 
 private func detail(_ posSide: String, _ side: String, sz: String, bkPx: String, ts: String = "1739502302929") -> String {
     #"{"bkLoss":"0","bkPx":"\#(bkPx)","ccy":"","posSide":"\#(posSide)","side":"\#(side)","sz":"\#(sz)","ts":"\#(ts)"}"#

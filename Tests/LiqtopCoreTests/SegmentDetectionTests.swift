@@ -1,7 +1,7 @@
 import Testing
 @testable import LiqtopCore
 
-/// Issue 11.12 and 11.13: "files can be mixed freely" — a table after JSON lines, or a second
+/// Files can be mixed freely: a table after JSON lines, or a second
 /// table, starts at its header wherever it is; a byte order mark before NDJSON is not line 1's data.
 @Suite struct SegmentDetectionTests {
     static let context = DecodeContext(now: 1_768_435_200_000)

@@ -268,7 +268,7 @@ import Testing
         #expect(await plain.counters.rawFramesWritten == 0)
     }
 
-    /// Issue 11.5: a write that blocks (a stalled disk, a hung mount) holds up neither `record`
+    /// A write that blocks (a stalled disk, a hung mount) holds up neither `record`
     /// nor shutdown. The writer's thread is held on a semaphore; everything else goes on.
     @Test(.timeLimit(.minutes(1))) func blockedWriteNeverStallsRecordingAndCloseIsBounded() async throws {
         let dir = try Self.tempDir("blocked")
@@ -310,7 +310,7 @@ import Testing
         #expect(out.events.first == events[0])
     }
 
-    /// Issue 11.5: a FIFO at the day file used to block the open (no reader) and with it all
+    /// A FIFO at the day file used to block the open (no reader) and with it all
     /// ingest; it is now an error in words, and nothing waits.
     @Test(.timeLimit(.minutes(1))) func fifoAtTheDayFileIsAnErrorNotAHang() async throws {
         let dir = try Self.tempDir("fifo")

@@ -3,7 +3,7 @@ import Testing
 import LiqtopCore
 @testable import LiqtopFeeds
 
-/// Files rewritten the ways they really are (issue 11, items 3 and 9): in place and larger
+/// Files rewritten the ways they really are: in place and larger
 /// (`cat new > f`, `cp`, `curl -o`), `copytruncate`, logrotate `create` with a writer that goes
 /// quiet before it reopens, and a watched table re-read whole.
 @Suite struct TailRewriteTests {

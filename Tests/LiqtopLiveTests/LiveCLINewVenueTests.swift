@@ -1,5 +1,6 @@
 import Foundation
 import LiqtopCore
+import LiqtopTestSupport
 import Synchronization
 import Testing
 
@@ -33,7 +34,7 @@ import Testing
         try? FileManager.default.removeItem(at: dir)
 
         let p = Process()
-        p.executableURL = LiveCLITests.binary
+        p.executableURL = LiqtopBinary.url
         p.arguments = ["live", "--venues", "htx,bitmex,deribit", "--htx-url", server.url + "/linear-swap-notification",
                        "--htx-coin-url", server.url + "/swap-notification", "--bitmex-url", server.url + "/realtime",
                        "--deribit-url", server.url + "/ws/api/v2", "--print", "--record", dir.path]
@@ -51,9 +52,8 @@ import Testing
             text += String(decoding: chunk, as: UTF8.self)
         }
         p.terminate()
-        p.waitUntilExit()
-        text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
+        text += rest
         let ended = Int64(Date().timeIntervalSince1970 * 1000)
 
         let lines = text.split(separator: "\n").map(String.init)
@@ -81,7 +81,7 @@ import Testing
 
     @Test func helpListsEveryVenue() throws {
         let p = Process()
-        p.executableURL = LiveCLITests.binary
+        p.executableURL = LiqtopBinary.url
         p.arguments = ["live", "--help"]
         let out = Pipe()
         p.standardOutput = out

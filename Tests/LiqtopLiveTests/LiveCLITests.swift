@@ -1,16 +1,11 @@
 import Foundation
 import Testing
 import LiqtopCore
+import LiqtopTestSupport
 
 /// The real binary against the loopback server: `liqtop live --print --record` shows the
 /// venue's events as NDJSON, and the recording replays to exactly the same summary.
 @Suite(.serialized) struct LiveCLITests {
-    static var binary: URL {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
-        return dir.appendingPathComponent("liqtop")
-    }
-
     @Test(.timeLimit(.minutes(1))) func liveBinanceThroughTheCLIRecordsAndReplays() async throws {
         let frames = (1 ... 5).map { Frames.binance(qty: "0.0\($0)", time: 1_768_348_700_000 + Millis($0) * 1000, side: $0 % 2 == 0 ? "BUY" : "SELL") }
         let server = try await LoopbackServer.start(Script(onConnect: { _ in [.send("{not json")] + frames.map { .send($0) } }))
@@ -19,7 +14,7 @@ import LiqtopCore
         try? FileManager.default.removeItem(at: dir)
 
         let p = Process()
-        p.executableURL = Self.binary
+        p.executableURL = LiqtopBinary.url
         p.arguments = ["live", "--venues", "binance", "--binance-url", server.url + "/ws/!forceOrder@arr", "--print", "--record", dir.path]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -36,9 +31,8 @@ import LiqtopCore
             text += String(decoding: chunk, as: UTF8.self)
         }
         p.terminate() // SIGTERM: flushes the recording, exits 143
-        p.waitUntilExit()
-        text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
+        text += rest
 
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.count == 5, "stdout: \(text)\nstderr: \(stderr)")
@@ -53,39 +47,24 @@ import LiqtopCore
         #expect(recorded == [dayFile])
         let printed = dir.appendingPathComponent("printed.ndjson.txt")
         try (lines.joined(separator: "\n") + "\n").write(to: printed, atomically: true, encoding: .utf8)
-        let a = try summary(dir.appendingPathComponent(dayFile).path)
-        let b = try summary(printed.path)
+        let a = try await LiqtopBinary.summaryJSON(dir.appendingPathComponent(dayFile).path)
+        let b = try await LiqtopBinary.summaryJSON(printed.path)
         #expect(a.replacingOccurrences(of: dayFile, with: "X") == b.replacingOccurrences(of: "printed.ndjson.txt", with: "X"))
         #expect(a.contains(#""count": 5"#))
         try? FileManager.default.removeItem(at: dir)
     }
 
-    /// Starts the binary with `arguments`; stdin is /dev/null, stdout and stderr are pipes.
-    func start(_ arguments: [String]) throws -> (Process, out: Pipe, err: Pipe) {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        return (p, out, err)
-    }
-
     @Test(.timeLimit(.minutes(1))) func aVenueNamedTwiceIsConnectedOnce() async throws {
         let server = try await LoopbackServer.start(Script(onConnect: { _ in [.send(Frames.binance(qty: "0.5"))] }))
         defer { Task { await server.stop() } }
-        let (p, out, err) = try start(["live", "--venues", "binance, BINANCE,binance", "--binance-url",
-                                       server.url + "/ws/!forceOrder@arr", "--print"])
+        let (p, out, err) = try LiqtopBinary.start(["live", "--venues", "binance, BINANCE,binance", "--binance-url",
+                                                    server.url + "/ws/!forceOrder@arr", "--print"])
         #expect(await eventually(.seconds(20)) { server.connections >= 1 })
         // A second socket would be opened at the same moment as the first: give it ample time.
         #expect(await !eventually(.seconds(2)) { server.connections >= 2 })
         try await Task.sleep(for: .milliseconds(500))
         p.terminate()
-        p.waitUntilExit()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (stdout, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
         #expect(server.connections == 1)
         #expect(stdout.split(separator: "\n").count == 1, "stdout: \(stdout)")
         #expect(stderr.split(separator: "\n").filter { $0.contains("named twice") }
@@ -100,27 +79,13 @@ import LiqtopCore
             ("--binance-url", "wss:///ws/!forceOrder@arr", "--binance-url 'wss:///ws/!forceOrder@arr' names no host"),
         ]
         for c in cases {
-            let (p, _, err) = try start(["live", "--print", c.option, c.url])
+            let (p, out, err) = try LiqtopBinary.start(["live", "--print", c.option, c.url])
             // Before the fix these ran (and retried) until killed.
             let exited = await eventually(.seconds(8)) { !p.isRunning }
             if !exited { p.terminate() }
-            p.waitUntilExit()
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let (_, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
             #expect(exited && p.terminationStatus == 2, "\(c.option) '\(c.url)': status \(p.terminationStatus)")
             #expect(stderr == "liqtop: \(c.says) (see 'liqtop --help')\n", "\(c.option) '\(c.url)': \(stderr)")
         }
-    }
-
-    func summary(_ path: String) throws -> String {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = ["summary", "--json", path]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,30 +1,19 @@
 import Foundation
 import Testing
 import LiqtopCore
+import LiqtopTestSupport
 
 /// `liqtop live` knows every venue, and an Aster connection's orders stay Aster's through the
 /// recording, while the same bytes in a plain file read as Binance (the documented caveat).
 @Suite(.serialized) struct LiveCLIVenuesTests {
-    func run(_ arguments: [String]) throws -> (Process, out: Pipe, err: Pipe) {
-        let p = Process()
-        p.executableURL = LiveCLITests.binary
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        return (p, out, err)
-    }
-
     @Test(.timeLimit(.minutes(1))) func helpAndErrorsNameEveryVenue() throws {
-        let (p, out, _) = try run(["live", "--help"])
+        let (p, out, _) = try LiqtopBinary.start(["live", "--help"])
         let help = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         for venue in Venue.allCases { #expect(help.contains(venue.rawValue), "\(venue) missing from: \(help)") }
         for option in ["--bitget-url", "--gate-url", "--aster-url"] { #expect(help.contains(option)) }
 
-        let (q, _, err) = try run(["live", "--venues", "kraken", "--print"])
+        let (q, _, err) = try LiqtopBinary.start(["live", "--venues", "kraken", "--print"])
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         q.waitUntilExit()
         #expect(q.terminationStatus == 2) // usage errors exit 2
@@ -37,18 +26,18 @@ import LiqtopCore
         defer { Task { await server.stop() } }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-live-aster-\(getpid())")
         try? FileManager.default.removeItem(at: dir)
-        let (p, out, err) = try run(["live", "--venues", "aster", "--aster-url", server.url + "/ws/!forceOrder@arr",
-                                     "--print", "--record", dir.path])
+        let (p, out, err) = try LiqtopBinary.start(["live", "--venues", "aster", "--aster-url", server.url + "/ws/!forceOrder@arr",
+                                                    "--print", "--record", dir.path])
         var text = ""
         let deadline = ContinuousClock.now + .seconds(20)
         while text.split(separator: "\n").count < 2, ContinuousClock.now < deadline {
-            let chunk = out.fileHandleForReading.availableData
+            let chunk = await offPool { out.fileHandleForReading.availableData }
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }
         p.terminate()
-        p.waitUntilExit()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
+        text += rest
         let lines = text.split(separator: "\n")
         #expect(lines.count == 2, "stdout: \(text)\nstderr: \(stderr)")
         #expect(lines.allSatisfy { $0.contains(#""venue":"aster""#) })
@@ -56,19 +45,12 @@ import LiqtopCore
 
         // The recording replays as Aster's; the venue's raw bytes in a file read as Binance's.
         let recording = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".ndjson") })
-        let replayed = try summary(dir.appendingPathComponent(recording).path)
+        let replayed = try await LiqtopBinary.summaryJSON(dir.appendingPathComponent(recording).path)
         #expect(replayed.contains(#""aster""#) && !replayed.contains(#""binance""#), "\(replayed)")
         let raw = dir.appendingPathComponent("raw-aster-capture.txt")
         try (frames.joined(separator: "\n") + "\n").write(to: raw, atomically: true, encoding: .utf8)
-        let plain = try summary(raw.path)
+        let plain = try await LiqtopBinary.summaryJSON(raw.path)
         #expect(plain.contains(#""binance""#) && !plain.contains(#""aster""#), "\(plain)")
         try? FileManager.default.removeItem(at: dir)
-    }
-
-    func summary(_ path: String) throws -> String {
-        let (p, out, _) = try run(["summary", "--json", path])
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

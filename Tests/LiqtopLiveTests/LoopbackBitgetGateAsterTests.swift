@@ -175,10 +175,10 @@ import Testing
     }
 }
 
-/// The new venues' frames, from their docs and samples/real (see the format tests).
+/// The new venues' frames, from their docs and real captures (see the format tests).
 enum NewFrames {
     static let bitgetAck = #"{"event":"subscribe","arg":{"instType":"usdt-futures","topic":"liquidation"},"connId":"xxxxxxxxxx"}"#
-    /// samples/real/bitget_liquidation__tardis-node.ndjson
+    /// A real capture from tardis-node's tests (https://github.com/tardis-dev/tardis-node).
     static let bitgetCaptured = #"{"action":"update","arg":{"instType":"usdt-futures","topic":"liquidation"},"data":[{"symbol":"APEUSDT","side":"buy","price":"0.1649","amount":"13.70319","ts":"1777358886549"},{"symbol":"IPUSDT","side":"buy","price":"0.500280739469","amount":"143.330431857868","ts":"1777358876983"}],"ts":1777358897167}"#
     /// Bitget's documented push.
     static let bitgetDocumented = #"{"data":[{"symbol":"BTCUSDT","side":"buy","price":"89000","amount":"37.722858","ts":"1736371332162"}],"arg":{"instType":"usdt-futures","topic":"liquidation"},"action":"update","ts":1736371332162}"#

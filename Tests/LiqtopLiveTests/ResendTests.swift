@@ -49,7 +49,7 @@ import Testing
     }
 }
 
-/// Issue 12's acceptance on the real OKX FUTURES capture (samples/real/okx_liquidation-orders_FUTURES__tardis-node.ndjson),
+/// On a real OKX FUTURES frame (captured in tardis-node's tests, https://github.com/tardis-dev/tardis-node),
 /// the same frame twice: both copies count when they arrive on one connection; a copy resent
 /// after a reconnect counts once.
 @Suite(.timeLimit(.minutes(1))) struct OKXFuturesPairTests {

@@ -121,9 +121,3 @@ extension VenueConfig {
     }
 }
 
-
-/// Runs blocking work (a pipe read, a wait for a process) on a dispatch thread and awaits it:
-/// blocking a thread of Swift's cooperative pool (two on this machine) stalls every other test.
-func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { c in DispatchQueue.global().async { c.resume(returning: work()) } }
-}

@@ -42,7 +42,7 @@ import Testing
         #expect(g.style(of: "ETF")?.role == .title)
     }
 
-    // MARK: issue 11: the grid follows wcwidth, and never leaves half a wide character
+    // MARK: the grid follows wcwidth, and never leaves half a wide character
 
     /// What ncurses and the terminal do (wcwidth per code point): a variation selector, a ZWJ
     /// or a skin tone does not join code points into one wider glyph.

@@ -81,7 +81,7 @@ import Testing
         #expect(drain(fd) == [])
     }
 
-    /// The dashboard adds the signals whose default would end the process (issue 11); signals
+    /// The dashboard adds the signals whose default would end the process; signals
     /// that cannot be caught are refused.
     @Test func addedSignalsReachThePipeAndUncatchableOnesAreRefused() throws {
         #expect(liqtop_signal_pipe_add(SIGKILL) == -1)

@@ -311,7 +311,7 @@ import Testing
         #expect(!TerminalGuard.isActive)
     }
 
-    // MARK: issue 11
+    // MARK: faults: sizes, wide characters, locales
 
     /// ncurses keeps sizes in a `short`, and a 10,000×10,000 grid is 10^8 cells: the size used is
     /// clamped, and the frame says the terminal is too large instead of the dashboard.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LiqtopTestSupport
 
 @Suite struct CLITests {
     @Test func missingFileExitsTwoWithOneLine() throws {
@@ -28,7 +29,7 @@ import Testing
     }
 }
 
-/// Issue 11.8: the same source named twice is read once, with a one-line notice.
+/// The same source named twice is read once, with a one-line notice.
 @Suite struct DuplicateSourceTests {
     @Test func theSameFileTwiceCountsOnce() throws {
         let line = #"{"type":"liquidation","time":1768435199000,"venue":"binance","instrument":"BTCUSDT","coin":"BTC","side":"short","price":"97000.5","qty":"0.014","usd":"1358.007"}"#

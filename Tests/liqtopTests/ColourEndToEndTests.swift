@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LiqtopTestSupport
 
 /// The colour model as a terminal shows it (tmux, `capture-pane -e`): header and status text on
 /// the bar's background, the default theme on the terminal's own background, `light` painting

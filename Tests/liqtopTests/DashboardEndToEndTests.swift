@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import Testing
+import LiqtopTestSupport
 
 /// The real `liqtop` binary in a real (tmux) terminal: keys in, screen text out.
 /// Each test has its own tmux server; they run one at a time to keep a 2-core machine responsive.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LiqtopCore
 @testable import liqtop
+import LiqtopTestSupport
 
 /// `tail --data-clock` and the prune schedule live sessions share (the soak in Soak/ runs the
 /// whole thing for ten minutes; these pin the rules).

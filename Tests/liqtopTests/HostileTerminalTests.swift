@@ -6,10 +6,11 @@ import Darwin
 import Foundation
 import LiqtopCore
 import Testing
+import LiqtopTestSupport
 
 /// The real `liqtop` in a real (tmux) terminal that misbehaves: resized like mad, signalled at odd
 /// moments, a terminal type without colour or cursor addressing, and data that tries to drive the
-/// terminal (issue 7, points 3 and 4). Each test has its own tmux server; they run one at a time.
+/// terminal. Each test has its own tmux server; they run one at a time.
 @Suite(.serialized) struct HostileTerminalTests {
     /// `liqtop <arguments>` under /bin/sh in a fresh pane; the shell prints `exit=N` and keeps the
     /// pane open so the status and the restored screen can be read. `environment` is `env` syntax.

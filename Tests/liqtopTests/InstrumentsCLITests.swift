@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LiqtopTestSupport
 
 /// `--instruments FILE` on the command line, and recordings that carry the facts they used.
 @Suite struct InstrumentsCLITests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LiqtopTestSupport
 
 /// Builds a mixed Binance/Bybit/OKX/native file, computes its totals independently with
 /// Foundation's `Decimal` (each order rounded half-even to a micro-dollar, as documented),

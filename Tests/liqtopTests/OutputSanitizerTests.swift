@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import LiqtopTestSupport
 
-/// Issue 11, finding 2: whatever comes from data or the file system reaches no output raw. Every
+/// Whatever comes from data or the file system reaches no output raw. Every
 /// output path of the real binary (summary table, `--json`, rejections on stderr, error
 /// messages, `tail --print`, venue replies) is fed strings holding every C0, C1, DEL and bidi
 /// code point and the probe's escape sequences; the bytes written may contain none of them.

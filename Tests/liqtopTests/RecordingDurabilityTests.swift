@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LiqtopCore
+import LiqtopTestSupport
 
 /// `kill -9` while recording loses at most the last second: lines that arrived well before
 /// the kill are on disk, whole, and the file replays.

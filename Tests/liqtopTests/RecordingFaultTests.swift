@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import LiqtopCore
+import LiqtopTestSupport
 
-/// Issue 11.1, 11.4, 11.5: recording failures are never silent and never stall ingest — on the
+/// Recording failures are never silent and never stall ingest — on the
 /// real binary, headless (`tail - --print --record DIR`, as under cron).
 @Suite(.serialized) struct RecordingFaultTests {
     static func line(_ i: Int) -> String {
@@ -129,7 +130,7 @@ import LiqtopCore
     }
 }
 
-/// Issue 11.1 on the dashboard: the status line says the recording fails, and quitting says
+/// Recording failures on the dashboard: the status line says the recording fails, and quitting says
 /// what was not written (and exits 2) once the terminal is back.
 @Suite(.serialized) struct RecordingFaultDashboardTests {
     @Test(.timeLimit(.minutes(1))) func theStatusLineShowsARecordingThatFails() async throws {

@@ -5,8 +5,9 @@ import Darwin
 #endif
 import Foundation
 import Testing
+import LiqtopTestSupport
 
-/// The real `liqtop` in tmux under faults that used to leave the terminal unusable (issue 11):
+/// The real `liqtop` in tmux under faults that used to leave the terminal unusable:
 /// a terminal far too large, signals whose default action ends the process, a locale without
 /// UTF-8. Each test checks what the user is left with: the shell prints `exit=N` and
 /// `modes=…` (icanon and echo, as `stty -a` shows them) once liqtop has ended.

@@ -6,6 +6,7 @@ import Darwin
 import Foundation
 import Synchronization
 import Testing
+import LiqtopTestSupport
 
 /// One detached tmux server on a private socket (`tmux -L`), running one command in one pane.
 /// A private server per test keeps tests apart from each other and from the user's own tmux;

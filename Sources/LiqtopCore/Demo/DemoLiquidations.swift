@@ -5,6 +5,12 @@
 /// the last order of each budget is sized to the residual (down to one lot of a cheap coin, so
 /// each budget is exact to well under a dollar). Every order is self-consistent:
 /// `usd == USD.product(quantity, price)`, with lot-rounded quantities and tick-rounded prices.
+///
+/// Orders follow what each venue's stream sends: Binance pushes at most one liquidation per
+/// symbol per second, so a Binance order drawn into a second its symbol already has moves to
+/// the nearest free second of the same hour, keeping its amount (the hourly budgets, and so the
+/// totals, are unchanged).
+/// Bybit's stream is meant to be complete and OKX's is partial: neither limits what one second holds.
 enum DemoLiquidations {
     /// Short liquidations per UTC hour, in $100k: quiet in Asia, building through the US
     /// session, peaking in the last hours. Sums to 5,770 ($577.0M); hour 23 is $102.0M.
@@ -102,6 +108,8 @@ enum DemoLiquidations {
         var rng: SeededRandom
         var out: [Liquidation] = []
         let fallback = DemoMarkets.index(of: "DOGE")
+        /// Seconds of the day each market already has a Binance order in (market × 2^17 + second).
+        var binanceSeconds = Set<Int64>()
 
         init(day: Day, markets: [DemoMarket], paths: [[Int64]], rng: SeededRandom) {
             self.day = day; self.markets = markets; self.paths = paths; self.rng = rng
@@ -137,6 +145,13 @@ enum DemoLiquidations {
                             allowMinimumLot: Bool) -> Liquidation? {
             let market = markets[m]
             let ticks = DemoMarkets.price(paths[m], at: offset, rng: &rng)
+            // Priced where it was drawn, so moving it to a free second changes no amount and
+            // no later draw: the rest of the day is the same as without the rule.
+            var offset = offset
+            if venue == .binance {
+                guard let free = freeBinanceSecond(market: m, offset: offset) else { return nil }
+                offset = free
+            }
             let lot = market.lotSize(on: venue)
             let lotMicros = Int128(ticks) * Int128(lot) * FixedDecimal.pow10(6)
                 / FixedDecimal.pow10(market.priceScale + market.lotScale)
@@ -147,8 +162,27 @@ enum DemoLiquidations {
             let price = DemoDay.dec(ticks, market.priceScale)
             let qty = DemoDay.dec(lots * lot, market.lotScale)
             guard let usd = USD.product(qty, price), usd.micros > 0 else { return nil }
+            if venue == .binance { binanceSeconds.insert(Self.secondKey(m, offset)) }
             return Liquidation(time: day.start + offset, venue: venue, instrument: market.instrument(on: venue),
                                coin: market.coin, side: side, price: price, quantity: qty, usd: usd)
+        }
+
+        /// `offset` if market `m` has no Binance order in its second yet, else the same
+        /// millisecond of the nearest free second in the same hour (later first); nil when the
+        /// hour is full.
+        private func freeBinanceSecond(market m: Int, offset: Millis) -> Millis? {
+            let hourStart = offset - offset % Duration.hour
+            for step in 0 ..< Duration.hour / Duration.second {
+                for candidate in [offset + step * Duration.second, offset - step * Duration.second]
+                where candidate >= hourStart && candidate < hourStart + Duration.hour {
+                    if !binanceSeconds.contains(Self.secondKey(m, candidate)) { return candidate }
+                }
+            }
+            return nil
+        }
+
+        private static func secondKey(_ m: Int, _ offset: Millis) -> Int64 {
+            Int64(m) << 17 | offset / Duration.second
         }
 
         private mutating func drawSize() -> Int64 {

@@ -1,7 +1,7 @@
 /// BitMEX `GET /api/v1/instrument`: a list of `{"symbol":"XBTUSD","quoteCurrency":"USD",
 /// "multiplier":-100000000,"underlyingToPositionMultiplier":null,"underlyingToSettleMultiplier":
 /// -100000000,"isQuanto":false,"isInverse":true,…}` (the same objects as the WebSocket
-/// `instrument` table; real sample: samples/real/bitmex_instrument__tardis-node.ndjson).
+/// `instrument` table, of which tardis-node's tests hold a real capture: https://github.com/tardis-dev/tardis-node).
 ///
 /// Source: BitMEX API explorer, model `Instrument` (https://www.bitmex.com/api/explorer/#/Instrument),
 /// and the contract-sizing rule nautilus_trader's BitMEX adapter uses: inverse contracts are worth

@@ -56,21 +56,7 @@ final class AppendFile {
 
     /// Writes every byte (continuing after partial writes and EINTR); the failure otherwise.
     func writeAll(_ bytes: [UInt8]) -> RecorderIO.Failure? {
-        bytes.withUnsafeBytes { buffer -> RecorderIO.Failure? in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return RecorderIO.Failure(code: errno)
-                }
-                // write() returning 0 for a non-empty buffer would loop forever: treat as an I/O error.
-                if n == 0 { return RecorderIO.Failure(code: EIO) }
-                offset += n
-            }
-            return nil
-        }
+        WriteAll.write(fd, bytes).map { RecorderIO.Failure(code: $0) }
     }
 }
 

@@ -2,14 +2,12 @@ import LiqtopCore
 
 /// What the frame shows about the source, beside the market data.
 public struct ChromeInfo: Sendable, Equatable {
-    /// e.g. `demo 2026-01-14`, `replay day.ndjson`, `tail -`, `live binance,bybit`.
+    /// e.g. `demo · synthetic orders`, `replay day.ndjson`, `tail -`, `live binance,bybit`.
     public var source: String
     public var playback: PlaybackStatus?
-    /// Per-source state for the status line (live venues), already in words.
-    public var sourceStatus: String?
 
-    public init(source: String, playback: PlaybackStatus? = nil, sourceStatus: String? = nil) {
-        self.source = source; self.playback = playback; self.sourceStatus = sourceStatus
+    public init(source: String, playback: PlaybackStatus? = nil) {
+        self.source = source; self.playback = playback
     }
 }
 
@@ -74,7 +72,6 @@ enum StatusBar {
             // (the venue list says the rest).
             right = SourceHealth.statusText(s.health, now: s.clock, room: r.width / 2, width: TextWidth.of) + " · " + right
         }
-        if let st = chrome.sourceStatus { right = st + " · " + right }
         let rightWidth = TextWidth.of(right)
         let hintsClip = Rect(x: r.x, y: r.y, width: max(0, r.width - rightWidth - 2), height: 1)
         if let msg = v.message {

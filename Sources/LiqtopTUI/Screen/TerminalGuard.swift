@@ -15,8 +15,6 @@ import Synchronization
 /// get the same restoration from a C handler before the process dies of them. All of it lives in
 /// C (CSignalPipe's terminal_guard) so that a signal handler can run it: tcsetattr(3) and write(2).
 public enum TerminalGuard {
-    /// Both stdin and stdout are terminals: the interactive UI can start.
-    public static var isInteractive: Bool { stdoutIsTTY && stdinIsTTY }
     public static var stdoutIsTTY: Bool { isatty(1) == 1 }
     public static var stdinIsTTY: Bool { isatty(0) == 1 }
 

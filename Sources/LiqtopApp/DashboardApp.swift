@@ -8,17 +8,22 @@ import LiqtopFeeds
 import LiqtopTUI
 
 /// The one loop of the interactive dashboard: keys, signals and store snapshots come in as
-/// events; a pure render turns state into a grid; the ncurses backend puts it on screen.
-/// Everything here runs on the main actor, the only domain that calls ncurses.
+/// events; a pure render turns state into a grid; the screen puts it on the terminal.
+/// Everything here runs on the main actor, the only domain that calls ncurses. The screen, the
+/// input and the clock are passed in, so tests drive the loop with a recording screen.
 @MainActor
-final class DashboardApp {
-    struct Options {
-        var frames: Int?
-        var theme: String?
+public final class DashboardApp {
+    public struct Options: Sendable {
+        public var frames: Int?
+        public var theme: String?
+
+        public init(frames: Int? = nil, theme: String? = nil) {
+            self.frames = frames; self.theme = theme
+        }
     }
 
     /// At most ~30 frames a second, however fast snapshots arrive.
-    static let frameInterval: Swift.Duration = .milliseconds(33)
+    public static let frameInterval: Swift.Duration = .milliseconds(33)
 
     private enum AppEvent: Sendable {
         case input(InputEvent)
@@ -30,31 +35,51 @@ final class DashboardApp {
     private let replay: ReplayController?
     private let options: Options
     private let themes: ThemeLoader
+    private let screen: any TerminalScreen
+    private let input: any InputSource
+    private let clock: FrameClock
+    private let environment: [String: String]
     private var chrome: ChromeInfo
     private var view = ViewState()
     private var snapshot: Snapshot?
-    private var screen: NCursesScreen?
-    private let watcher = InputWatcher()
     /// Bar shapes for the colour depth: without colour, the sides differ by glyph.
     private var glyphs = BarGlyphs.colour
     private var framesDrawn = 0
-    private var lastFrame: ContinuousClock.Instant?
+    private var lastFrame: Swift.Duration?
     private var frameScheduled = false
     private var continuation: AsyncStream<AppEvent>.Continuation?
 
-    init(store: MarketStore, replay: ReplayController?, chrome: ChromeInfo, options: Options, themes: ThemeLoader) {
+    /// `environment`: what theme colours are mapped by (`NO_COLOR`, `COLORTERM`).
+    public init(store: MarketStore, replay: ReplayController?, chrome: ChromeInfo, options: Options, themes: ThemeLoader,
+                screen: any TerminalScreen, input: any InputSource, clock: FrameClock = .continuous,
+                environment: [String: String]) {
         self.store = store
         self.replay = replay
         self.chrome = chrome
         self.options = options
         self.themes = themes
+        self.screen = screen
+        self.input = input
+        self.clock = clock
+        self.environment = environment
     }
 
-    /// Runs until `q`, Ctrl-C or a terminating signal; returns the exit status.
-    func run() async throws -> Int32 {
+    /// The dashboard on the process's own terminal: ncurses, stdin and the signal pipe.
+    public static func runOnTerminal(store: MarketStore, replay: ReplayController?, chrome: ChromeInfo, options: Options,
+                                     themes: ThemeLoader) async throws -> Int32 {
         TerminalGuard.installExitHook()
+        // Signals are routed to the pipe before the screen takes the terminal.
+        let watcher = InputWatcher()
         let screen = try NCursesScreen(terminal: .real)
-        self.screen = screen
+        let app = DashboardApp(store: store, replay: replay, chrome: chrome, options: options, themes: themes,
+                               screen: screen, input: watcher, environment: ThemeLoader.processEnvironment())
+        return try await app.run()
+    }
+
+    /// Runs until `q`, end of input, `--frames` or a terminating signal; returns the exit status
+    /// (0, or 128 + N for signal N). A theme that cannot be loaded at start throws, with the
+    /// terminal given back.
+    public func run() async throws -> Int32 {
         defer { screen.restore() }
         do {
             try applyTheme(named: options.theme)
@@ -65,22 +90,25 @@ final class DashboardApp {
 
         let (events, continuation) = AsyncStream.makeStream(of: AppEvent.self)
         self.continuation = continuation
-        let inputs = Task { [watcher] in for await e in watcher.events { continuation.yield(.input(e)) } }
+        let inputs = Task { [input] in for await e in input.events { continuation.yield(.input(e)) } }
         let snapshots = Task { [store] in for await s in store.snapshots { continuation.yield(.snapshot(s)) } }
-        defer { inputs.cancel(); snapshots.cancel(); watcher.stop() }
-        watcher.start()
+        defer { inputs.cancel(); snapshots.cancel(); input.stop() }
+        input.start()
         snapshot = await store.snapshot()
         await refreshPlayback()
         draw()
+        if reachedFrameLimit { return await shutdown(status: 0) }
 
         for await event in events {
             switch event {
             case .input(.inputReady):
-                let keys = screen.readKeys()
-                watcher.resume()
-                for key in keys {
-                    if key == .resize { screen.handleResize(); continue }
-                    if await handle(key) { return await shutdown(status: 0) }
+                let received = screen.readInput()
+                input.resume()
+                for item in received {
+                    switch item {
+                    case .key(.resize): screen.handleResize()
+                    case .key(let key): if await handle(key) { return await shutdown(status: 0) }
+                    }
                 }
             case .input(.inputClosed):
                 return await shutdown(status: 0)
@@ -122,9 +150,7 @@ final class DashboardApp {
 
     private func applyTheme(named name: String?) throws {
         let (theme, warnings) = try themes.load(name)
-        let depth = ColorMapping.depth(colors: screen?.colorCount ?? 0, environment: ThemeLoader.processEnvironment())
-        screen?.applyTheme(ColorMapping.palette(for: theme, depth: depth))
-        glyphs = .forDepth(depth)
+        glyphs = screen.apply(theme, environment: environment)
         view.themeName = theme.name
         view.message = warnings.first.map { "theme \(theme.name): \($0)" } ?? (name == nil ? nil : "theme \(theme.name)")
     }
@@ -135,32 +161,33 @@ final class DashboardApp {
         chrome.playback = PlaybackStatus(playing: st.playing, speed: st.speedLabel, atEnd: st.atEnd)
     }
 
+    private var reachedFrameLimit: Bool { options.frames.map { framesDrawn >= $0 } ?? false }
+
     /// Draws now if the last frame is old enough, else schedules one. True when `--frames` is reached.
     private func requestFrame() -> Bool {
-        let now = ContinuousClock.now
+        let now = clock.now()
         if let last = lastFrame, now - last < Self.frameInterval {
             if !frameScheduled, let continuation {
                 frameScheduled = true
                 let wait = Self.frameInterval - (now - last)
-                Task { try? await Task.sleep(for: wait); continuation.yield(.frameDue) }
+                Task { [clock] in await clock.sleep(wait); continuation.yield(.frameDue) }
             }
             return false
         }
         draw()
-        return options.frames.map { framesDrawn >= $0 } ?? false
+        return reachedFrameLimit
     }
 
     private func draw() {
-        guard let screen else { return }
         let size = screen.size
         screen.draw(Renderer.render(snapshot, view, chrome, width: size.width, height: size.height, glyphs: glyphs))
         framesDrawn += 1
-        lastFrame = ContinuousClock.now
+        lastFrame = clock.now()
     }
 
     private func shutdown(status: Int32) async -> Int32 {
         await replay?.stop()
-        screen?.restore()
+        screen.restore()
         return status
     }
 }

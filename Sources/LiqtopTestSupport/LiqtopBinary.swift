@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The built `liqtop` executable, found and run as a user would run it: the one way every test
+/// target starts it.
+public enum LiqtopBinary {
+    /// Next to the test bundle (the products of the same build), else `.build/debug/liqtop`.
+    public static var url: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
+        for candidate in [dir, dir.deletingLastPathComponent()] {
+            let u = candidate.appendingPathComponent("liqtop")
+            if FileManager.default.isExecutableFile(atPath: u.path) { return u }
+        }
+        return URL(fileURLWithPath: ".build/debug/liqtop")
+    }
+
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs liqtop to its end with `stdin` (or an empty stdin); both outputs as text.
+    public static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    public struct RawResult: Sendable {
+        public var status: Int32
+        public var stdout: Data
+        public var stderr: Data
+        public var timedOut: Bool
+    }
+
+    /// Runs liqtop with `stdin` (bytes, as given), killing it after `limit`: a hang fails the
+    /// test instead of holding up the suite. Every blocking wait is off the cooperative pool.
+    public static func run(_ arguments: [String], input: Data, limit: Duration = .seconds(30)) async throws -> RawResult {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = stdin
+        try p.run()
+        let stdinHandle = stdin.fileHandleForWriting
+        async let o = offPool { out.fileHandleForReading.readDataToEndOfFile() }
+        async let e = offPool { err.fileHandleForReading.readDataToEndOfFile() }
+        // A large input fills the pipe until liqtop reads it: written off the pool too.
+        await offPool { stdinHandle.write(input); try? stdinHandle.close() }
+        let deadline = ContinuousClock.now + limit
+        var timedOut = false
+        while p.isRunning {
+            if ContinuousClock.now > deadline { timedOut = true; kill(p.processIdentifier, SIGKILL); break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        await offPool { p.waitUntilExit() }
+        return RawResult(status: p.terminationStatus, stdout: await o, stderr: await e, timedOut: timedOut)
+    }
+
+    /// Starts liqtop with `arguments`; stdin is /dev/null, stdout and stderr are pipes.
+    public static func start(_ arguments: [String]) throws -> (Process, out: Pipe, err: Pipe) {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        return (p, out, err)
+    }
+
+    /// Waits for `p` to exit and reads what is left on its pipes, all off the cooperative pool
+    /// (a child flushing a recording can take seconds).
+    public static func finish(_ p: Process, out: Pipe, err: Pipe) async -> (stdout: String, stderr: String) {
+        async let o = offPool { out.fileHandleForReading.readDataToEndOfFile() }
+        async let e = offPool { err.fileHandleForReading.readDataToEndOfFile() }
+        await offPool { p.waitUntilExit() }
+        return (String(decoding: await o, as: UTF8.self), String(decoding: await e, as: UTF8.self))
+    }
+
+    /// `liqtop summary --json PATH`'s stdout, read and waited for off the cooperative pool.
+    public static func summaryJSON(_ path: String) async throws -> String {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = ["summary", "--json", path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = await offPool { out.fileHandleForReading.readDataToEndOfFile() }
+        await offPool { p.waitUntilExit() }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A file of `contents` in this test process's own temporary directory.
+    public static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-tests-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}
+
+/// Runs blocking work (a pipe read, a wait for a process) on a dispatch thread and awaits it:
+/// blocking a thread of Swift's cooperative pool (two on a two-core machine) stalls every other test.
+public func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { c in DispatchQueue.global().async { c.resume(returning: work()) } }
+}
