@@ -106,4 +106,29 @@ static inline int liqtop_window_size(int fd, int *rows, int *cols) {
     return 0;
 }
 
+// Mouse: presses, releases and the wheel, as a kind the Swift side can switch on (the mask
+// macros are not imported). 0 left press, 1 release, 2 wheel up, 3 wheel down, 4 other press.
+static inline int liqtop_mouse_on(void) {
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED | BUTTON3_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    mouseinterval(0); // presses and releases as they come, no click-resolution delay
+    return mousemask(wanted, NULL) != 0;
+}
+static inline void liqtop_mouse_off(void) { mousemask(0, NULL); }
+static inline int liqtop_get_mouse(int *x, int *y, int *kind) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return 0;
+    *x = e.x; *y = e.y;
+    if (e.bstate & BUTTON4_PRESSED) *kind = 2;
+#ifdef BUTTON5_PRESSED
+    else if (e.bstate & BUTTON5_PRESSED) *kind = 3;
+#endif
+    else if (e.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) *kind = 0;
+    else if (e.bstate & BUTTON1_RELEASED) *kind = 1;
+    else *kind = 4;
+    return 1;
+}
+
 #endif

@@ -7,7 +7,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-static const char restore_sequence[] = "\033[?1049l\033[?1l\033>\033[0m\033[?25h";
+static const char restore_sequence[] = "\033[?1000l\033[?1002l\033[?1006l\033[?1049l\033[?1l\033>\033[0m\033[?25h";
 
 static struct termios saved_modes;
 static atomic_int have_modes = 0;

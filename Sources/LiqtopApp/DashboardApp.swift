@@ -16,9 +16,11 @@ public final class DashboardApp {
     public struct Options: Sendable {
         public var frames: Int?
         public var theme: String?
+        /// Mouse reports on (`--no-mouse` turns them off: the terminal's own selection then works).
+        public var mouse: Bool
 
-        public init(frames: Int? = nil, theme: String? = nil) {
-            self.frames = frames; self.theme = theme
+        public init(frames: Int? = nil, theme: String? = nil, mouse: Bool = true) {
+            self.frames = frames; self.theme = theme; self.mouse = mouse
         }
     }
 
@@ -71,6 +73,7 @@ public final class DashboardApp {
         // Signals are routed to the pipe before the screen takes the terminal.
         let watcher = InputWatcher()
         let screen = try NCursesScreen(terminal: .real)
+        if options.mouse { screen.enableMouse() }
         let app = DashboardApp(store: store, replay: replay, chrome: chrome, options: options, themes: themes,
                                screen: screen, input: watcher, environment: ThemeLoader.processEnvironment())
         return try await app.run()
@@ -108,6 +111,12 @@ public final class DashboardApp {
                     switch item {
                     case .key(.resize): screen.handleResize()
                     case .key(let key): if await handle(key) { return await shutdown(status: 0) }
+                    case .mouse where !options.mouse:
+                        continue // --no-mouse: reports that still arrive are not ours
+                    case .mouse(let e):
+                        // What the frame on screen drew at that cell.
+                        let effects = view.handle(mouse: e, target: lastHits.last { $0.rect.contains(x: e.x, y: e.y) }?.target, snapshot: snapshot)
+                        if await carryOut(effects) { return await shutdown(status: 0) }
                     }
                 }
             case .input(.inputClosed):
@@ -121,6 +130,8 @@ public final class DashboardApp {
             case .snapshot(let s):
                 snapshot = s
                 view.clampSelection(s)
+                // A cursor the clock pushed out of the window moved: the store must know.
+                if view.storeFocus != lastFocus { lastFocus = view.storeFocus; await store.setFocus(lastFocus) }
                 await refreshPlayback()
             case .frameDue:
                 frameScheduled = false
@@ -132,8 +143,15 @@ public final class DashboardApp {
 
     /// Applies one key; true when the app should quit.
     private func handle(_ key: Key) async -> Bool {
-        let before = view.storeFocus
-        for effect in view.handle(key, snapshot: snapshot) {
+        await carryOut(view.handle(key, snapshot: snapshot))
+    }
+
+    /// Carries out what a key or a click asked for; true when the app should quit. The store's
+    /// focus follows the view's, whichever changed it.
+    private func carryOut(_ effects: [Effect]) async -> Bool {
+        let before = lastFocus
+        defer { lastFocus = view.storeFocus }
+        for effect in effects {
             switch effect {
             case .quit: return true
             case .replay(let command):
@@ -147,6 +165,11 @@ public final class DashboardApp {
         if view.storeFocus != before { await store.setFocus(view.storeFocus) }
         return false
     }
+
+    /// The focus last sent to the store.
+    private var lastFocus = Focus()
+    /// The click targets of the frame on screen.
+    private var lastHits: [Hit] = []
 
     private func applyTheme(named name: String?) throws {
         let (theme, warnings) = try themes.load(name)
@@ -180,7 +203,9 @@ public final class DashboardApp {
 
     private func draw() {
         let size = screen.size
-        screen.draw(Renderer.render(snapshot, view, chrome, width: size.width, height: size.height, glyphs: glyphs))
+        let frame = Renderer.render(snapshot, view, chrome, width: size.width, height: size.height, glyphs: glyphs)
+        screen.draw(frame)
+        lastHits = frame.hits
         framesDrawn += 1
         lastFrame = clock.now()
     }

@@ -21,6 +21,7 @@ enum LiveRunner {
         var print = false
         var frames: Int?
         var theme: String?
+        var mouse = true
         var source: String
         /// Only these coins' liquidations are kept (`live --coins`); nil keeps all.
         var coins: Set<String>? = nil
@@ -114,7 +115,7 @@ enum LiveRunner {
             let themes = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
                                      environment: ThemeLoader.processEnvironment())
             let status = try await DashboardApp.runOnTerminal(store: store, replay: nil, chrome: ChromeInfo(source: options.source),
-                                                              options: .init(frames: options.frames, theme: options.theme), themes: themes)
+                                                              options: .init(frames: options.frames, theme: options.theme, mouse: options.mouse), themes: themes)
             let recorded = await finishRecording(recorder, watch: recordWatch, store: store)
             if status != 0 { throw ExitCode(status) }
             if !recorded { throw ExitCode(2) }

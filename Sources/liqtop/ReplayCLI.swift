@@ -33,6 +33,9 @@ struct ReplayCLI: AsyncParsableCommand {
     @Option(help: InstrumentOption.help)
     var instruments: [String] = []
 
+    @Flag(help: "No mouse: clicks and the wheel go to the terminal (its own text selection) instead.")
+    var noMouse = false
+
     func validate() throws {
         guard ReplaySpeed.index(of: speed) != nil else { throw ValidationError("speed must be 1, 10, 60, 300, 900, 3600 or max") }
         if files.contains("-") { throw ValidationError("replay reads the keyboard from stdin; use `liqtop tail -` for piped input") }
@@ -65,7 +68,7 @@ struct ReplayCLI: AsyncParsableCommand {
         let themes = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
                                  environment: ThemeLoader.processEnvironment())
         let status = try await DashboardApp.runOnTerminal(store: store, replay: replay, chrome: ChromeInfo(source: DashboardSource.replay(files: files)),
-                                                          options: .init(frames: frames, theme: theme), themes: themes)
+                                                          options: .init(frames: frames, theme: theme, mouse: !noMouse), themes: themes)
         if status != 0 { throw ExitCode(status) }
     }
 }

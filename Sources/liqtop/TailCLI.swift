@@ -70,6 +70,9 @@ struct LiveOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Colour theme name or .theme file.", valueName: "NAME|PATH"))
     var theme: String?
 
+    @Flag(help: "No mouse: clicks and the wheel go to the terminal (its own text selection) instead.")
+    var noMouse = false
+
     @Option(help: ArgumentHelp("Quit after drawing N frames.", valueName: "N"))
     var frames: Int?
 
@@ -93,6 +96,6 @@ struct LiveOptions: ParsableArguments {
     }
 
     func runnerOptions(source: String) -> LiveRunner.Options {
-        LiveRunner.Options(record: record, recordRaw: recordRaw, print: print, frames: frames, theme: theme, source: source)
+        LiveRunner.Options(record: record, recordRaw: recordRaw, print: print, frames: frames, theme: theme, mouse: !noMouse, source: source)
     }
 }

@@ -132,6 +132,43 @@ import LiqtopTestSupport
         try await tmux.wait(until: "the market again") { !$0.contains("focus SOL") && $0.contains("$577.0M") }
     }
 
+    /// SGR mouse reports sent to the pane: a click focuses the ETF panel, a click selects a
+    /// Top-coins row; with `--no-mouse` the same click does nothing.
+    @Test(.timeLimit(.minutes(1)))
+    func mouseClicksFocusAndSelect() async throws {
+        let tmux = try startDashboard("--paused --from 2026-01-14T23:59:00Z", width: 160, height: 48)
+        defer { tmux.kill() }
+        let screen = try await tmux.waitFor("1 Liquidations", "2 ETF flows")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let etfRow = try #require(lines.firstIndex { $0.contains("2 ETF flows") }) + 2 // inside the box
+        let etfColumn = try #require(lines[etfRow - 2].range(of: "2 ETF flows")).lowerBound.utf16Offset(in: lines[etfRow - 2]) + 3
+        try tmux.sendLiteral("\u{1B}[<0;\(etfColumn);\(etfRow + 1)M\u{1B}[<0;\(etfColumn);\(etfRow + 1)m")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Dashboard › ETF › BTC")
+        try tmux.send("Escape")
+        try await tmux.wait(until: "the dashboard") { !$0.contains("›") && $0.contains("1 Liquidations") }
+        // The second Top-coins row (ETH): one click selects it, Enter focuses the panel on it.
+        let ethRow = try #require(lines.firstIndex { $0.hasPrefix("│ ETH ") })
+        try tmux.sendLiteral("\u{1B}[<0;4;\(ethRow + 1)M\u{1B}[<0;4;\(ethRow + 1)m")
+        try tmux.send("Enter")
+        try await tmux.waitFor("focus ETH")
+        // A second click on the selected row drills in: the focused coin's venues.
+        try tmux.sendLiteral("\u{1B}[<0;4;\(ethRow + 1)M\u{1B}[<0;4;\(ethRow + 1)m")
+        try await tmux.waitFor("Dashboard › ETH")
+        try tmux.send("q")
+        try await tmux.waitFor("exit=0")
+
+        let plain = try startDashboard("--paused --no-mouse --from 2026-01-14T23:59:00Z", width: 160, height: 48)
+        defer { plain.kill() }
+        try await plain.waitFor("1 Liquidations", "2 ETF flows")
+        // Two clicks on the ETH row would focus it; without the mouse they do nothing.
+        try plain.sendLiteral("\u{1B}[<0;4;\(ethRow + 1)M\u{1B}[<0;4;\(ethRow + 1)M\u{1B}[<0;4;\(ethRow + 1)M")
+        try plain.sendLiteral("w")
+        try await plain.waitFor("per 1 min, 1h") // the keys after them still work
+        #expect(!plain.capture().contains("focus ETH"))
+        #expect(plain.paneDead == "0")
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func sigtermRestoresTheTerminal() async throws {
         let (tmux, pidFile) = try TmuxSession.liqtopWithPid("--theme default", tag: "e2e-sigterm", width: 160, height: 48)

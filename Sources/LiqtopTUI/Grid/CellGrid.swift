@@ -46,6 +46,8 @@ public struct CellGrid: Sendable, Equatable {
     /// The bar shapes this frame uses: they travel with the frame, so a panel drawing bars
     /// needs no global state to know whether colour tells the sides apart.
     public var glyphs: BarGlyphs
+    /// What the regions of this frame stand for, for the mouse (`HitMap`).
+    public internal(set) var hits: [Hit] = []
 
     public init(width: Int, height: Int, style: Style = .text, glyphs: BarGlyphs = .colour) {
         self.width = max(0, width)

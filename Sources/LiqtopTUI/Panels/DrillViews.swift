@@ -72,7 +72,8 @@ enum DrillViews {
         }
         if rest.height >= 4, let m = s.detail?.minutes {
             LiquidationsPanel.drawChart(m, window: v.window, clock: s.clock,
-                                        Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: rest.height - 1), &g, outages: s)
+                                        Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: rest.height - 1), &g, outages: s,
+                                        clickable: false)
         }
     }
 

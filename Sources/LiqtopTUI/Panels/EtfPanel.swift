@@ -23,6 +23,7 @@ enum EtfPanel {
         for (k, e) in assets.enumerated() {
             let y = area.y + 1 + k * rowsPer
             guard y < area.maxY else { break }
+            g.hit(Rect(x: area.x, y: y, width: area.width, height: min(rowsPer, area.maxY - y)), .panelRow(.etf, k))
             let flow = Style(e.today.netUSD.micros >= 0 ? .inflow : .outflow, bold: true)
             // The focused coin's fund line stands out.
             let mine = v.coinFocus == e.asset.rawValue

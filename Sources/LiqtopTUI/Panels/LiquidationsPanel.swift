@@ -107,7 +107,8 @@ enum LiquidationsPanel {
     /// The chart of the selected window: a header (bucket size, legend, the peak bucket and its
     /// time, or what the cursor is on), the value scale on the left, the time axis below.
     static func drawChart(_ m: MinuteSeries, window: Window, clock: Millis, cursor: Millis? = nil, cursorLargest: Liquidation? = nil,
-                          _ r: Rect, _ g: inout CellGrid, outages s: Snapshot? = nil, tabs: LowerPane? = nil) {
+                          _ r: Rect, _ g: inout CellGrid, outages s: Snapshot? = nil, tabs: LowerPane? = nil,
+                          clickable: Bool = true) {
         let (label, rest) = r.splitTop(1)
         defer { if let tabs { drawTabs(tabs, label, &g) } }
         let chart = ChartSeries(m, window: window, clock: clock)
@@ -145,6 +146,13 @@ enum LiquidationsPanel {
             g.put(Fmt.lpad(Fmt.usd(scale), scaleWidth - 1), x: scaleColumn.x, y: plot.maxY - 1, style: Style(.axis), clip: scaleColumn)
         }
         let geo = MinuteChart.draw(chart, in: area, into: &g, cursor: cursorIndex) { from, to in s?.wasDown(from: from, to: to) ?? false }
+        if clickable {
+            for col in area.x ..< area.maxX {
+                if let b = geo.bucket(at: col, count: chart.buckets.count) {
+                    g.hit(Rect(x: col, y: plot.y, width: 1, height: plot.height), .chartBucket(chart.bucketStart(b)))
+                }
+            }
+        }
         MinuteChart.timeAxis(chart, geo, in: Rect(x: area.x, y: axisRow.y, width: area.width, height: 1), into: &g)
     }
 
@@ -160,6 +168,7 @@ enum LiquidationsPanel {
         let peak = coins.first.map { _ in coins.map(\.totals.totalUSD.micros).max() ?? 0 } ?? 0
         for k in 0 ..< min(rows, coins.count - offset) {
             let c = coins[offset + k], y = r.y + 1 + k
+            g.hit(Rect(x: r.x, y: y, width: r.width, height: 1), .panelRow(.liquidations, offset + k))
             g.put(Fmt.pad(c.coin, 6), x: r.x, y: y, style: Style(c.coin == v.coinFocus ? .focus : .text, bold: true), clip: r)
             g.put(Fmt.lpad(Fmt.usd(c.totals.totalUSD), 8), x: r.x + 6, y: y, clip: r)
             let barWidth = max(0, r.width - 16)

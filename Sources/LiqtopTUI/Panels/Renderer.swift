@@ -30,6 +30,7 @@ public enum Renderer {
                 dashboard(s, v, body, &g)
             } else {
                 let (crumb, rest) = body.splitTop(1)
+                g.hit(Rect(x: crumb.x, y: crumb.y, width: TextWidth.of(v.breadcrumb) + 2, height: 1), .breadcrumb)
                 g.put(" " + v.breadcrumb, x: crumb.x, y: crumb.y, style: Style(.title, bold: true), clip: crumb)
                 var hints = "window \(v.window.rawValue)"
                 if case .coins = v.context { hints += " · sort \(v.sort.rawValue)" }
@@ -49,20 +50,26 @@ public enum Renderer {
     static func dashboard(_ s: Snapshot, _ v: ViewState, _ body: Rect, _ g: inout CellGrid) {
         if body.width >= 110 {
             let (left, right) = body.splitLeft(body.width * 3 / 5)
-            liquidations(s, v, left, &g)
             let etfHeight = min(right.height - 5, max(8, right.height * 11 / 20))
             let (etf, macro) = right.splitTop(etfHeight)
-            EtfPanel.draw(s, v, in: etf, into: &g)
-            MacroPanel.draw(s, v, in: macro, into: &g)
+            panels(s, v, left, etf, macro, &g)
         } else {
             // ETF and macro need 9 rows (three assets); the rest goes to the liquidations.
             let liqHeight = max(9, body.height * 11 / 20, body.height - 9)
             let (top, bottom) = body.splitTop(liqHeight)
-            liquidations(s, v, top, &g)
             let (etf, macro) = bottom.splitLeft(bottom.width * 11 / 20)
-            EtfPanel.draw(s, v, in: etf, into: &g)
-            MacroPanel.draw(s, v, in: macro, into: &g)
+            panels(s, v, top, etf, macro, &g)
         }
+    }
+
+    /// The three panels, each a click target (their rows register after them, and win).
+    static func panels(_ s: Snapshot, _ v: ViewState, _ liq: Rect, _ etf: Rect, _ macro: Rect, _ g: inout CellGrid) {
+        g.hit(liq, .panel(.liquidations))
+        g.hit(etf, .panel(.etf))
+        g.hit(macro, .panel(.macro))
+        liquidations(s, v, liq, &g)
+        EtfPanel.draw(s, v, in: etf, into: &g)
+        MacroPanel.draw(s, v, in: macro, into: &g)
     }
 
     /// The Liquidations panel, of the focused coin when there is one.

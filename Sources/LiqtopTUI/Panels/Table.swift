@@ -25,6 +25,7 @@ enum Table {
         let offset = ListView.offset(selected: selected ?? 0, count: count, rows: rows)
         for k in 0 ..< min(rows, count - offset) {
             let i = offset + k, y = r.y + 1 + k
+            if selected != nil { g.hit(Rect(x: r.x, y: y, width: r.width, height: 1), .row(i)) }
             var x = r.x
             for ((text, style), (c, w)) in zip(row(i), zip(columns, widths)) {
                 let clip = Rect(x: x, y: y, width: w, height: 1)

@@ -7,7 +7,5 @@ extension NCursesScreen: TerminalScreen {
         return .forDepth(depth)
     }
 
-    public func readInput() -> [TerminalInput] {
-        readKeys().map(TerminalInput.key)
-    }
+    public func readInput() -> [TerminalInput] { readInputs() }
 }

@@ -27,6 +27,7 @@ public final class NCursesScreen {
     private var outFile: UnsafeMutablePointer<FILE>?
     private var inFile: UnsafeMutablePointer<FILE>?
     private var restored = false
+    private var mouseEnabled = false
     /// The grid currently on screen; nil forces the next draw to write every cell.
     private var lastGrid: CellGrid?
     /// The current theme at this terminal's depth; monochrome until a theme is applied.
@@ -320,6 +321,40 @@ public final class NCursesScreen {
         return keys
     }
 
+    /// Keys and mouse reports since the last call: ncurses' own mouse events (`KEY_MOUSE`) and
+    /// SGR reports that arrive as plain characters (see `SGRMouse`).
+    public func readInputs() -> [TerminalInput] {
+        guard !restored else { return [] }
+        let win = liqtop_stdscr()
+        var out: [TerminalInput] = []
+        var keys: [Key] = []
+        for _ in 0 ..< 4096 {
+            var value: wint_t = 0
+            let status = wget_wch(win, &value)
+            if status == KEY_CODE_YES, Int32(truncatingIfNeeded: value) == KEY_MOUSE {
+                var x: Int32 = 0, y: Int32 = 0, kind: Int32 = 0
+                guard liqtop_get_mouse(&x, &y, &kind) == 1 else { continue }
+                out += SGRMouse.extract(keys)
+                keys = []
+                let action: MouseEvent.Action = [.press, .release, .wheelUp, .wheelDown, .otherPress][Int(min(max(kind, 0), 4))]
+                out.append(.mouse(MouseEvent(x: Int(x), y: Int(y), action: action)))
+                continue
+            }
+            guard let key = KeyDecoder.decode(status: status, value: UInt32(value)) else { break }
+            keys.append(key)
+        }
+        return out + SGRMouse.extract(keys)
+    }
+
+    /// Mouse reports on (`--no-mouse` leaves the terminal's own selection alone): ncurses'
+    /// mask, plus SGR encoding so columns past 223 report too. `restore` turns both off.
+    public func enableMouse() {
+        guard !restored else { return }
+        _ = liqtop_mouse_on()
+        putp("\u{1B}[?1006h")
+        mouseEnabled = true
+    }
+
     // MARK: size and lifecycle
 
     /// After SIGWINCH: measure the terminal and tell ncurses. The next draw is full.
@@ -368,6 +403,7 @@ public final class NCursesScreen {
         guard !restored else { return }
         restored = true
         lastGrid = nil
+        if mouseEnabled { putp("\u{1B}[?1006l"); liqtop_mouse_off() }
         endwin()
         if case .headless = target {
             if let screen { delscreen(screen) }

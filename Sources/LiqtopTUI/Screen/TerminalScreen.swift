@@ -2,6 +2,7 @@
 /// decoded by the screen that reads them.
 public enum TerminalInput: Sendable, Hashable {
     case key(Key)
+    case mouse(MouseEvent)
 }
 
 /// What the dashboard loop needs of a terminal: the ncurses backend (`NCursesScreen`), or a

@@ -79,6 +79,51 @@ extension ViewState {
         return []
     }
 
+    /// Applies one mouse report on `target` (what the last frame drew there), as htop and btop
+    /// do: a click focuses a panel, selects a row, and on the selected row drills in; the wheel
+    /// scrolls the list under it or moves the chart cursor; a click on the breadcrumb goes back.
+    public mutating func handle(mouse e: MouseEvent, target: HitTarget?, snapshot s: Snapshot?) -> [Effect] {
+        message = nil
+        if showHelp { showHelp = false; return [] } // a click closes the help, like a key
+        guard !editingFilter, editingTime == nil else { return [] }
+        switch (e.action, target) {
+        case (.wheelUp, .chartBucket), (.wheelDown, .chartBucket):
+            if chartCursor == nil, let s { chartCursor = ChartSeries.range(window: window, clock: s.clock).last }
+            if let moved = moveCursor(e.action == .wheelUp ? .seekBackMinute : .seekForwardMinute, s) { chartCursor = moved }
+        case (.wheelUp, _), (.wheelDown, _):
+            if isDashboard, let p = target.flatMap(Self.panel) { focus = p }
+            move(e.action == .wheelUp ? -1 : 1, s)
+        case (.press, .panel(let p)?):
+            if isDashboard { focus = p }
+        case (.press, .panelRow(let p, let i)?):
+            guard isDashboard else { break }
+            if focus == p, dashboardSelection[p, default: 0] == i { return apply(.drillIn, snapshot: s) }
+            focus = p
+            dashboardSelection[p] = i
+        case (.press, .row(let i)?):
+            guard !isDashboard else { break }
+            if top.selected == i { return apply(.drillIn, snapshot: s) }
+            stack[stack.count - 1].selected = i
+        case (.press, .breadcrumb?):
+            pop()
+        case (.press, .chartBucket(let t)?):
+            focus = .liquidations
+            chartCursor = t
+        default:
+            break
+        }
+        clampSelection(s)
+        return []
+    }
+
+    static func panel(_ t: HitTarget) -> Panel? {
+        switch t {
+        case .panel(let p), .panelRow(let p, _): p
+        case .chartBucket: .liquidations
+        case .row, .breadcrumb: nil
+        }
+    }
+
     /// Rows a page moves; the renderer keeps the selection visible whatever the height.
     var pageSize: Int { 10 }
 
