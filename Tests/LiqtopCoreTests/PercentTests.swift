@@ -50,7 +50,7 @@ import Testing
         let json = SummaryJSON.render(s)
         for v in s.byVenue[.h24] ?? [] {
             #expect(json.contains("\"\(v.venue.rawValue)\": {\"long_usd\": \(v.totals.longUSD.centsString), "
-                + "\"short_usd\": \(v.totals.shortUSD.centsString), \"count\": \(v.totals.count), "
+                + "\"short_usd\": \(v.totals.shortUSD.centsString), \"count\": \(v.totals.count), \"total_usd\": \(v.totals.totalUSD.centsString), "
                 + "\"short_percent\": \(v.totals.sharePercent(.short).dropLast()), \"share_percent\": \(v.totals.sharePercent(of: day).dropLast())}"))
         }
     }

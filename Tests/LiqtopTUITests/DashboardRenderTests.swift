@@ -12,7 +12,7 @@ import LiqtopCore
         let g = Renderer.render(s, ViewState(), DemoFixture.chrome, width: width, height: height)
         let text = g.text
         #expect(text.contains("liqtop"))
-        #expect(text.contains("2026-01-14 23:59:59 UTC"))
+        #expect(text.contains("2026-01-14 23:59:59.080 UTC"))
         #expect(text.contains("❚❚ end"))
         #expect(text.contains("SHORT SQUEEZE INTO ETF INFLOWS"))
         // Window totals: the same rounding as `summary`.

@@ -40,7 +40,7 @@ import LiqtopTestSupport
 
         // 2. End: the last second of the day, paused, with the record signal.
         try tmux.send("End")
-        try await tmux.waitFor("2026-01-14 23:59:59 UTC", "❚❚ end", "$577.0M", "highest since 2025-10-11")
+        try await tmux.waitFor("2026-01-14 23:59:59.080 UTC", "❚❚ end", "$577.0M", "highest since 2025-10-11")
 
         // 3. Drill down to one venue's orders (`a`: all coins), then back out one level per Esc.
         try tmux.sendLiteral("a")
@@ -151,9 +151,10 @@ import LiqtopTestSupport
         let ethRow = try #require(lines.firstIndex { $0.hasPrefix("│ ETH ") })
         try tmux.sendLiteral("\u{1B}[<0;4;\(ethRow + 1)M\u{1B}[<0;4;\(ethRow + 1)m")
         try tmux.send("Enter")
-        try await tmux.waitFor("focus ETH")
-        // A second click on the selected row drills in: the focused coin's venues.
-        try tmux.sendLiteral("\u{1B}[<0;4;\(ethRow + 1)M\u{1B}[<0;4;\(ethRow + 1)m")
+        let focused = try await tmux.wait(until: "ETH focused") { $0.contains("focus ETH") && $0.contains("\n│ ETH ") }
+        // A second click on the selected row (where the focused layout drew it) drills in: its venues.
+        let again = try #require(focused.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("│ ETH ") })
+        try tmux.sendLiteral("\u{1B}[<0;4;\(again + 1)M\u{1B}[<0;4;\(again + 1)m")
         try await tmux.waitFor("Dashboard › ETH")
         try tmux.send("q")
         try await tmux.waitFor("exit=0")

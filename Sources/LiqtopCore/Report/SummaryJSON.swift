@@ -33,6 +33,7 @@ public enum SummaryJSON {
         w.number("long_usd", t.longUSD.centsString)
         w.number("short_usd", t.shortUSD.centsString)
         w.int("count", t.count)
+        w.number("total_usd", t.totalUSD.centsString)
         w.number("short_percent", String(t.sharePercent(.short).dropLast()))
         if let whole { w.number("share_percent", String(t.sharePercent(of: whole).dropLast())) }
         if close { w.endObject() }
@@ -47,10 +48,15 @@ public enum SummaryJSON {
             w.beginObject("venues")
             for v in s.byVenue[win] ?? [] { totals(v.venue.rawValue, v.totals, &w, shareOf: whole) }
             w.endObject()
+            // Top coins of this window, largest first (the dashboard's list for `w`).
+            w.beginObject("coins")
+            for c in s.byCoin[win] ?? [] { totals(c.coin, c.totals, &w) }
+            w.endObject()
             // The chart of this window as the dashboard draws it: bucket size and the peak bucket.
             let chart = ChartSeries(s.minutes, window: win, clock: s.clock)
             w.beginObject("chart")
             w.int("bucket_minutes", chart.bucketMinutes)
+            w.number("scale_usd", chart.scale.centsString) // the largest side of any bucket: the value scale
             if let p = chart.peak {
                 w.string("peak_start", ISOTime.format(chart.bucketStart(p.index)))
                 totals("peak", p.totals, &w)
@@ -65,15 +71,18 @@ public enum SummaryJSON {
         w.beginObject("by_coin")
         for c in s.byCoin[.h24] ?? [] { totals(c.coin, c.totals, &w) }
         w.endObject()
-        w.beginArray("largest")
-        for o in s.largest {
-            w.beginObject()
-            w.string("time", ISOTime.format(o.time)); w.string("venue", o.venue.rawValue)
-            w.string("instrument", o.instrument); w.string("coin", o.coin)
-            w.string("side", o.side.rawValue); w.number("usd", o.usd.centsString)
-            w.endObject()
+        for (key, list) in [("largest", s.largest), ("tape", s.tape)] {
+            // `tape`: the dashboard's recent orders at or above its threshold, newest first.
+            w.beginArray(key)
+            for o in list {
+                w.beginObject()
+                w.string("time", ISOTime.format(o.time)); w.string("venue", o.venue.rawValue)
+                w.string("instrument", o.instrument); w.string("coin", o.coin)
+                w.string("side", o.side.rawValue); w.number("usd", o.usd.centsString)
+                w.endObject()
+            }
+            w.endArray()
         }
-        w.endArray()
         if let h = s.highestSince {
             w.beginObject("highest_since")
             w.string("side", h.side.rawValue); w.string("window", h.window.rawValue); w.string("since", h.since.description)
@@ -90,6 +99,9 @@ public enum SummaryJSON {
             w.string("date", e.day.description)
             w.number("net_usd", e.today.netUSD.centsString)
             if let c = e.today.netCoins { w.number("net_coins", c.formatted(fractionDigits: 8)) } else { w.null("net_coins") }
+            w.int("streak_days", e.streakDays)
+            w.string("cumulative_since", e.firstDay.description)
+            w.number("cumulative_usd", e.cumulativeUSD.centsString)
             w.beginObject("funds")
             for f in e.funds.sorted(by: { $0.fund < $1.fund }) { w.number(f.fund, f.netUSD.centsString) }
             w.endObject()
@@ -99,6 +111,13 @@ public enum SummaryJSON {
             w.endObject()
         }
         w.endObject()
+        // The dashboard's "total" of the latest day: every asset that reported that day.
+        if let latest = s.etf.values.map(\.day).max() {
+            w.beginObject("etf_day_total")
+            w.string("date", latest.description)
+            w.number("net_usd", s.etfNetUSD(on: latest).centsString)
+            w.endObject()
+        }
     }
 
     private static func macro(_ s: Snapshot, _ w: inout JSONWriter) {

@@ -36,7 +36,7 @@ enum EtfPanel {
             let barsX = rowsPer == 2 ? area.x + 5 : area.x + 38
             let barsWidth = max(0, min(e.history.count, area.maxX - barsX - 22))
             drawBars(e.history.suffix(barsWidth), x: barsX, y: barsY, into: &g, clip: area)
-            let info = "\(Fmt.streak(e.streakDays)) · Σ \(Fmt.signedUSD(e.cumulativeUSD, 1))"
+            let info = "\(Fmt.streak(e.streakDays)) · Σ \(Fmt.signedUSD(e.cumulativeUSD))"
             // On a shared row the figures win: the streak only shows where it does not cover them.
             let infoLeft = area.maxX - TextWidth.of(info)
             let occupied = rowsPer == 2 ? barsX + barsWidth : max(area.x + 31, barsX + barsWidth)

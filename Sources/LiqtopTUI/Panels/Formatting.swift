@@ -21,9 +21,12 @@ enum Fmt {
 
     static func time(_ t: Millis) -> String { ISOTime.clock(t) }
 
+    /// With milliseconds when the time is between seconds (after `b` or a go-to-time), so
+    /// `summary --at` the clock shown is the same instant.
     static func dateTime(_ t: Millis) -> String {
         let s = ISOTime.format(t)
-        return String(s.prefix(10)) + " " + ISOTime.clock(t)
+        let ms = ((t % 1000) + 1000) % 1000
+        return String(s.prefix(10)) + " " + ISOTime.clock(t) + (ms == 0 ? "" : "." + String(s.dropLast().suffix(3)))
     }
 
     static func shortDay(_ d: Day) -> String { String(d.description.dropFirst(5)) }

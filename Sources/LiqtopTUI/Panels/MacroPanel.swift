@@ -52,7 +52,7 @@ enum MacroPanel {
         for o in m.odds { meetings[o.meeting, default: []].append(o) }
         return meetings.keys.sorted().map { day in
             let parts = meetings[day]!.sorted { $0.probabilityPercent > $1.probabilityPercent }
-                .map { "\($0.targetRange) \($0.probabilityPercent.formatted(fractionDigits: 0))%" }
+                .map { "\($0.targetRange) \($0.probabilityPercent)%" } // as published, as `summary` prints it
             return "\(Fmt.shortDay(day)) meeting: " + parts.joined(separator: " · ")
         }
     }

@@ -1,0 +1,64 @@
+import Foundation
+import LiqtopCore
+@testable import LiqtopTUI
+import Testing
+
+/// Every figure on screen is one `summary --json --at` prints for the same instant: each money
+/// figure is a JSON amount in the screen's rounding, each percentage a JSON percentage, and the
+/// clock shown reads back as the instant (with milliseconds after `b`).
+@Suite struct ScreenFiguresTests {
+    /// Number literals of the JSON text, exactly as written, and the words of its strings.
+    static func literals(_ json: String) -> (numbers: [String], strings: [String]) {
+        let numbers = json.matches(of: /[:\[,] (-?[0-9]+(?:\.[0-9]+)?)(?=[,}\]])/).map { String($0.output.1) }
+        let strings = json.matches(of: /"((?:[^"\\]|\\.)*)"/).map { String($0.output.1) }
+        return (numbers, strings)
+    }
+
+    /// What the screen may print for the JSON's figures: amounts in both roundings, signed or
+    /// not, and percentages as written.
+    static func candidates(_ json: String) -> Set<String> {
+        let (numbers, strings) = literals(json)
+        var out = Set<String>()
+        for n in numbers {
+            out.insert(n + "%")
+            guard let d = try? FixedDecimal.parse(n), let usd = USD(d) else { continue }
+            for decimals in [1, 2] {
+                let text = usd.compact(decimals: decimals)
+                out.insert(text)
+                out.insert((usd.micros > 0 ? "+" : "") + text)
+            }
+        }
+        // Figures quoted inside summary's own sentences (the squeeze signal's detail).
+        for s in strings { for m in s.matches(of: /[+-]?\$[0-9][0-9,]*(\.[0-9]+)?[kMB]?|[0-9]+(\.[0-9]+)?%/) { out.insert(String(m.output.0)) } }
+        return out
+    }
+
+    static func instants(_ s: Snapshot) -> [Millis] {
+        let day = Day(containing: s.clock).start
+        return [day + 20 * Duration.hour, day + 21 * Duration.hour + 30 * Duration.minute, day + 23 * Duration.hour,
+                s.largestEver!.time, // right after `b`: between seconds
+                s.dataRange!.upperBound]
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func everyFigureOnTheDashboardIsSummarys(_ w: Int, _ h: Int) async {
+        let store = await DemoFixture.store()
+        let end = await store.snapshot()
+        for t in Self.instants(end) {
+            for window in [Window.h24, .h1] {
+                var v = ViewState()
+                v.window = window
+                let s = await store.snapshot(at: t)
+                let screen = Renderer.render(s, v, DemoFixture.chrome, width: w, height: h).text
+                let json = SummaryJSON.render(s)
+                let allowed = Self.candidates(json)
+                let shown = screen.matches(of: /[+-]?\$[0-9][0-9,]*(\.[0-9]+)?[kMB]?|[0-9]+(\.[0-9]+)?%/).map { String($0.output.0) }
+                #expect(shown.count > 20, "\(ISOTime.format(t)): too few figures read")
+                for f in shown { #expect(allowed.contains(f), "\(w)×\(h) \(window) at \(ISOTime.format(t)): \(f) is not in summary --json") }
+                // The clock shown is the instant summary was asked for.
+                let clock = try! #require(screen.matches(of: /2026-01-14 [0-9:.]+ UTC/).first.map { String($0.output.dropLast(4)) })
+                #expect(ISOTime.parse(clock) == t, "\(clock) vs \(ISOTime.format(t))")
+            }
+        }
+    }
+}
