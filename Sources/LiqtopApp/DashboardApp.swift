@@ -30,6 +30,8 @@ public final class DashboardApp {
     private enum AppEvent: Sendable {
         case input(InputEvent)
         case snapshot(Snapshot)
+        /// The replay's state changed (it publishes; nothing polls it).
+        case playback(ReplayController.State)
         case frameDue
     }
 
@@ -95,7 +97,11 @@ public final class DashboardApp {
         self.continuation = continuation
         let inputs = Task { [input] in for await e in input.events { continuation.yield(.input(e)) } }
         let snapshots = Task { [store] in for await s in store.snapshots { continuation.yield(.snapshot(s)) } }
-        defer { inputs.cancel(); snapshots.cancel(); input.stop() }
+        let playback = Task { [replay] in
+            guard let replay else { return }
+            for await st in replay.states { continuation.yield(.playback(st)) }
+        }
+        defer { inputs.cancel(); snapshots.cancel(); playback.cancel(); input.stop() }
         input.start()
         snapshot = await store.snapshot()
         await refreshPlayback()
@@ -132,7 +138,8 @@ public final class DashboardApp {
                 view.clampSelection(s)
                 // A cursor the clock pushed out of the window moved: the store must know.
                 if view.storeFocus != lastFocus { lastFocus = view.storeFocus; await store.setFocus(lastFocus) }
-                await refreshPlayback()
+            case .playback(let st):
+                chrome.playback = Self.status(st)
             case .frameDue:
                 frameScheduled = false
             }
@@ -155,7 +162,7 @@ public final class DashboardApp {
             switch effect {
             case .quit: return true
             case .replay(let command):
-                if let replay { await replay.handle(command); await refreshPlayback() }
+                if let replay { await replay.handle(command) }
                 else { view.message = "live data: replay controls do nothing" }
             case .nextTheme:
                 let name = themes.next(after: view.themeName)
@@ -178,10 +185,14 @@ public final class DashboardApp {
         view.message = warnings.first.map { "theme \(theme.name): \($0)" } ?? (name == nil ? nil : "theme \(theme.name)")
     }
 
+    /// The state once, for the first frame; from then on `replay.states` brings every change.
     private func refreshPlayback() async {
         guard let replay else { return }
-        let st = await replay.state
-        chrome.playback = PlaybackStatus(playing: st.playing, speed: st.speedLabel, atEnd: st.atEnd)
+        chrome.playback = Self.status(await replay.state)
+    }
+
+    static func status(_ st: ReplayController.State) -> PlaybackStatus {
+        PlaybackStatus(playing: st.playing, speed: st.speedLabel, atEnd: st.atEnd)
     }
 
     private var reachedFrameLimit: Bool { options.frames.map { framesDrawn >= $0 } ?? false }

@@ -18,7 +18,11 @@ public actor ReplayController {
     public static let tick: Swift.Duration = .milliseconds(33)
 
     private let store: MarketStore
-    public private(set) var state: State
+    public private(set) var state: State { didSet { if state != oldValue { continuation.yield(state) } } }
+    /// Every change of state, as it happens (the newest only when the reader is behind): the view
+    /// receives the replay's state instead of asking for it.
+    public nonisolated let states: AsyncStream<State>
+    private let continuation: AsyncStream<State>.Continuation
     private var ticker: Task<Void, Never>?
     /// Bumped whenever the ticker stops, so a sleeping old ticker can never run on.
     private var generation = 0
@@ -26,8 +30,10 @@ public actor ReplayController {
     public init(store: MarketStore, start: Millis, end: Millis, position: Millis, speedIndex: Int = 2, playing: Bool = true) {
         self.store = store
         let p = min(max(position, start), end)
+        (states, continuation) = AsyncStream.makeStream(of: State.self, bufferingPolicy: .bufferingNewest(1))
         state = State(position: p, start: start, end: end, playing: playing && p < end,
                       speedIndex: min(max(0, speedIndex), ReplaySpeed.steps.count - 1))
+        continuation.yield(state)
     }
 
     /// Publishes the initial position and starts playing if asked to.
@@ -57,6 +63,12 @@ public actor ReplayController {
         generation += 1
         ticker?.cancel()
         ticker = nil
+    }
+
+    /// Ends `states` (the app is done with the replay).
+    public func finish() {
+        stop()
+        continuation.finish()
     }
 
     private func move(to t: Millis) { state.position = min(max(t, state.start), state.end) }

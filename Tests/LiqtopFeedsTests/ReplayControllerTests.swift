@@ -27,6 +27,20 @@ import LiqtopCore
         #expect(await store.snapshot().clock == start + 5)
     }
 
+    /// The view receives the replay's state: every change arrives on `states`, none is polled.
+    @Test func stateChangesArePublished() async {
+        let (_, r) = await make(playing: false)
+        var states = r.states.makeAsyncIterator()
+        #expect(await states.next()?.position == start + Duration.hour) // the state it began with
+        await r.handle(.faster)
+        #expect(await states.next()?.speedIndex == 3)
+        await r.handle(.jumpEnd)
+        let last = await states.next()
+        #expect(last?.atEnd == true && last?.playing == false)
+        await r.finish()
+        #expect(await states.next() == nil)
+    }
+
     @Test func speedStepsAndLabels() async {
         let (_, r) = await make(playing: false, speed: 0)
         #expect(await r.state.speedLabel == "1×")

@@ -83,8 +83,9 @@ enum StatusBar {
             g.put(" filter: " + v.filter + "▏  Enter keep · Esc clear", x: r.x, y: r.y, style: Style(.focus, bold: true), clip: hintsClip)
         } else {
             var x = r.x + 1
-            for (key, what) in [("q", "quit"), ("?", "help"), ("Tab", "panel"), ("⏎", "drill"), ("Esc", "back"),
-                                ("Space", "pause"), ("+/-", "speed"), ("←→", "seek"), ("w", "window"), ("/", "filter")] {
+            // From the key table: a binding's short label, replay keys only when there is a replay.
+            let shown = KeyBindings.all.filter { $0.hint != nil && (chrome.playback != nil || !$0.isReplayOnly) }
+            for (key, what) in shown.map({ ($0.statusKey, $0.hint!) }) {
                 x += g.put(key, x: x, y: r.y, style: Style(.focus, bold: true), clip: hintsClip)
                 x += g.put(" " + what + "  ", x: x, y: r.y, style: Style(.dim), clip: hintsClip)
             }
@@ -97,13 +98,14 @@ enum StatusBar {
 enum HelpOverlay {
     /// The key table in one column, or in two (split between groups) when one is too tall, as at
     /// 80×24; descriptions are clipped only when even two columns are too narrow.
-    static func draw(in screen: Rect, into g: inout CellGrid) {
+    /// `replay`: false on live data, where the replay keys are greyed (they do nothing there).
+    static func draw(in screen: Rect, into g: inout CellGrid, replay: Bool = true) {
         let groups = ["General", "Navigate", "View", "Replay"]
         let keyWidth = KeyBindings.all.map { b in TextWidth.of(b.keys.map(KeyBindings.label).joined(separator: " ")) }.max() ?? 10
         let descriptionWidth = KeyBindings.all.map { TextWidth.of($0.description) }.max() ?? 40
-        let blocks: [[(String, String?)]] = groups.map { group in
-            [(group, nil)] + KeyBindings.all.filter { $0.group == group }.map {
-                (Fmt.pad($0.keys.map(KeyBindings.label).joined(separator: " "), keyWidth), $0.description)
+        let blocks: [[(String, String?, Bool)]] = groups.map { group in
+            [(group, nil, group == "Replay")] + KeyBindings.all.filter { $0.group == group }.map {
+                (Fmt.pad($0.keys.map(KeyBindings.label).joined(separator: " "), keyWidth), $0.description, $0.isReplayOnly)
             }
         }
         let lines = blocks.flatMap { $0 }
@@ -129,11 +131,12 @@ enum HelpOverlay {
             let inner = Rect(x: box.x + 2 + c * (columnWidth + 2), y: box.y + 1, width: columnWidth, height: box.height - 2)
             for (k, line) in column.prefix(inner.height).enumerated() {
                 let y = inner.y + k
+                let idle = !replay && line.2
                 if let desc = line.1 {
-                    g.put(line.0, x: inner.x, y: y, style: Style(.focus, bold: true), clip: inner)
-                    g.put(desc, x: inner.x + keyWidth + 2, y: y, style: .text, clip: inner)
+                    g.put(line.0, x: inner.x, y: y, style: idle ? .dim : Style(.focus, bold: true), clip: inner)
+                    g.put(desc, x: inner.x + keyWidth + 2, y: y, style: idle ? .dim : .text, clip: inner)
                 } else {
-                    g.put(line.0, x: inner.x, y: y, style: Style(.title, bold: true, underline: true), clip: inner)
+                    g.put(line.0 + (idle ? " (replay only)" : ""), x: inner.x, y: y, style: idle ? .dim : Style(.title, bold: true, underline: true), clip: inner)
                 }
             }
         }

@@ -42,7 +42,7 @@ public enum Renderer {
             g.put("loading…", x: body.x + 2, y: body.y + 1, style: .dim)
         }
         StatusBar.draw(s, v, chrome, in: status, into: &g)
-        if v.showHelp { HelpOverlay.draw(in: screen, into: &g) }
+        if v.showHelp { HelpOverlay.draw(in: screen, into: &g, replay: chrome.playback != nil) }
         return g
     }
 

@@ -19,16 +19,31 @@ public struct KeyBinding: Sendable {
     public var action: Action
     public var description: String
     public var group: String
+    /// The status line's short label; nil keeps the binding off the status line.
+    public var hint: String? = nil
+
+    /// Replay keys do nothing on live data: hidden from the status line and greyed in `?` there.
+    public var isReplayOnly: Bool { group == "Replay" }
+
+    /// `q quit`: the key as the status line writes it, and the label.
+    public var statusKey: String {
+        switch keys.first {
+        case .enter?: "⏎"
+        case .left?: "←→"
+        case .char("+")?: "+/-"
+        default: keys.first.map(KeyBindings.label) ?? ""
+        }
+    }
 }
 
 public enum KeyBindings {
     public static let all: [KeyBinding] = [
-        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, description: "quit", group: "General"),
-        KeyBinding(keys: [.char("?")], action: .help, description: "help (this overlay)", group: "General"),
+        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, description: "quit", group: "General", hint: "quit"),
+        KeyBinding(keys: [.char("?")], action: .help, description: "help (this overlay)", group: "General", hint: "help"),
         KeyBinding(keys: [.char("t")], action: .nextTheme, description: "next colour theme", group: "General"),
         KeyBinding(keys: [.char("e")], action: .showRejections, description: "rejected input (file, line, reason)", group: "General"),
-        KeyBinding(keys: [.char("v")], action: .showVenues, description: "venues: state, share, coverage, instruments", group: "General"),
-        KeyBinding(keys: [.tab], action: .focusNext, description: "focus next panel", group: "Navigate"),
+        KeyBinding(keys: [.char("v")], action: .showVenues, description: "venues: state, share, coverage, instruments", group: "General", hint: "venues"),
+        KeyBinding(keys: [.tab], action: .focusNext, description: "focus next panel", group: "Navigate", hint: "panel"),
         KeyBinding(keys: [.backTab], action: .focusPrevious, description: "focus previous panel", group: "Navigate"),
         KeyBinding(keys: [.char("1")], action: .focusLiquidations, description: "focus Liquidations", group: "Navigate"),
         KeyBinding(keys: [.char("2")], action: .focusETF, description: "focus ETF flows", group: "Navigate"),
@@ -37,24 +52,24 @@ public enum KeyBindings {
         KeyBinding(keys: [.down, .char("j")], action: .down, description: "move down", group: "Navigate"),
         KeyBinding(keys: [.pageUp], action: .pageUp, description: "page up", group: "Navigate"),
         KeyBinding(keys: [.pageDown], action: .pageDown, description: "page down", group: "Navigate"),
-        KeyBinding(keys: [.enter], action: .drillIn, description: "drill in (a Top coin: focus it, again: its venues)", group: "Navigate"),
-        KeyBinding(keys: [.escape, .backspace], action: .back, description: "back out (clears the coin focus)", group: "Navigate"),
-        KeyBinding(keys: [.char("c")], action: .chartCursor, description: "chart cursor on/off (←→ Home End move it)", group: "View"),
+        KeyBinding(keys: [.enter], action: .drillIn, description: "drill in (a Top coin: focus it, again: its venues)", group: "Navigate", hint: "drill"),
+        KeyBinding(keys: [.escape, .backspace], action: .back, description: "back out (clears the coin focus)", group: "Navigate", hint: "back"),
+        KeyBinding(keys: [.char("c")], action: .chartCursor, description: "chart cursor on/off (←→ Home End move it)", group: "View", hint: "cursor"),
         KeyBinding(keys: [.char("x")], action: .cyclePane, description: "chart / coins / tape when not all fit", group: "View"),
         KeyBinding(keys: [.char("a")], action: .allCoins, description: "all coins (sortable, filterable table)", group: "View"),
-        KeyBinding(keys: [.char("/")], action: .filter, description: "filter by coin or fund", group: "View"),
+        KeyBinding(keys: [.char("/")], action: .filter, description: "filter by coin or fund", group: "View", hint: "filter"),
         KeyBinding(keys: [.char("s")], action: .cycleSort, description: "cycle sort", group: "View"),
-        KeyBinding(keys: [.char("w")], action: .cycleWindow, description: "cycle window 1h/4h/12h/24h", group: "View"),
-        KeyBinding(keys: [.char(" ")], action: .togglePause, description: "pause / resume replay", group: "Replay"),
-        KeyBinding(keys: [.char("+"), .char("=")], action: .faster, description: "faster (1× … 3600×, max)", group: "Replay"),
+        KeyBinding(keys: [.char("w")], action: .cycleWindow, description: "cycle window 1h/4h/12h/24h", group: "View", hint: "window"),
+        KeyBinding(keys: [.char(" ")], action: .togglePause, description: "pause / resume replay", group: "Replay", hint: "pause"),
+        KeyBinding(keys: [.char("+"), .char("=")], action: .faster, description: "faster (1× … 3600×, max)", group: "Replay", hint: "speed"),
         KeyBinding(keys: [.char("-")], action: .slower, description: "slower", group: "Replay"),
-        KeyBinding(keys: [.left], action: .seekBackMinute, description: "seek −1 minute", group: "Replay"),
+        KeyBinding(keys: [.left], action: .seekBackMinute, description: "seek −1 minute", group: "Replay", hint: "seek"),
         KeyBinding(keys: [.right], action: .seekForwardMinute, description: "seek +1 minute", group: "Replay"),
         KeyBinding(keys: [.char("<"), .char(",")], action: .seekBackHour, description: "seek −1 hour", group: "Replay"),
         KeyBinding(keys: [.char(">"), .char(".")], action: .seekForwardHour, description: "seek +1 hour", group: "Replay"),
         KeyBinding(keys: [.home], action: .jumpStart, description: "jump to start of the recording", group: "Replay"),
         KeyBinding(keys: [.end], action: .jumpEnd, description: "jump to end of the recording", group: "Replay"),
-        KeyBinding(keys: [.char("g")], action: .goToTime, description: "go to a time: 21:00, -2h, 2026-01-14 21:00", group: "Replay"),
+        KeyBinding(keys: [.char("g")], action: .goToTime, description: "go to a time: 21:00, -2h, 2026-01-14 21:00", group: "Replay", hint: "go to"),
         KeyBinding(keys: [.char("b")], action: .jumpLargest, description: "jump to the largest liquidation (of the focused coin)", group: "Replay"),
     ]
 
