@@ -217,6 +217,7 @@ public final class DashboardApp {
         let frame = Renderer.render(snapshot, view, chrome, width: size.width, height: size.height, glyphs: glyphs)
         screen.draw(frame)
         lastHits = frame.hits
+        view.pageRows = frame.listRows ?? view.pageRows
         framesDrawn += 1
         lastFrame = clock.now()
     }

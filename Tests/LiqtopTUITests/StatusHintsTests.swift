@@ -30,3 +30,25 @@ import Testing
         #expect(replay.style(of: "pause / resume replay")?.role == .text)
     }
 }
+
+/// PgUp/PgDn move by the rows the list shows; Home/End stay in a drill table's list.
+@Suite struct ListNavigationTests {
+    @Test func pagesAreTheVisibleRowsAndHomeEndStayInTheList() async {
+        let store = await DemoFixture.store()
+        var v = ViewState()
+        var s = await DemoFixture.press([.char("a")], &v, store: store)
+        let g = Renderer.render(s, v, DemoFixture.chrome, width: 200, height: 60)
+        let rows = try! #require(g.listRows)
+        #expect(rows > 40, "a 60-row screen shows more than 40 coins")
+        v.pageRows = rows
+        s = await DemoFixture.press([.pageDown], &v, store: store)
+        #expect(v.top.selected == min(rows, Listing.count(s, v) - 1))
+        #expect(v.handle(.end, snapshot: s).isEmpty, "End moves in the list, not the replay")
+        #expect(v.top.selected == Listing.count(s, v) - 1)
+        _ = v.handle(.home, snapshot: s)
+        #expect(v.top.selected == 0)
+        // On the dashboard, Home/End still seek the replay.
+        _ = v.handle(.escape, snapshot: s)
+        #expect(v.handle(.end, snapshot: s) == [.replay(.jumpEnd)])
+    }
+}

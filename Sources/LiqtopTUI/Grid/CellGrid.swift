@@ -48,6 +48,9 @@ public struct CellGrid: Sendable, Equatable {
     public var glyphs: BarGlyphs
     /// What the regions of this frame stand for, for the mouse (`HitMap`).
     public internal(set) var hits: [Hit] = []
+    /// Rows of the list the keyboard moves in (the drill table, or the focused panel's list), as
+    /// this frame drew it: what PgUp/PgDn move by.
+    public internal(set) var listRows: Int?
 
     public init(width: Int, height: Int, style: Style = .text, glyphs: BarGlyphs = .colour) {
         self.width = max(0, width)

@@ -163,6 +163,7 @@ enum LiquidationsPanel {
               x: r.x, y: r.y, style: Style(.title), clip: r)
         let rows = r.height - 1
         guard rows > 0 else { return }
+        if focused { g.listRows = rows }
         let selected = v.dashboardSelection[.liquidations, default: 0]
         let offset = ListView.offset(selected: selected, count: coins.count, rows: rows)
         let peak = coins.first.map { _ in coins.map(\.totals.totalUSD.micros).max() ?? 0 } ?? 0

@@ -21,6 +21,7 @@ enum Table {
         }
         let rows = r.height - 1
         guard rows > 0 else { return }
+        if selected != nil { g.listRows = rows }
         if count == 0 { g.put("nothing to show", x: r.x, y: r.y + 1, style: .dim, clip: r); return }
         let offset = ListView.offset(selected: selected ?? 0, count: count, rows: rows)
         for k in 0 ..< min(rows, count - offset) {

@@ -20,6 +20,11 @@ extension ViewState {
         }
         guard let action = KeyBindings.action(for: key) else { return [] }
         if chartCursor != nil, isDashboard, let moved = moveCursor(action, s) { chartCursor = moved; return [] }
+        // In a drill table, Home/End go to its first and last row; on the dashboard they seek.
+        if !isDashboard, action == .jumpStart || action == .jumpEnd, (s.map { Listing.count($0, self) } ?? 0) > 0 {
+            move(action == .jumpStart ? -Int.max / 2 : Int.max / 2, s)
+            return []
+        }
         return apply(action, snapshot: s)
     }
 
@@ -124,8 +129,8 @@ extension ViewState {
         }
     }
 
-    /// Rows a page moves; the renderer keeps the selection visible whatever the height.
-    var pageSize: Int { 10 }
+    /// Rows a page moves: as many as the list shows (the app copies them from each frame).
+    var pageSize: Int { max(1, pageRows) }
 
     mutating func push(_ c: Context) {
         if case .dashboard = c { return }

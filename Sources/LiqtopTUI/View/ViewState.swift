@@ -89,6 +89,8 @@ public struct ViewState: Sendable, Equatable {
     /// The coin the dashboard's Liquidations panel is focused on (Enter on a Top-coins row, a
     /// filter naming one coin, a click); Esc clears it.
     public var coinFocus: String?
+    /// Rows the last frame showed of the list the keys move in (PgUp/PgDn move by this many).
+    public var pageRows = 10
 
     public init() {}
 
