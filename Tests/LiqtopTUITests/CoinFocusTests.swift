@@ -77,3 +77,19 @@ import Testing
         #expect(g[x, btc].style.role != .focus)
     }
 }
+
+/// A drill level drawn with a snapshot computed for another level shows "loading", not the
+/// other level's figures.
+@Suite struct StaleDetailTests {
+    @Test func aDrillLevelNeverShowsAnotherLevelsDetail() async {
+        let store = await DemoFixture.store()
+        var v = ViewState()
+        _ = await DemoFixture.press([.char("a"), .enter], &v, store: store) // BTC
+        let btc = await store.snapshot()
+        #expect(Renderer.render(btc, v, DemoFixture.chrome, width: 120, height: 40).text.contains("bybit"))
+        // The view moved to ETH's level before the store answered: BTC's split must not show as ETH's.
+        v.stack[v.stack.count - 1] = .init(.coin("ETH"))
+        let text = Renderer.render(btc, v, DemoFixture.chrome, width: 120, height: 40).text
+        #expect(text.contains("loading…") && !text.contains("$275.00M"), "\(text)")
+    }
+}

@@ -36,7 +36,14 @@ public enum Renderer {
                 if case .coins = v.context { hints += " · sort \(v.sort.rawValue)" }
                 if !v.filter.isEmpty { hints += " · /\(v.filter)" }
                 g.putRight(hints + " ", right: crumb.maxX, y: crumb.y, style: .dim, clip: crumb)
-                DrillViews.draw(s, v, in: Rect(x: rest.x + 1, y: rest.y, width: rest.width - 2, height: rest.height), into: &g)
+                var computedFor = s.focus, wanted = v.storeFocus
+                computedFor.span = nil; wanted.span = nil
+                if computedFor != wanted {
+                    // The store's detail is for another level: never draw one level with another's data.
+                    g.put("loading…", x: rest.x + 2, y: rest.y + 1, style: .dim, clip: rest)
+                } else {
+                    DrillViews.draw(s, v, in: Rect(x: rest.x + 1, y: rest.y, width: rest.width - 2, height: rest.height), into: &g)
+                }
             }
         } else {
             g.put("loading…", x: body.x + 2, y: body.y + 1, style: .dim)
