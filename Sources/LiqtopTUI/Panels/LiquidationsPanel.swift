@@ -72,36 +72,42 @@ enum LiquidationsPanel {
     /// Columns of a window row besides the bar: window, long, gaps, short, short %, orders.
     static let windowColumnsWidth = 4 + 9 + 2 + 9 + 7 + 9
 
+    /// window · long · bar (the rest) · short · short% · orders · a column per venue.
+    static func windowColumns(_ r: Rect, venues: [Venue]) -> [Rect] {
+        r.split(.horizontal, [.fixed(4), .fixed(9), .fixed(1), .min(4), .fixed(1), .fixed(9), .fixed(1), .fixed(6), .fixed(1), .fixed(8)]
+                + venues.map { .fixed(VenueSplit.columnWidth($0)) })
+    }
+
     static func drawWindows(_ s: Snapshot, _ v: ViewState, _ r: Rect, _ g: inout CellGrid, venues: [Venue] = []) {
-        let numbers = 9
-        let venueWidth = venues.reduce(0) { $0 + VenueSplit.columnWidth($1) }
-        let barWidth = max(4, r.width - windowColumnsWidth - venueWidth)
-        g.put("    " + Fmt.lpad("long", numbers) + " " + Fmt.pad("", barWidth) + " " + Fmt.pad("short", numbers) + " short%  orders",
-              x: r.x, y: r.y, style: .dim, clip: r)
-        var vx = r.x + windowColumnsWidth + barWidth
-        for venue in venues {
-            g.put(Fmt.lpad(venue.rawValue, VenueSplit.columnWidth(venue)), x: vx, y: r.y, style: .dim, clip: r)
-            vx += VenueSplit.columnWidth(venue)
+        let c = windowColumns(r, venues: venues)
+        let (long, bar, short, share, orders) = (c[1], c[3], c[5], c[7], c[9])
+        let venueColumns = Array(c.dropFirst(10))
+        for (text, col, right) in [("long", long, true), ("short", short, false), ("short%", share, true), ("orders", orders, true)] {
+            put(text, col.row(0), right: right, style: .dim, &g)
         }
+        for (venue, col) in zip(venues, venueColumns) { put(venue.rawValue, col.row(0), right: true, style: .dim, &g) }
         for (k, w) in Window.allCases.enumerated() {
             let y = r.y + 1 + k
             guard y < r.maxY else { break }
             let t = s.windows[w] ?? SideTotals()
             let selected = w == v.window
-            g.put(Fmt.pad(w.rawValue, 4), x: r.x, y: y, style: Style(selected ? .title : .dim, bold: selected), clip: r)
-            g.put(Fmt.lpad(Fmt.usd(t.longUSD), numbers), x: r.x + 4, y: y, style: Style(.long), clip: r)
-            Bars.share(t, width: barWidth, into: &g, x: r.x + 5 + numbers, y: y)
-            let after = r.x + 6 + numbers + barWidth
-            g.put(Fmt.pad(Fmt.usd(t.shortUSD), numbers), x: after, y: y, style: Style(.short, bold: true), clip: r)
-            g.put(Fmt.lpad(t.sharePercent(.short), 6), x: after + numbers + 1, y: y, style: .text, clip: r)
-            g.put(Fmt.lpad(Fmt.count(t.count), 8), x: after + numbers + 8, y: y, style: .dim, clip: r)
-            var vx = r.x + windowColumnsWidth + barWidth
-            for venue in venues {
-                let share = (s.byVenue[w] ?? []).first { $0.venue == venue }.map { $0.totals.sharePercent(of: t) } ?? "–"
-                g.put(Fmt.lpad(share, VenueSplit.columnWidth(venue)), x: vx, y: y, style: .text, clip: r)
-                vx += VenueSplit.columnWidth(venue)
+            let row = { (col: Rect) in Rect(x: col.x, y: y, width: col.width, height: 1) }
+            put(w.rawValue, row(c[0]), right: false, style: Style(selected ? .title : .dim, bold: selected), &g)
+            put(Fmt.usd(t.longUSD), row(long), right: true, style: Style(.long), &g)
+            Bars.share(t, width: bar.width, into: &g, x: bar.x, y: y)
+            put(Fmt.usd(t.shortUSD), row(short), right: false, style: Style(.short, bold: true), &g)
+            put(t.sharePercent(.short), row(share), right: true, style: .text, &g)
+            put(Fmt.count(t.count), row(orders), right: true, style: .dim, &g)
+            for (venue, col) in zip(venues, venueColumns) {
+                let pct = (s.byVenue[w] ?? []).first { $0.venue == venue }.map { $0.totals.sharePercent(of: t) } ?? "–"
+                put(pct, row(col), right: true, style: .text, &g)
             }
         }
+    }
+
+    /// `text` in its cell, left or right aligned, clipped to it.
+    static func put(_ text: String, _ cell: Rect, right: Bool, style: Style, _ g: inout CellGrid) {
+        if right { g.putRight(text, right: cell.maxX, y: cell.y, style: style, clip: cell) } else { g.put(text, x: cell.x, y: cell.y, style: style, clip: cell) }
     }
 
     /// The chart of the selected window: a header (bucket size, legend, the peak bucket and its

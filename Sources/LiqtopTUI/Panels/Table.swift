@@ -12,8 +12,9 @@ enum Table {
     static func draw(_ columns: [Column], count: Int, selected: Int?, in r: Rect, into g: inout CellGrid,
                      row: (Int) -> [(String, Style)]) {
         guard r.height >= 1 else { return }
-        let fixed = columns.reduce(0) { $0 + $1.width + 1 }
-        let widths = columns.map { $0.width == 0 ? max(4, r.width - fixed) : $0.width }
+        // Each column and the gap after it; a width-0 column takes the rest (at least 4).
+        let cells = r.split(.horizontal, columns.flatMap { [$0.width == 0 ? Constraint.min(4) : .fixed($0.width), .fixed(1)] })
+        let widths = stride(from: 0, to: cells.count, by: 2).map { cells[$0].width }
         var x = r.x
         for (c, w) in zip(columns, widths) {
             g.put(c.right ? Fmt.lpad(c.title, w) : c.title, x: x, y: r.y, style: Style(.dim, underline: true), clip: r)
