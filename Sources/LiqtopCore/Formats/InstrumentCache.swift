@@ -23,7 +23,10 @@ struct InstrumentCache {
 
     /// The id of the instrument in `orders.instruments` (added when new), or nil when the name
     /// is not a valid instrument or has no recognizable coin.
-    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, venue: Venue, in orders: inout OrderColumns) -> UInt32? {
+    /// `coinName`: where the coin is named apart from the instrument (HTX's `symbol`), used on
+    /// a miss; the table keeps an instrument's first coin anyway, as for the general decoder.
+    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, venue: Venue, coinName: UnsafeBufferPointer<UInt8>? = nil,
+                     in orders: inout OrderColumns) -> UInt32? {
         guard bytes.count <= Self.keyBytes, let base = bytes.baseAddress else { return nil }
         var h: UInt32 = 2_166_136_261 // FNV-1a
         for x in bytes { h = (h ^ UInt32(x)) &* 16_777_619 }
@@ -33,7 +36,11 @@ struct InstrumentCache {
            keys.withUnsafeBufferPointer({ memcmp($0.baseAddress! + k * Self.keyBytes, base, bytes.count) }) == 0 {
             return ids[k]
         }
-        guard let name = try? LiquidationCheck.instrumentName(bytes), let coin = CoinNormalizer.coin(of: name) else { return nil }
+        // The instrument's own coin must be known even where another name gives it, as for
+        // `LiquidationCheck.make` in the general decoder.
+        guard let name = try? LiquidationCheck.instrumentName(bytes), let own = CoinNormalizer.coin(of: name) else { return nil }
+        let coin = if let coinName { Self.coin(coinName) } else { own }
+        guard let coin else { return nil }
         let id = orders.instrumentID(venue: venue, instrument: name, coin: coin)
         keys.withUnsafeMutableBufferPointer { _ = memcpy($0.baseAddress! + k * Self.keyBytes, base, bytes.count) }
         lengths[k] = bytes.count
@@ -41,5 +48,11 @@ struct InstrumentCache {
         ids[k] = id
         tables[k] = table
         return id
+    }
+
+    /// The coin of a name, as the general decoder takes it (a valid instrument name first).
+    static func coin(_ name: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let text = try? LiquidationCheck.instrumentName(name) else { return nil }
+        return CoinNormalizer.coin(of: text)
     }
 }
