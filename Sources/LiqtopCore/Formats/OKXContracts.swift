@@ -24,7 +24,7 @@ enum OKXContracts {
 
     /// The contract for the raw `instId` bytes, or `nil` when neither the book nor the table knows it.
     static func contract(_ instId: UnsafeBufferPointer<UInt8>, book: InstrumentBook) -> InstrumentFacts? {
-        book.facts(venue: venue, instrument: instId) ?? bundled.facts(venue: venue, instrument: instId)
+        (book.isEmpty ? nil : book.facts(venue: venue, instrument: instId)) ?? bundled.facts(venue: venue, instrument: instId)
     }
 
     /// What an unknown instrument's rejection tells the user to do.
