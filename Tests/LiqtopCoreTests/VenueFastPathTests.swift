@@ -142,6 +142,17 @@ import Testing
         Self.expectSame(Self.otherLines.map { Array($0.utf8) })
     }
 
+    /// The OKX fast path's direct look-up of the bundled contracts finds what the book finds.
+    @Test func bundledOKXContractsAreFoundAsInTheBook() {
+        for name in OKXContracts.bundled.all.map(\.instrument) + ["BTC-USDT-SWAPX", "BTC-USDT-SWA", "", "XRP-USD-230929"] {
+            var bytes = Array(name.utf8)
+            bytes.withUnsafeMutableBufferPointer { p in
+                let raw = UnsafeBufferPointer(p)
+                #expect(OKXContracts.bundledContract(raw) == OKXContracts.bundled.facts(venue: "okx", instrument: raw), "\(name)")
+            }
+        }
+    }
+
     /// Every hostile number and string in every value of every frame, layout kept: the fast
     /// paths' own number, name and side handling against the general decoder's.
     @Test func hostileValuesInEveryFieldDecodeIdentically() {
