@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# The liqtop benchmark, one command: bash Benchmarks/run.sh [--lines N] [--mixed-lines M] [--runs K]
+# The liqtop benchmark, one command:
+#   bash Benchmarks/run.sh [--lines N] [--mixed-lines M] [--all-lines A] [--runs K]
 #
-# Generates (once, cached in bench-data/) a Binance day of N lines and a mixed Binance/Bybit/OKX
-# day of M lines, builds liqtop in release mode, then times `wc -l`, `liqtop summary --json`, jq,
-# Python json and Python orjson on each day (K runs each, interleaved), checks that they all agree
-# on the 24 h per-coin totals and prints a Markdown table (also saved to bench-data/results/table.md).
+# Generates (once, cached in bench-data/) a Binance day of N lines, a mixed Binance/Bybit/OKX
+# day of M lines and a day of A lines from every venue liqtop reads (with the OKX instrument list
+# its futures need, passed as --instruments), builds liqtop in release mode, then times `wc -l`,
+# `liqtop summary --json`, jq, Python json and Python orjson on each day (K runs each,
+# interleaved), checks that they all agree on the 24 h
+# per-coin totals and prints a Markdown table (also saved to bench-data/results/table.md).
 set -euo pipefail
 
 lines=1000000
 mixed_lines=300000
+all_lines=300000
 runs=5
-usage() { echo "usage: bash Benchmarks/run.sh [--lines N] [--mixed-lines M] [--runs K]" >&2; exit 2; }
+usage() { echo "usage: bash Benchmarks/run.sh [--lines N] [--mixed-lines M] [--all-lines A] [--runs K]" >&2; exit 2; }
 while (($#)); do
     case "$1" in
         --lines) [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || usage; lines=$2; shift 2 ;;
         --mixed-lines) [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || usage; mixed_lines=$2; shift 2 ;;
+        --all-lines) [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || usage; all_lines=$2; shift 2 ;;
         --runs) [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || usage; runs=$2; shift 2 ;;
         -h|--help) usage ;;
         *) echo "run.sh: unknown argument '$1'" >&2; usage ;;
@@ -71,12 +76,15 @@ generate() { # kind lines -> path (cached)
     if [[ ! -s $file ]]; then
         say "generating $file"
         python3 "$bench/generate.py" "$1" "$2" "$file.tmp"
+        if [[ -e $file.tmp.instruments.json ]]; then mv "$file.tmp.instruments.json" "$file.instruments.json"; fi
         mv "$file.tmp" "$file"
     fi
     printf '%s\n' "$file"
 }
 binance_day=$(generate binance "$lines")
 mixed_day=$(generate mixed "$mixed_lines")
+all_day=$(generate all-venues "$all_lines")
+[[ -s $all_day.instruments.json ]] || die "no instrument list beside $all_day (delete the day to generate it again)"
 
 # --- build -------------------------------------------------------------------------------
 say "building liqtop (release, --scratch-path .build-release)"
@@ -118,13 +126,15 @@ measure() {
     fi
 }
 
-bench_day() { # name file
+bench_day() { # name file [liqtop option...]
     local day=$1 file=$2 window from to
+    shift 2
+    local options=("$@")
     printf '%s\t%s\t%s\t%s\n' "$day" "${file#"$root"/}" "$(wc -l <"$file")" "$(stat -c %s "$file")" >>"$results/days.tsv"
     cat "$file" >/dev/null # into the page cache
     # Warm-up runs; liqtop's tells the 24 h window the peers must sum over.
     measure "$day" wc 0 wc -l "$file"
-    measure "$day" liqtop 0 "$liqtop" summary --json "$file"
+    measure "$day" liqtop 0 "$liqtop" summary --json "${options[@]}" "$file"
     window=$(python3 "$bench/compare.py" window "$results/$day.liqtop.out") \
         || die "could not read the 24 h window from liqtop's output ($results/$day.liqtop.out)"
     read -r from to <<<"$window"
@@ -132,8 +142,12 @@ bench_day() { # name file
     for ((k = 1; k <= runs; k++)); do
         say "$day day: run $k of $runs"
         measure "$day" wc "$k" wc -l "$file"
-        measure "$day" liqtop "$k" "$liqtop" summary --json "$file"
-        measure "$day" jq "$k" jq -c -n --argjson from "$from" --argjson to "$to" -f "$bench/peers/summary.jq" "$file"
+        measure "$day" liqtop "$k" "$liqtop" summary --json "${options[@]}" "$file"
+        if [[ $day == all-venues ]]; then # raw lines: the capture holds OKX's bare `pong`
+            measure "$day" jq "$k" jq -c -n -R --argjson from "$from" --argjson to "$to" -f "$bench/peers/summary_all.jq" "$file"
+        else
+            measure "$day" jq "$k" jq -c -n --argjson from "$from" --argjson to "$to" -f "$bench/peers/summary.jq" "$file"
+        fi
         measure "$day" python-json "$k" python3 "$bench/peers/summary_json.py" "$file" "$from" "$to"
         if ((have_orjson)); then
             measure "$day" python-orjson "$k" python3 "$bench/peers/summary_orjson.py" "$file" "$from" "$to"
@@ -143,6 +157,7 @@ bench_day() { # name file
 
 bench_day binance "$binance_day"
 bench_day mixed "$mixed_day"
+bench_day all-venues "$all_day" --instruments "$all_day.instruments.json"
 
 printf 'loadavg_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" >>"$results/meta.tsv"
 

@@ -4,8 +4,11 @@
 usage: summary_json.py FILE FROM TO [--float | --exact]
 
 Sums every liquidation with FROM < time <= TO (ms), per normalized coin: long and short USD
-and the count. Reads Binance forceOrder (plain or combined-stream wrapped), Bybit
-allLiquidation and OKX liquidation-orders lines, like `liqtop summary`.
+and the count. Reads what the benchmark days hold, like `liqtop summary`: Binance forceOrder
+(USD-M and COIN-M, plain or combined-stream wrapped), Bybit allLiquidation, OKX
+liquidation-orders (SWAP, FUTURES), Bitget v3 liquidation, Gate futures.public_liquidates, HTX
+liquidation_orders, Deribit trades flagged `liquidation`, and liqtop's own `liquidation` lines
+(the all-venues day's BitMEX orders). Units and sides follow the README's venue table.
 
 --exact (the default here): each order's USD is the exact decimal product rounded half-even to
 a micro-dollar, summed exactly (Decimal), as liqtop does. --float: binary floats, the way a
@@ -16,8 +19,14 @@ import json
 import sys
 from decimal import Decimal
 
-# OKX linear swaps: coins per contract (FORMATS.md); unknown instruments are an error.
-OKX_CT_VAL = {"BTC-USDT-SWAP": "0.01", "ETH-USDT-SWAP": "0.1", "SOL-USDT-SWAP": "1"}
+# OKX contracts: (contract value, linear?). The swaps are liqtop's built-in table; the futures
+# are those of the instrument list generate.py writes beside the all-venues day (inverse ones
+# are worth ctVal USD). Unknown instruments are an error.
+OKX_CT_VAL = {"BTC-USDT-SWAP": ("0.01", True), "ETH-USDT-SWAP": ("0.1", True), "SOL-USDT-SWAP": ("1", True),
+              "BTC-USD-SWAP": ("100", False), "ETH-USD-SWAP": ("10", False),
+              "BTC-USD-260327": ("100", False), "ETH-USDT-260327": ("0.1", True), "XRP-USD-260626": ("10", False)}
+# Gate quanto_multiplier (coins per contract), liqtop's built-in table.
+GATE_MULT = {"BTC_USDT": "0.0001", "ETH_USDT": "0.01", "SOL_USDT": "1", "XRP_USDT": "10", "DOGE_USDT": "10"}
 MICRO = Decimal("0.000001")
 BINANCE_SIDE = {"SELL": "long", "BUY": "short"}  # the forced order closes the position
 BYBIT_SIDE = {"Buy": "long", "Sell": "short"}  # Bybit reports the position's side
@@ -25,22 +34,39 @@ OKX_SIDE = {"long": "long", "short": "short"}
 OKX_NET_SIDE = {"sell": "long", "buy": "short"}
 
 
+MONTH_CODES = set("FGHJKMNQUVXZ")
+
+
 def coin_of(symbol):
-    """BTCUSDT, BTC-USDT-SWAP -> BTC; 1000PEPEUSDT -> PEPE (the symbols the benchmark days use)."""
+    """liqtop's CoinNormalizer for the benchmark days' names: BTCUSDT, BTC-USDT-SWAP, BTC_USDT,
+    BTCUSD_PERP, BTC_USDC-PERPETUAL, ETHPERP -> the coin; 1000PEPEUSDT, SHIB1000USDT -> PEPE, SHIB."""
     s = symbol.upper()
-    if "-" in s:
-        s = s[: s.index("-")]
-    else:
-        for quote in ("USDT", "USDC", "USD"):
-            if s.endswith(quote) and len(s) > len(quote):
+    strip_quote = True
+    seps = [k for k, ch in enumerate(s) if ch in "-_/:"]
+    if seps:
+        sep = seps[0]
+        strip_quote = s[sep] == "_" or (sep + 1 < len(s) and s[sep + 1].isdigit())
+        s = s[:sep]
+    elif len(s) >= 6 and s[-1].isdigit() and s[-2].isdigit() and s[-3] in MONTH_CODES and s[:-3].endswith("USD"):
+        s = s[:-3]  # Bybit inverse futures: BTCUSDH26
+    if strip_quote:
+        for quote in ("FDUSD", "USDT", "USDC", "PERP", "BUSD", "USD"):
+            if s.endswith(quote) and not (quote == "BUSD" and s.endswith("BNBUSD")):
                 s = s[: -len(quote)]
                 break
-    if s.startswith("1000"):
+    if s.startswith("1"):  # 1000PEPE, 1MBABYDOGE
         k = 1
         while k < len(s) and s[k] == "0":
             k += 1
-        if k < len(s) and s[k].isalpha():
+        if k >= 4 and k < len(s) and s[k].isalpha():
             s = s[k:]
+        elif k == 1 and k + 1 < len(s) and s[k] == "M" and s[k + 1].isalpha():
+            s = s[2:]
+    k = len(s)  # SHIB1000
+    while k > 0 and s[k - 1] == "0":
+        k -= 1
+    if len(s) - k >= 3 and k >= 2 and s[k - 1] == "1" and s[k - 2].isalpha():
+        s = s[: k - 1]
     return s
 
 
@@ -51,12 +77,13 @@ def aggregate(path, lo, hi, loads, exact):
         num = Decimal
     else:
         num = float
-    ct_val = {k: num(v) for k, v in OKX_CT_VAL.items()}
-    coins = {}  # symbol -> (coin, bybit inverse?) cache: normalizing once per symbol
+    ct_val = {k: (num(v), linear) for k, (v, linear) in OKX_CT_VAL.items()}
+    gate_mult = {k: num(v) for k, v in GATE_MULT.items()}
+    coins = {}  # symbol -> coin cache: normalizing once per symbol
     totals = {}  # (coin, side) -> [usd, count]
 
-    def add(symbol, side, usd):
-        c = coins.get(symbol)
+    def add(symbol, side, usd, coin=None):
+        c = coin or coins.get(symbol)
         if c is None:
             c = coins[symbol] = coin_of(symbol)
         if exact:
@@ -70,8 +97,8 @@ def aggregate(path, lo, hi, loads, exact):
 
     with open(path, "rb") as f:
         for line in f:
-            if not line.strip():
-                continue
+            if not line.lstrip().startswith(b"{"):
+                continue  # blank lines and OKX's bare `pong`
             m = loads(line)
             if "stream" in m and isinstance(m.get("data"), dict):
                 m = m["data"]  # Binance combined stream
@@ -79,9 +106,17 @@ def aggregate(path, lo, hi, loads, exact):
                 o = m["o"]
                 t = o["T"]
                 if lo < t <= hi:
-                    z, ap = num(o["z"]), num(o["ap"])
-                    usd = z * ap if z and ap else num(o["q"]) * num(o["p"])
-                    add(o["s"], BINANCE_SIDE[o["S"]], usd)
+                    s = o["s"]
+                    if "USD_" in s:  # COIN-M: contracts of $100 (BTC) or $10 (the built-in rule)
+                        usd = num(o["q"]) * num(100 if s.startswith("BTCUSD_") else 10)
+                    else:
+                        z, ap = num(o["z"]), num(o["ap"])
+                        usd = z * ap if z and ap else num(o["q"]) * num(o["p"])
+                    add(s, BINANCE_SIDE[o["S"]], usd)
+            elif m.get("type") == "liquidation" and "venue" in m:  # liqtop's own recording
+                t = m["time"]
+                if lo < t <= hi:
+                    add(m["instrument"], m["side"], num(m["usd"]), coin=m["coin"])
             elif "topic" in m:
                 if m["topic"].startswith("allLiquidation."):
                     for d in m["data"]:
@@ -92,16 +127,58 @@ def aggregate(path, lo, hi, loads, exact):
                             # Inverse contracts (BTCUSD) are sized in USD already.
                             usd = v if s.endswith("USD") else v * num(d["p"])
                             add(s, BYBIT_SIDE[d["S"]], usd)
+                elif m["topic"].startswith("public.") and m["topic"].endswith(".liquidation_orders"):  # HTX
+                    if m.get("op") != "notify":
+                        continue
+                    for d in m["data"]:
+                        t = d["created_at"]
+                        if lo < t <= hi:
+                            code = d["contract_code"]
+                            if "-USDT" in code:
+                                usd = num(d["trade_turnover"])
+                            else:
+                                usd = num(d["volume"]) * num(100 if code.startswith("BTC") else 10)
+                            add(code, "long" if d["direction"] == "sell" else "short", usd, coin=d["symbol"])
             elif "arg" in m and m["arg"].get("channel") == "liquidation-orders":
-                for inst in m["data"]:
+                for inst in m.get("data") or []:  # acks carry no data
                     i = inst["instId"]
-                    cv = ct_val[i]
+                    cv, linear = ct_val[i]
                     for d in inst["details"]:
                         t = int(d["ts"])
                         if lo < t <= hi:
                             ps = d["posSide"]
                             side = OKX_NET_SIDE[d["side"]] if ps == "net" else OKX_SIDE[ps]
-                            add(i, side, num(d["sz"]) * cv * num(d["bkPx"]))
+                            usd = num(d["sz"]) * cv * num(d["bkPx"]) if linear else num(d["sz"]) * cv
+                            add(i, side, usd)
+            elif "arg" in m and m["arg"].get("topic") == "liquidation":  # Bitget: amount is the notional
+                for d in m.get("data") or []:
+                    t = int(d["ts"])
+                    if lo < t <= hi:
+                        add(d["symbol"], "long" if d["side"] == "buy" else "short", num(d["amount"]))
+            elif m.get("channel") == "futures.public_liquidates":  # Gate: contracts, sign = side
+                if m.get("event") != "update":
+                    continue
+                for d in m["result"]:
+                    t = d["time_ms"] if "time_ms" in d else (d["time"] * 1000 if d["time"] < 10 ** 11 else d["time"])
+                    if lo < t <= hi:
+                        size = num(d["size"])
+                        usd = abs(size) * gate_mult[d["contract"]] * num(d["price"])
+                        add(d["contract"], "long" if size < 0 else "short", usd)
+            elif m.get("method") == "subscription" and m["params"]["channel"].startswith("trades."):  # Deribit
+                for d in m["params"]["data"]:
+                    flag = d.get("liquidation")
+                    if flag is None:
+                        continue
+                    t = d["timestamp"]
+                    if lo < t <= hi:
+                        i = d["instrument_name"]
+                        amount = num(d["amount"])
+                        usd = amount * num(d["price"]) if "_" in i.split("-")[0] else amount
+                        taker_long = d["direction"] == "sell"  # the taker's own side was closed
+                        if "T" in flag:
+                            add(i, "long" if taker_long else "short", usd)
+                        if "M" in flag:
+                            add(i, "short" if taker_long else "long", usd)
     out = {}
     for (c, side), (usd, n) in totals.items():
         row = out.setdefault(c, [num(0), num(0), 0])
@@ -129,7 +206,9 @@ def parse_args(argv, default_exact):
 
 def main():
     path, lo, hi, exact = parse_args(sys.argv[1:], default_exact=True)
-    report("python-json", "decimal" if exact else "float", aggregate(path, lo, hi, json.loads, exact))
+    # Exact: JSON numbers (HTX, Deribit prices) as decimals too, never through a binary float.
+    loads = (lambda b: json.loads(b, parse_float=Decimal)) if exact else json.loads
+    report("python-json", "decimal" if exact else "float", aggregate(path, lo, hi, loads, exact))
 
 
 if __name__ == "__main__":

@@ -52,10 +52,14 @@ enum BybitFormat {
     private static func make(_ doc: JSONDoc, _ symbolToken: Int, _ side: Side, _ time: Millis,
                              _ size: FixedDecimal, _ price: FixedDecimal, _ context: DecodeContext) throws(InputError) -> Liquidation {
         let symbol = doc.raw(symbolToken)
-        // Inverse contracts are sized in USD already; linear ones in the base coin.
-        let usd = isInverse(symbol) ? USD(size) : USD.product(size, price)
         return try LiquidationCheck.make(time: time, venue: .bybit, instrument: symbol, side: side,
-                                         price: price, quantity: size, usd: usd, context: context)
+                                         price: price, quantity: size, usd: usd(symbol, size: size, price: price), context: context)
+    }
+
+    /// The notional of an entry (shared with `BybitFastPath`).
+    static func usd(_ symbol: UnsafeBufferPointer<UInt8>, size: FixedDecimal, price: FixedDecimal) -> USD? {
+        // Inverse contracts are sized in USD already; linear ones in the base coin.
+        isInverse(symbol) ? USD(size) : USD.product(size, price)
     }
 
     /// Inverse perpetuals end in `USD` (`BTCUSD`); inverse futures add a month code and a

@@ -43,26 +43,45 @@ enum GateFormat {
         guard size.signum != 0 else { throw InputError("quantity is zero or negative") }
         let side: Side = size.signum < 0 ? .long : .short
         let contract = doc.raw(contractToken)
-        // The venue's own list (`--instruments`, live fetches) first, then the bundled majors.
-        let listed = context.instruments.facts(venue: "gate", instrument: contract).flatMap { $0.unit == .coin ? $0.contractValue : nil }
-        guard let multiplier = listed ?? GateContracts.multiplier(contract) else {
+        guard let multiplier = multiplier(contract, book: context.instruments) else {
             // Validated before it is echoed into the rejection log.
             let name = try LiquidationCheck.instrumentName(contract)
             throw InputError("unknown Gate contract \(name): quanto_multiplier not known (load Gate's contract list with --instruments FILE)")
         }
-        guard size.mantissa != .min, let contracts = FixedDecimal(mantissa: abs(size.mantissa), scale: Int(size.scale)),
-              let coins = FixedDecimal.exactProduct(contracts, multiplier) else { throw InputError("notional out of range") }
+        guard let coins = coins(size, multiplier) else { throw InputError("notional out of range") }
         return try LiquidationCheck.make(time: time, venue: .gate, instrument: contract, side: side, price: price,
                                          quantity: coins, usd: USD.product(coins, price), context: context)
+    }
+
+    /// The venue's own list (`--instruments`, live fetches) first, then the bundled majors.
+    static func multiplier(_ contract: UnsafeBufferPointer<UInt8>, book: InstrumentBook) -> FixedDecimal? {
+        let listed = book.isEmpty ? nil : book.facts(venue: "gate", instrument: contract).flatMap { $0.unit == .coin ? $0.contractValue : nil }
+        return listed ?? GateContracts.multiplier(contract)
+    }
+
+    /// |size| contracts in coins, or nil when it does not fit.
+    static func coins(_ size: FixedDecimal, _ multiplier: FixedDecimal) -> FixedDecimal? {
+        guard size.mantissa != .min, let contracts = FixedDecimal(mantissa: abs(size.mantissa), scale: Int(size.scale)) else { return nil }
+        return FixedDecimal.exactProduct(contracts, multiplier)
+    }
+
+    /// Side, coins and notional of an entry when all are known (`GateFastPath`); nil where
+    /// `entry` would throw.
+    static func amounts(_ contract: UnsafeBufferPointer<UInt8>, size: FixedDecimal, price: FixedDecimal,
+                        book: InstrumentBook) -> (Side, FixedDecimal, USD?)? {
+        guard size.signum != 0, let m = multiplier(contract, book: book), let coins = coins(size, m) else { return nil }
+        return (size.signum < 0 ? .long : .short, coins, USD.product(coins, price))
     }
 
     static let secondsBelow: Millis = 100_000_000_000
 
     private static func entryTime(_ doc: JSONDoc, _ e: Int) throws(InputError) -> Millis {
         if doc.member(e, "time_ms") != nil { return try VenueField.time(doc, e, "time_ms", "result.time_ms") }
-        let t = try VenueField.time(doc, e, "time", "result.time")
-        return t >= 0 && t < secondsBelow ? t * 1000 : t
+        return millis(try VenueField.time(doc, e, "time", "result.time"))
     }
+
+    /// `time` in milliseconds: Gate's older example sends seconds.
+    static func millis(_ t: Millis) -> Millis { t >= 0 && t < secondsBelow ? t * 1000 : t }
 
     /// `{"channel":…,"event":"subscribe","error":{"code":2,"message":"…"},"result":null}`, or nil.
     static func errorReason(_ doc: JSONDoc, _ root: Int) -> String? {

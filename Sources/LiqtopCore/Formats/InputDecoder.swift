@@ -8,15 +8,18 @@ public struct InputDecoder {
     public let source: String
     public var context: DecodeContext
 
-    private enum Mode { case undetermined, json, table(TableDecoder) }
-    private var mode = Mode.undetermined
+    enum Mode { case undetermined, json, table(TableDecoder) }
+    // Internal, not private: the fast paths (InputDecoder+FastPaths.swift) read and set them.
+    var mode = Mode.undetermined
     private var tape = JSONTape()
     private var results = LineResults()
     /// Put liquidations into `DecodeOutput.orders` (columns) instead of `events`.
     public var packsLiquidations = false
-    /// Off only in tests that compare the Binance fast path with the general decoder.
+    /// Off only in tests that compare the fast paths with the general decoder.
     var usesFastPath = true
-    private var instruments = InstrumentCache()
+    var instruments = InstrumentCache()
+    /// What a fast path read from the current line (reused).
+    var fast = FastLine()
     /// The facts already listed in an output's `instruments`, so each is listed once.
     private var reported = InstrumentBook()
 
@@ -52,7 +55,7 @@ public struct InputDecoder {
             return
         }
         out.lines += 1
-        if decodeBinanceFast(bytes, into: &out) { return }
+        if decodeFast(bytes, into: &out) { return }
         results.reset()
         decodeLine(bytes)
         for f in results.learned {
@@ -73,39 +76,15 @@ public struct InputDecoder {
         if results.ignored && results.events.isEmpty && results.errors.isEmpty { out.ignored += 1 }
     }
 
-    /// The common case of a crash day, a Binance `forceOrder` line in Binance's own layout,
-    /// without the general tokenizer. False leaves the line to `decodeLine` (which words any
-    /// rejection), so both paths accept exactly the same lines with the same values.
-    private mutating func decodeBinanceFast(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout DecodeOutput) -> Bool {
-        guard usesFastPath, bytes.first == UInt8(ascii: "{"), let f = BinanceFastPath.scan(bytes) else { return false }
-        let symbol = UnsafeBufferPointer(rebasing: bytes[f.symbol])
-        let coinM = BinanceFormat.coinMContractSize(symbol)
-        let (price, quantity, usd) = BinanceFormat.amounts(symbol: symbol, quantity: f.quantity, price: f.price,
-                                                           averagePrice: f.averagePrice, filled: f.filled,
-                                                           coinM: coinM, book: context.instruments)
-        if coinM != nil { reportCoinM(symbol, into: &out) }
-        if packsLiquidations {
-            guard let usd = LiquidationCheck.acceptedNotional(time: f.time, price: price, quantity: quantity, usd: usd, context: context),
-                  let id = instruments.id(symbol, venue: context.forceOrderVenue, in: &out.orders) else { return false }
-            out.orders.append(time: f.time, usd: usd, instrument: id, side: f.side, price: price, quantity: quantity)
-        } else {
-            guard let l = try? LiquidationCheck.make(time: f.time, venue: context.forceOrderVenue, instrument: symbol, side: f.side,
-                                                     price: price, quantity: quantity, usd: usd, context: context) else { return false }
-            out.events.append(.liquidation(l))
-        }
-        if case .undetermined = mode { mode = .json }
-        return true
-    }
-
     /// Lists `facts` in the output unless this decoder already did (with the same pricing).
-    private mutating func report(_ facts: InstrumentFacts, into out: inout DecodeOutput) {
+    mutating func report(_ facts: InstrumentFacts, into out: inout DecodeOutput) {
         if let seen = reported.facts(venue: facts.venue, instrument: facts.instrument), seen.prices(like: facts) { return }
         reported.add(facts)
         out.instruments.append(facts)
     }
 
     /// `report` for a COIN-M line of the fast path, building the facts only when they are new.
-    private mutating func reportCoinM(_ symbol: UnsafeBufferPointer<UInt8>, into out: inout DecodeOutput) {
+    mutating func reportCoinM(_ symbol: UnsafeBufferPointer<UInt8>, into out: inout DecodeOutput) {
         if let seen = reported.facts(venue: BinanceFormat.venue, instrument: symbol) {
             if let current = context.instruments.facts(venue: BinanceFormat.venue, instrument: symbol) {
                 if seen.prices(like: current) { return }

@@ -24,7 +24,19 @@ enum OKXContracts {
 
     /// The contract for the raw `instId` bytes, or `nil` when neither the book nor the table knows it.
     static func contract(_ instId: UnsafeBufferPointer<UInt8>, book: InstrumentBook) -> InstrumentFacts? {
-        book.facts(venue: venue, instrument: instId) ?? bundled.facts(venue: venue, instrument: instId)
+        (book.isEmpty ? nil : book.facts(venue: venue, instrument: instId)) ?? bundledContract(instId)
+    }
+
+    /// The bundled table's names as bytes: five names compared directly cost less than hashing
+    /// the venue and the name on every line.
+    private static let bundledList = bundled.all
+    private static let bundledNames: [[UInt8]] = bundledList.map { Array($0.instrument.utf8) }
+
+    static func bundledContract(_ instId: UnsafeBufferPointer<UInt8>) -> InstrumentFacts? {
+        for (k, name) in bundledNames.enumerated() where name.count == instId.count && name.elementsEqual(instId) {
+            return bundledList[k]
+        }
+        return nil
     }
 
     /// What an unknown instrument's rejection tells the user to do.
