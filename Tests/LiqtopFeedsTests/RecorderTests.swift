@@ -276,6 +276,7 @@ import Testing
         let gate = DispatchSemaphore(value: 0)
         let recorder = Recorder(directory: dir, maxPendingBytes: 4096, clock: Self.clock, beforeWrite: { _ in gate.wait() })
         let events = try Self.mixedEvents()
+        let held = ContinuousClock.now
         await recorder.record([events[0]], source: "x")
         #expect(await recorder.flush(timeout: .milliseconds(50)) == false) // the write is held
         // Ingest goes on: 1,000 more batches return at once; what does not fit the 4 KiB queue is counted.
@@ -285,7 +286,11 @@ import Testing
         #expect(await recorder.pendingByteCount <= 4096)
         let dropped = await recorder.counters.eventsDropped
         #expect(dropped > 900, "\(dropped)")
-        #expect(await recorder.status == .error("the disk is not keeping up with the feed"))
+        // Until the held write is older than `stallAfter` the queue is what fails; after it (a loaded
+        // machine under ThreadSanitizer can take that long for the 1,000 batches) the blocked write.
+        let status = await recorder.status
+        #expect(status == .error("the disk is not keeping up with the feed") || status == .error("a write to \(dir) is blocked (no return for over 2 s)"),
+                "\(status) after \(ContinuousClock.now - held)")
         try await Task.sleep(for: Recorder.stallAfter + .milliseconds(200))
         #expect(await recorder.status == .error("a write to \(dir) is blocked (no return for over 2 s)"))
         if case .failing(let why) = await recorder.health.state {

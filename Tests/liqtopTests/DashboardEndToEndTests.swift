@@ -115,8 +115,11 @@ import LiqtopTestSupport
         try await tmux.waitFor("per 1 min, 1h")
         try tmux.sendLiteral("c")
         for _ in 0 ..< 42 { try tmux.send("Left") }
-        let cursor = try await tmux.waitFor("23:17–23:18")
-        #expect(cursor.contains("▲ $9.69M") && cursor.contains("largest $8.42M bybit BTC short"), "\(TmuxSession.framed(cursor))")
+        // The bucket's figures at once; its largest order once the store has answered for the new span.
+        let cursor = try await tmux.wait(until: "the cursor on 23:17 with its largest order") {
+            $0.contains("23:17–23:18") && $0.contains("largest $8.42M bybit BTC short")
+        }
+        #expect(cursor.contains("▲ $9.69M"), "\(TmuxSession.framed(cursor))")
         try tmux.send("Escape")
         try tmux.sendLiteral("w")
         try tmux.sendLiteral("w")
