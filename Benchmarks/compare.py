@@ -28,8 +28,8 @@ TOOLS = [
     ("python-json", "Python `json`", None),  # from the peer's output: decimal or float
     ("python-orjson", "Python `orjson`", None),
 ]
-TARGETS_DAY = "binance"  # issue 6 states its targets on the 1M-line Binance day
-WC_TARGET_DAYS = ("mixed", "all-venues")  # issue 12: within 8x of `wc -l` with more formats too
+TARGETS_DAY = "binance"  # the speed and memory targets are stated on the 1M-line Binance day
+WC_TARGET_DAYS = ("mixed", "all-venues")  # within 8x of `wc -l` with every format too
 
 
 def iso_ms(text):
@@ -165,7 +165,7 @@ def report(results):
     if "liqtop" in targets:
         wall, peak = targets["liqtop"]
         out.append("")
-        out.append("**Issue 6 targets** (`summary` over the %s day):" % TARGETS_DAY)
+        out.append("**Targets** (`summary` over the %s day):" % TARGETS_DAY)
         out.append("")
         out.append("| target | measured | holds |")
         out.append("|---|--:|---|")
@@ -186,7 +186,7 @@ def report(results):
     wc_rows = [d for d in WC_TARGET_DAYS if (d, "liqtop") in walls and (d, "wc") in walls]
     if wc_rows:
         out.append("")
-        out.append("**Issue 12 target** (`summary` within 8× of `wc -l` with more formats):")
+        out.append("**Target with every format** (`summary` within 8× of `wc -l`):")
         out.append("")
         out.append("| day | liqtop ÷ `wc -l` | holds |")
         out.append("|---|--:|---|")

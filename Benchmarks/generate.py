@@ -5,7 +5,7 @@ binance: N Binance USD-M forceOrder lines (the all-market stream), one UTC day.
 mixed:   N lines mixing Binance (plain and combined-stream), Bybit allLiquidation and OKX
          liquidation-orders messages, as a raw capture of the three venues would.
 all-venues: N lines of every venue liqtop reads, each frame laid out as that venue sends it
-         (key order and number forms of the captures in samples/real and the venues' docs):
+         (key order and number forms of the frames tardis-node captured and of the venues' docs):
          Binance USD-M and COIN-M (Aster sends Binance's very bytes), Bybit v5 allLiquidation,
          OKX liquidation-orders SWAP and FUTURES, Bitget v3, Gate, HTX (as decompressed text),
          Deribit trades (most not liquidations), BitMEX `delete` frames (ignored) and BitMEX
@@ -159,7 +159,7 @@ def bitget(rng, t):
 
 
 def gate(rng, t):
-    # Gate's wire order (samples/real/gate_futures_tickers: time, time_ms, channel, event, result),
+    # Gate's wire order (as tardis-node captured its futures channels: time, time_ms, channel, event, result),
     # the entry as Gate's docs give it; sizes are decimal strings (X-Gate-Size-Decimal: 1).
     entries = []
     for k in range(rng.randint(1, 3)):

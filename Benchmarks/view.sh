@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The view benchmark of issue 6 (everything but `summary`), one command:
+# The view benchmark (everything but `summary`), one command:
 #   bash Benchmarks/view.sh [--file DAY] [--only bench|replay|live]... [--frames N] [--seeks N]
 #                           [--runs K] [--idle-seconds N] [--live-seconds N] [--rate R] [--no-build] [--label TEXT]
 # 1. builds liqtop and liqtop-bench in release (--scratch-path .build-bench);

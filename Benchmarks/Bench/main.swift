@@ -7,7 +7,7 @@ import LiqtopCore
 import LiqtopFeeds
 import LiqtopTUI
 
-// liqtop-bench: the in-process figures of issue 6 that are not about `summary`: loading a day
+// liqtop-bench: the in-process figures that are not about `summary`: loading a day
 // into the store, building and drawing frames at 200×60 (dashboard and drill levels, snapshot
 // and drawing timed apart) and seeking. `profile` loops one part for `perf record -p`.
 

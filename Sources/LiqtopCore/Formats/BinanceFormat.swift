@@ -1,7 +1,7 @@
 /// Binance futures `forceOrder` events (USD-M `fstream` and COIN-M `dstream`).
 ///
 /// `SELL` closes a long, so it means a long was liquidated; `BUY` a short (the community
-/// convention, see FORMATS.md). Binance throttles this stream to one snapshot per symbol per
+/// convention: the order closes the position, so SELL closes a long). Binance throttles this stream to one snapshot per symbol per
 /// second, so totals from it undercount. Aster (asterdex.com) sends this very format on its own
 /// host (its futures API v3 docs, "All Market Liquidation Order Streams"); the connection tells
 /// the two apart (`DecodeContext.forceOrderVenue`).

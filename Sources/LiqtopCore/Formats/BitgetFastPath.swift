@@ -1,5 +1,5 @@
 /// A single pass over a Bitget v3 `liquidation` push laid out exactly as Bitget sends it
-/// (the captured frame, samples/real/bitget_liquidation__tardis-node):
+/// (the frame tardis-node captured, https://github.com/tardis-dev/tardis-node):
 /// `{"action":"…","arg":{"instType":"…","topic":"liquidation"},"data":[{"symbol":"…","side":"buy",
 /// "price":"…","amount":"…","ts":"…"},…],"ts":…}`, no whitespace. Values as `BitgetFormat`
 /// computes them; anything else is false and left to the general decoder.

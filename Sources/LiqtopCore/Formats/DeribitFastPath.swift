@@ -1,5 +1,5 @@
 /// A single pass over a Deribit trades notification laid out exactly as Deribit sends it
-/// (samples/real/deribit_trades_liquidation__tardis-node):
+/// (as tardis-node captured it, https://github.com/tardis-dev/tardis-node):
 /// `{"jsonrpc":"2.0","method":"subscription","params":{"channel":"trades.…","data":[{"trade_seq":…,
 /// "trade_id":"…","timestamp":…,"tick_direction":…,"price":…,("mark_price":…,)("liquidation":"T",)
 /// "instrument_name":"…","index_price":…,"direction":"sell","amount":…},…]}}`, no whitespace,

@@ -8,7 +8,7 @@
 /// (crypto-crawler-rs, `crypto-contract-value/src/exchanges/gate.rs`, the crate the OKX table
 /// also cites). BTC_USDT is confirmed twice more: Gate's docs example for `futures.contract_info`
 /// gives `"quanto_multiplier": "0.0001"`, and the captured `futures.tickers` frame
-/// (samples/real/gate_futures_tickers__tardis-node.ndjson) has BTC_USDT `volume_24h` /
+/// (captured by tardis-node, https://github.com/tardis-dev/tardis-node) has BTC_USDT `volume_24h` /
 /// `volume_24h_base` = 155496714 / 15549 ≈ 10000 contracts per BTC. Any other contract is refused,
 /// never guessed: a wrong multiplier would silently scale a whole venue's totals.
 enum GateContracts {

@@ -1,5 +1,5 @@
 /// A single pass over a Gate `futures.public_liquidates` update laid out as Gate's wire sends
-/// its futures channels (samples/real/gate_futures_tickers: `time`, `time_ms`, `channel`,
+/// its futures channels (the frames tardis-node captured, https://github.com/tardis-dev/tardis-node: `time`, `time_ms`, `channel`,
 /// `event`, `result`) with the entries of Gate's docs:
 /// `{"time":…,"time_ms":…,"channel":"futures.public_liquidates","event":"update","result":[{"price":"…",
 /// "size":"-124.5","time":…,"contract":"BTC_USDT"},…]}`, no whitespace (the documented example,

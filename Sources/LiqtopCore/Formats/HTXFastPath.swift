@@ -1,5 +1,5 @@
 /// A single pass over an HTX `liquidation_orders` notification (decompressed) laid out exactly
-/// as HTX sends it (samples/real/htx_liquidation_orders__tardis-node):
+/// as HTX sends it (as tardis-node captured it, https://github.com/tardis-dev/tardis-node):
 /// `{"op":"notify","topic":"public.….liquidation_orders","ts":…,"data":[{"symbol":"BTC",
 /// "contract_code":"BTC-USDT","direction":"sell","offset":"close","volume":227,"price":23350.5,
 /// "created_at":…,"amount":0.227,"trade_turnover":5300.5635},…]}` (coin-margined entries end at

@@ -2,7 +2,7 @@
 /// instrument book (OKX's own list, `--instruments`, or a recording's `instrument` lines), then
 /// from the bundled table.
 ///
-/// The bundled table holds the majors listed in FORMATS.md (also documented by the
+/// The bundled table holds the majors (their values as OKX lists them, also documented by the
 /// crypto-contract-value crate: BTC-USDT-SWAP 0.01 BTC, BTC-USD-SWAP 100 USD). Anything else is
 /// refused as unknown rather than guessed: a wrong ctVal would silently scale a whole venue's totals.
 enum OKXContracts {
