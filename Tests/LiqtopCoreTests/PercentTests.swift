@@ -55,3 +55,19 @@ import Testing
         }
     }
 }
+
+/// The figures' one writer, used by the dashboard and `summary` alike.
+@Suite struct FiguresTests {
+    @Test func forms() {
+        #expect(Figures.signedUSD(USD(dollars: 849_920_000)) == "+$849.92M")
+        #expect(Figures.signedUSD(USD(dollars: -1_083_880_000)) == "-$1.08B")
+        #expect(Figures.signedUSD(.zero) == "$0")
+        #expect(Figures.signedCoins(FixedDecimal(8933)) == "+8,933")
+        #expect(Figures.signedCoins(FixedDecimal(-54952)) == "-54,952")
+        #expect(Figures.count(25885) == "25,885")
+        let t: Millis = 1_768_432_662_318 // 2026-01-14T23:17:42.318Z
+        #expect(Figures.dateTime(t) == "2026-01-14 23:17:42.318")
+        #expect(Figures.dateTime(t - 318) == "2026-01-14 23:17:42")
+        #expect(ISOTime.parse(Figures.dateTime(t)) == t, "the time shown reads back as the instant")
+    }
+}

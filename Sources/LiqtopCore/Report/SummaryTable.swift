@@ -85,10 +85,8 @@ public enum SummaryTable {
     }
 
     static func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
-    static func count(_ n: Int) -> String { USD.group(String(n)) }
-    static func signed(_ u: USD) -> String { (u.micros > 0 ? "+" : "") + u.compact(decimals: 2) }
-    static func signedCoins(_ c: FixedDecimal) -> String {
-        let whole = c.scaled(to: 0)
-        return (whole > 0 ? "+" : "") + (whole < 0 ? "-" : "") + USD.group(String(whole.magnitude))
-    }
+    // The dashboard's own writers (`Figures`), so both say every figure alike.
+    static func count(_ n: Int) -> String { Figures.count(n) }
+    static func signed(_ u: USD) -> String { Figures.signedUSD(u) }
+    static func signedCoins(_ c: FixedDecimal) -> String { Figures.signedCoins(c) }
 }

@@ -55,5 +55,5 @@ public enum Signals {
         return nil
     }
 
-    static func signed(_ usd: USD) -> String { (usd.micros >= 0 ? "+" : "") + usd.compact(decimals: 2) }
+    static func signed(_ usd: USD) -> String { Figures.signedUSD(usd) }
 }

@@ -1,33 +1,15 @@
 import LiqtopCore
 
-/// Display strings shared by the panels. Every figure is derived from exact values in the
-/// snapshot and rounded only here.
+/// Display strings shared by the panels: the figures as Core's `Figures` writes them (the same
+/// code `summary` uses), plus padding and wrapping for the grid.
 enum Fmt {
-    static func usd(_ u: USD, _ decimals: Int = 1) -> String { u.compact(decimals: decimals) }
-
-    static func signedUSD(_ u: USD, _ decimals: Int = 2) -> String {
-        (u.micros > 0 ? "+" : "") + u.compact(decimals: decimals)
-    }
-
-    /// Whole coins with separators and sign: `+8,933`.
-    static func signedCoins(_ c: FixedDecimal) -> String {
-        let whole = c.scaled(to: 0)
-        let sign = whole > 0 ? "+" : (whole < 0 ? "-" : "")
-        return sign + USD.group(String(whole.magnitude))
-    }
-
-    static func count(_ n: Int) -> String { USD.group(String(n)) }
-
-
-    static func time(_ t: Millis) -> String { ISOTime.clock(t) }
-
-    /// With milliseconds when the time is between seconds (after `b` or a go-to-time), so
-    /// `summary --at` the clock shown is the same instant.
-    static func dateTime(_ t: Millis) -> String {
-        let s = ISOTime.format(t)
-        let ms = ((t % 1000) + 1000) % 1000
-        return String(s.prefix(10)) + " " + ISOTime.clock(t) + (ms == 0 ? "" : "." + String(s.dropLast().suffix(3)))
-    }
+    // The figures themselves are written by Core's `Figures`, as `summary` writes them.
+    static func usd(_ u: USD, _ decimals: Int = 1) -> String { Figures.usd(u, decimals: decimals) }
+    static func signedUSD(_ u: USD, _ decimals: Int = 2) -> String { Figures.signedUSD(u, decimals: decimals) }
+    static func signedCoins(_ c: FixedDecimal) -> String { Figures.signedCoins(c) }
+    static func count(_ n: Int) -> String { Figures.count(n) }
+    static func time(_ t: Millis) -> String { Figures.clock(t) }
+    static func dateTime(_ t: Millis) -> String { Figures.dateTime(t) }
 
     static func shortDay(_ d: Day) -> String { String(d.description.dropFirst(5)) }
 

@@ -1,0 +1,31 @@
+/// How figures are written, once, for the dashboard and `summary` alike: money in compact
+/// units (`$577.0M`, rounded as `USD.compact` rounds), signed flows, whole coins, counts with
+/// separators, and times (milliseconds only when the instant is between seconds). Shares are
+/// `Percent`'s.
+public enum Figures {
+    public static func usd(_ u: USD, decimals: Int = 1) -> String { u.compact(decimals: decimals) }
+
+    /// `+$849.92M`, `-$1.08B`, `$0`.
+    public static func signedUSD(_ u: USD, decimals: Int = 2) -> String {
+        (u.micros > 0 ? "+" : "") + u.compact(decimals: decimals)
+    }
+
+    /// Whole coins with separators and sign: `+8,933`.
+    public static func signedCoins(_ c: FixedDecimal) -> String {
+        let whole = c.scaled(to: 0)
+        return (whole > 0 ? "+" : whole < 0 ? "-" : "") + USD.group(String(whole.magnitude))
+    }
+
+    public static func count(_ n: Int) -> String { USD.group(String(n)) }
+
+    /// `HH:MM:SS` of the UTC day.
+    public static func clock(_ t: Millis) -> String { ISOTime.clock(t) }
+
+    /// `2026-01-14 23:17:42.318`: with milliseconds when the time is between seconds (after a
+    /// jump), so `summary --at` the time shown is the same instant.
+    public static func dateTime(_ t: Millis) -> String {
+        let s = ISOTime.format(t)
+        let ms = ((t % 1000) + 1000) % 1000
+        return String(s.prefix(10)) + " " + ISOTime.clock(t) + (ms == 0 ? "" : "." + String(s.dropLast().suffix(3)))
+    }
+}
