@@ -52,3 +52,32 @@ import Testing
         #expect(v.handle(.end, snapshot: s) == [.replay(.jumpEnd)])
     }
 }
+
+/// Lists scroll as htop's do: the view stays put while the selection moves inside it, and each
+/// drill level keeps its own.
+@Suite struct ScrollTests {
+    @Test func theViewMovesOnlyAsFarAsTheSelectionNeeds() {
+        #expect(ListView.follow(selected: 5, scroll: 0, count: 100, rows: 10) == 0)
+        #expect(ListView.follow(selected: 10, scroll: 0, count: 100, rows: 10) == 1)
+        #expect(ListView.follow(selected: 3, scroll: 8, count: 100, rows: 10) == 3)
+        #expect(ListView.follow(selected: 99, scroll: 0, count: 100, rows: 10) == 90)
+        #expect(ListView.follow(selected: 2, scroll: 95, count: 100, rows: 10) == 2)
+        #expect(ListView.follow(selected: 4, scroll: 3, count: 5, rows: 10) == 0, "all fit")
+    }
+
+    @Test func eachLevelKeepsItsScroll() async {
+        let store = await DemoFixture.store()
+        var v = ViewState()
+        v.pageRows = 5
+        let s = await DemoFixture.press([.char("a")], &v, store: store)
+        #expect(Listing.count(s, v) > 9)
+        _ = await DemoFixture.press(Array(repeating: .down, count: 8), &v, store: store)
+        #expect(v.top.selected == 8 && v.top.scroll == 4)
+        _ = await DemoFixture.press(Array(repeating: .up, count: 2), &v, store: store)
+        #expect(v.top.selected == 6 && v.top.scroll == 4, "moving up inside the view does not scroll it")
+        _ = await DemoFixture.press([.enter], &v, store: store)
+        #expect(v.top.scroll == 0)
+        _ = await DemoFixture.press([.escape], &v, store: store)
+        #expect(v.top.selected == 6 && v.top.scroll == 4, "back at the coins, where they were")
+    }
+}

@@ -3,31 +3,31 @@ import LiqtopCore
 /// Full-screen drill-down levels. Each draws below the breadcrumb in `r`.
 enum DrillViews {
     static func draw(_ s: Snapshot, _ v: ViewState, in r: Rect, into g: inout CellGrid) {
-        let sel = v.top.selected
+        let sel = v.top.selected, scroll = v.top.scroll
         switch v.context {
         case .dashboard: return
-        case .coins: coins(s, v, sel, r, &g)
-        case .coin(let c): coin(s, v, c, sel, r, &g)
-        case .orders(let c, let venue): orders(s, v, c, venue, sel, r, &g)
-        case .etfAsset(let a): etfAsset(s, v, a, sel, r, &g)
-        case .etfFund(let a, let f): etfFund(s, a, f, sel, r, &g)
-        case .notes: notes(s, sel, r, &g)
+        case .coins: coins(s, v, sel, r, &g, scroll: scroll)
+        case .coin(let c): coin(s, v, c, sel, r, &g, scroll: scroll)
+        case .orders(let c, let venue): orders(s, v, c, venue, sel, r, &g, scroll: scroll)
+        case .etfAsset(let a): etfAsset(s, v, a, sel, r, &g, scroll: scroll)
+        case .etfFund(let a, let f): etfFund(s, a, f, sel, r, &g, scroll: scroll)
+        case .notes: notes(s, sel, r, &g, scroll: scroll)
         case .note(let n): note(n, r, &g)
-        case .rejections: rejections(s, sel, r, &g)
-        case .venues: venues(s, v, sel, r, &g)
+        case .rejections: rejections(s, sel, r, &g, scroll: scroll)
+        case .venues: venues(s, v, sel, r, &g, scroll: scroll)
         }
     }
 
     /// Every venue liqtop reads, whether or not this session connects it: its state, its share
     /// of the window, and what prices its contracts; the selected one's caveat below.
-    static func venues(_ s: Snapshot, _ v: ViewState, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+    static func venues(_ s: Snapshot, _ v: ViewState, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
         let all = Venue.allCases
         let whole = s.windows[v.window] ?? SideTotals()
         let totals = Dictionary((s.byVenue[v.window] ?? []).map { ($0.venue, $0.totals) }, uniquingKeysWith: +)
         let footer = 3
         let (table, notes) = r.splitTop(max(2, min(r.height - footer, all.count + 1)))
         Table.draw([Column("venue", 8), Column("state", 20), Column("total", 10, right: true), Column("share", 6, right: true),
-                    Column("orders", 8, right: true), Column("instruments", 0)], count: all.count, selected: sel, in: table, into: &g) { i in
+                    Column("orders", 8, right: true), Column("instruments", 0)], count: all.count, selected: sel, scroll: scroll, in: table, into: &g) { i in
             let venue = all[i], t = totals[venue] ?? SideTotals()
             return [(venue.rawValue, Style(.text, bold: true)), VenueCoverage.state(venue, s), (Fmt.usd(t.totalUSD, 2), .text),
                     (t.sharePercent(of: whole), .text), (Fmt.count(t.count), .dim), (VenueCoverage.instruments(venue, s), .dim)]
@@ -52,22 +52,22 @@ enum DrillViews {
     /// The role of whichever side is larger.
     static func side(_ t: SideTotals) -> Role { t.shortUSD >= t.longUSD ? .short : .long }
 
-    static func coins(_ s: Snapshot, _ v: ViewState, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+    static func coins(_ s: Snapshot, _ v: ViewState, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
         let glyphs = g.glyphs
         let list = Listing.coins(s, v)
         let peak = list.map(\.totals.totalUSD.micros).max() ?? 0
-        Table.draw([Column("coin", 8)] + sideColumns + [Column("", 0)], count: list.count, selected: sel, in: r, into: &g) { i in
+        Table.draw([Column("coin", 8)] + sideColumns + [Column("", 0)], count: list.count, selected: sel, scroll: scroll, in: r, into: &g) { i in
             let c = list[i]
             return [(c.coin, Style(.text, bold: true))] + sideCells(c.totals)
                 + [(Bars.horizontal(c.totals.totalUSD.micros, max: peak, width: max(0, r.width - 66), role: side(c.totals), glyphs: glyphs), Style(side(c.totals)))]
         }
     }
 
-    static func coin(_ s: Snapshot, _ v: ViewState, _ coin: String, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+    static func coin(_ s: Snapshot, _ v: ViewState, _ coin: String, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
         let venues = Listing.venues(s)
         let tableHeight = min(r.height, venues.count + 2)
         let (top, rest) = r.splitTop(tableHeight)
-        Table.draw([Column("venue", 8)] + sideColumns, count: venues.count, selected: sel, in: top, into: &g) { i in
+        Table.draw([Column("venue", 8)] + sideColumns, count: venues.count, selected: sel, scroll: scroll, in: top, into: &g) { i in
             [(venues[i].venue.rawValue, Style(.text, bold: true))] + sideCells(venues[i].totals)
         }
         if rest.height >= 4, let m = s.detail?.minutes {
@@ -92,7 +92,7 @@ enum DrillViews {
         }
     }
 
-    static func orders(_ s: Snapshot, _ v: ViewState, _ coin: String, _ venue: Venue, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+    static func orders(_ s: Snapshot, _ v: ViewState, _ coin: String, _ venue: Venue, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
         let list = Listing.orders(s)
         let total = s.detail?.ordersTotal ?? list.count
         g.put(caveat(venue) + (total > list.count ? "  Showing the newest \(Fmt.count(list.count)) of \(Fmt.count(total))." : ""),
@@ -101,14 +101,14 @@ enum DrillViews {
         let body = r.splitTop(2).1
         Table.draw([Column("time", 8), Column("side", 5), Column("instrument", 16), Column("price", 12, right: true),
                     Column("quantity", 14, right: true), Column("USD", 12, right: true)],
-                   count: list.count, selected: sel, in: body, into: &g) { i in
+                   count: list.count, selected: sel, scroll: scroll, in: body, into: &g) { i in
             let o = list[i]
             return [(Fmt.time(o.time), .dim), (o.side.rawValue, Style(o.side == .long ? .long : .short)), (o.instrument, .text),
                     (o.price.description, .text), (o.quantity.description, .text), (Fmt.usd(o.usd, 2), Tier.style(o.usd, base: .text))]
         }
     }
 
-    static func etfAsset(_ s: Snapshot, _ v: ViewState, _ a: EtfAsset, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+    static func etfAsset(_ s: Snapshot, _ v: ViewState, _ a: EtfAsset, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
         let glyphs = g.glyphs
         guard let e = s.etf[a] else { g.put("no \(a.rawValue) ETF flows loaded", x: r.x, y: r.y, style: .dim, clip: r); return }
         let funds = Listing.funds(s, a, v)
@@ -119,7 +119,7 @@ enum DrillViews {
         let body = r.splitTop(1).1
         let (left, right) = body.width >= 90 ? body.splitLeft(body.width / 2) : body.splitTop((body.height + 1) / 2)
         Table.draw([Column("fund", 6), Column("USD", 11, right: true), Column(a.rawValue, 12, right: true), Column("ref. price", 11, right: true)],
-                   count: funds.count, selected: sel, in: Rect(x: left.x, y: left.y, width: left.width - 1, height: left.height), into: &g) { i in
+                   count: funds.count, selected: sel, scroll: scroll, in: Rect(x: left.x, y: left.y, width: left.width - 1, height: left.height), into: &g) { i in
             let f = funds[i]
             let st = Style(f.netUSD.micros >= 0 ? .inflow : .outflow)
             return [(f.fund, Style(.text, bold: true)), (Fmt.signedUSD(f.netUSD), st),
@@ -137,12 +137,12 @@ enum DrillViews {
         }
     }
 
-    static func etfFund(_ s: Snapshot, _ a: EtfAsset, _ fund: String, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+    static func etfFund(_ s: Snapshot, _ a: EtfAsset, _ fund: String, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
         let glyphs = g.glyphs
         let days = Listing.fundHistory(s)
         let peak = days.map { $0.netUSD.micros.magnitude }.max() ?? 0
         Table.draw([Column("day", 10), Column("USD", 11, right: true), Column(a.rawValue, 12, right: true),
-                    Column("ref. price", 11, right: true), Column("", 0)], count: days.count, selected: sel, in: r, into: &g) { i in
+                    Column("ref. price", 11, right: true), Column("", 0)], count: days.count, selected: sel, scroll: scroll, in: r, into: &g) { i in
             let f = days[i]
             let st = Style(f.netUSD.micros >= 0 ? .inflow : .outflow)
             return [(f.day.description, .dim), (Fmt.signedUSD(f.netUSD), st), (f.coins.map(Fmt.signedCoins) ?? "–", st),
@@ -152,9 +152,9 @@ enum DrillViews {
         }
     }
 
-    static func notes(_ s: Snapshot, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+    static func notes(_ s: Snapshot, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
         let notes = s.macro.notes
-        Table.draw([Column("time (UTC)", 19), Column("source", 18), Column("note", 0)], count: notes.count, selected: sel, in: r, into: &g) { i in
+        Table.draw([Column("time (UTC)", 19), Column("source", 18), Column("note", 0)], count: notes.count, selected: sel, scroll: scroll, in: r, into: &g) { i in
             [(Fmt.dateTime(notes[i].time), .dim), (notes[i].source, Style(.title)), (notes[i].text, .text)]
         }
     }
@@ -166,7 +166,7 @@ enum DrillViews {
         }
     }
 
-    static func rejections(_ s: Snapshot, _ sel: Int, _ r: Rect, _ g: inout CellGrid) {
+    static func rejections(_ s: Snapshot, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
         let list = s.input.rejections
         let header = "\(Fmt.count(s.input.rejected)) rejected · \(Fmt.count(s.input.ignored)) ignored"
             + (s.input.rejected > list.count ? " · listing the first \(Fmt.count(list.count))" : "")

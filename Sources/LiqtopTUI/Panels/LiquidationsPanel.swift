@@ -171,7 +171,7 @@ enum LiquidationsPanel {
         guard rows > 0 else { return }
         if focused { g.listRows = rows }
         let selected = v.dashboardSelection[.liquidations, default: 0]
-        let offset = ListView.offset(selected: selected, count: coins.count, rows: rows)
+        let offset = ListView.follow(selected: selected, scroll: v.dashboardScroll[.liquidations, default: 0], count: coins.count, rows: rows)
         let peak = coins.first.map { _ in coins.map(\.totals.totalUSD.micros).max() ?? 0 } ?? 0
         for k in 0 ..< min(rows, coins.count - offset) {
             let c = coins[offset + k], y = r.y + 1 + k
@@ -202,10 +202,14 @@ enum LiquidationsPanel {
     }
 }
 
-/// Scrolling for lists that keep the selection visible.
+/// Scrolling for lists that keep the selection visible, as htop does: the view stays where it
+/// was and moves only as far as the selection needs.
 enum ListView {
-    static func offset(selected: Int, count: Int, rows: Int) -> Int {
+    static func follow(selected: Int, scroll: Int, count: Int, rows: Int) -> Int {
         guard count > rows, rows > 0 else { return 0 }
-        return max(0, min(count - rows, selected - rows / 2))
+        var first = min(max(0, scroll), count - rows)
+        if selected < first { first = selected }
+        if selected >= first + rows { first = selected - rows + 1 }
+        return max(0, min(count - rows, first))
     }
 }

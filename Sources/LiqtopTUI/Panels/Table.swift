@@ -9,7 +9,8 @@ struct Column {
 }
 
 enum Table {
-    static func draw(_ columns: [Column], count: Int, selected: Int?, in r: Rect, into g: inout CellGrid,
+    /// `scroll`: the first row the level showed last; moved only as far as keeps `selected` in view.
+    static func draw(_ columns: [Column], count: Int, selected: Int?, scroll: Int = 0, in r: Rect, into g: inout CellGrid,
                      row: (Int) -> [(String, Style)]) {
         guard r.height >= 1 else { return }
         // Each column and the gap after it; a width-0 column takes the rest (at least 4).
@@ -24,7 +25,7 @@ enum Table {
         guard rows > 0 else { return }
         if selected != nil { g.listRows = rows }
         if count == 0 { g.put("nothing to show", x: r.x, y: r.y + 1, style: .dim, clip: r); return }
-        let offset = ListView.offset(selected: selected ?? 0, count: count, rows: rows)
+        let offset = ListView.follow(selected: selected ?? 0, scroll: scroll, count: count, rows: rows)
         for k in 0 ..< min(rows, count - offset) {
             let i = offset + k, y = r.y + 1 + k
             if selected != nil { g.hit(Rect(x: r.x, y: y, width: r.width, height: 1), .row(i)) }

@@ -145,9 +145,13 @@ extension ViewState {
         let count = s.map { Listing.count($0, self) } ?? 0
         if isDashboard {
             let cur = dashboardSelection[focus, default: 0]
-            dashboardSelection[focus] = max(0, min(count - 1, cur + delta))
+            let next = max(0, min(count - 1, cur.addingReportingOverflow(delta).overflow ? (delta > 0 ? count - 1 : 0) : cur + delta))
+            dashboardSelection[focus] = next
+            dashboardScroll[focus] = ListView.follow(selected: next, scroll: dashboardScroll[focus, default: 0], count: count, rows: pageRows)
         } else {
-            stack[stack.count - 1].selected = max(0, min(count - 1, top.selected + delta))
+            let next = max(0, min(count - 1, top.selected + delta))
+            stack[stack.count - 1].selected = next
+            stack[stack.count - 1].scroll = ListView.follow(selected: next, scroll: top.scroll, count: count, rows: pageRows)
         }
     }
 

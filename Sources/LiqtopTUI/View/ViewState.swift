@@ -72,6 +72,8 @@ public struct ViewState: Sendable, Equatable {
     public var stack: [Level] = [Level(.dashboard)]
     /// Selected row of each dashboard panel.
     public var dashboardSelection: [Panel: Int] = [:]
+    /// First row shown of each dashboard panel's list (drill levels keep theirs in `Level.scroll`).
+    public var dashboardScroll: [Panel: Int] = [:]
     public var window: Window = .h24
     public var sort: CoinSort = .total
     public var filter = ""
