@@ -43,6 +43,26 @@ enum EtfPanel {
             if infoLeft > occupied { g.putRight(info, right: area.maxX, y: barsY, style: .dim, clip: area) }
             if k == selected { g.patch(Rect(x: area.x, y: y, width: area.width, height: rowsPer), with: .selected(focused: focused)) }
         }
+        // Larger screens: the selected asset's funds on its latest day, a signed bar each.
+        let below = Rect(x: area.x, y: area.y + 2 + assets.count * rowsPer, width: area.width, height: area.maxY - (area.y + 2 + assets.count * rowsPer))
+        if below.height >= 4, let e = assets[safe: selected] ?? assets.first { drawFunds(e, below, &g) }
+    }
+
+    /// `IBIT  +$648.60M ████████` for each fund of `e`'s day, largest flow first; the figures are
+    /// `summary --json`'s `funds`.
+    static func drawFunds(_ e: EtfAssetSummary, _ r: Rect, _ g: inout CellGrid) {
+        let funds = e.funds.sorted { ($0.netUSD.micros.magnitude, $1.fund) > ($1.netUSD.micros.magnitude, $0.fund) }
+        g.put("\(e.asset.rawValue) funds on \(e.day)", x: r.x, y: r.y, style: Style(.title), clip: r)
+        let peak = Int64(clamping: funds.map { $0.netUSD.micros.magnitude }.max() ?? 0)
+        let glyphs = g.glyphs
+        for (k, f) in funds.prefix(r.height - 1).enumerated() {
+            let y = r.y + 1 + k
+            let role: Role = f.netUSD.micros >= 0 ? .inflow : .outflow
+            g.put(Fmt.pad(f.fund, 6), x: r.x, y: y, style: Style(.text, bold: true), clip: r)
+            g.put(Fmt.lpad(Fmt.signedUSD(f.netUSD), 10), x: r.x + 6, y: y, style: Style(role), clip: r)
+            let bar = Bars.horizontal(Int64(clamping: f.netUSD.micros.magnitude), max: peak, width: max(0, r.width - 18), role: role, glyphs: glyphs)
+            g.put(bar, x: r.x + 18, y: y, style: Style(role), clip: r)
+        }
     }
 
     /// One cell per day: height by size, colour by direction.
