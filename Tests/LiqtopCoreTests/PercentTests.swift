@@ -71,3 +71,23 @@ import Testing
         #expect(ISOTime.parse(Figures.dateTime(t)) == t, "the time shown reads back as the instant")
     }
 }
+
+/// The macro panel's rate path: the effective rate day by day over the last 90 days, in summary.
+@Suite struct RatePathTests {
+    @Test func lastNinetyDaysOfTheEffectiveRate() async {
+        let store = MarketStore()
+        let today = Day(containing: 1_768_348_800_000)
+        func day(_ k: Int) -> Day { Day(index: today.index + Int32(k)) }
+        var events: [Event] = []
+        for k in 0 ..< 200 { events.append(.rate(RatePoint(day: day(k - 199), series: "DFF", value: FixedDecimal(Int64(400 - k / 50))))) }
+        events.append(.rate(RatePoint(day: day(3), series: "DFF", value: FixedDecimal(1)))) // after the clock: not yet
+        await store.ingest(events, source: "fred")
+        await store.setClock(today.start + Duration.hour)
+        let path = await store.snapshot().macro.ratePath
+        #expect(path.count == MacroSummary.pathDays)
+        #expect(path.first?.day == day(-89) && path.last?.day == today)
+        #expect(path.map(\.day) == path.map(\.day).sorted())
+        let json = SummaryJSON.render(await store.snapshot())
+        #expect(json.contains("\"rate_path\": [{\"date\": \"\(day(-89).description)\", \"series\": \"DFF\", \"value\": \(path.first!.value)}"))
+    }
+}

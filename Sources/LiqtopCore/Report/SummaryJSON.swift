@@ -141,6 +141,12 @@ public enum SummaryJSON {
             w.endObject()
         }
         w.endArray()
+        // The macro panel's rate path: the effective rate, day by day, oldest first.
+        w.beginArray("rate_path")
+        for p in s.macro.ratePath {
+            w.beginObject(); w.string("date", p.day.description); w.string("series", p.series); w.number("value", p.value.description); w.endObject()
+        }
+        w.endArray()
         w.endObject()
     }
 }

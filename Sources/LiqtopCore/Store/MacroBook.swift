@@ -34,6 +34,14 @@ struct MacroBook: Sendable {
         return out
     }
 
+    /// The effective rate (DFF, else the target's upper bound) on the days in `(day − days, day]`,
+    /// oldest first: the rate path the macro panel draws.
+    func ratePath(through day: Day, days: Int) -> [RatePoint] {
+        guard let series = ["DFF", "DFEDTARU"].first(where: { rates[$0] != nil }), let points = rates[series] else { return [] }
+        return points.filter { $0.key <= day && Int($0.key.index) > Int(day.index) - days }.sorted { $0.key < $1.key }
+            .map { RatePoint(day: $0.key, series: series, value: $0.value) }
+    }
+
     /// Odds for meetings on or after `day`, by meeting then range.
     func upcomingOdds(from day: Day) -> [CutOdds] {
         odds.filter { $0.key.meeting >= day }

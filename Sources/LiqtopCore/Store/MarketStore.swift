@@ -226,7 +226,7 @@ public actor MarketStore {
             signal: Signals.squeeze(lastHour: windows[.h1]!, etf: etfSummaries, clock: t),
             etf: etfSummaries,
             macro: MacroSummary(notes: macro.notes(through: t), rates: macro.latestRates(asOf: today),
-                                odds: macro.upcomingOdds(from: today)),
+                                odds: macro.upcomingOdds(from: today), ratePath: macro.ratePath(through: today, days: MacroSummary.pathDays)),
             input: input, focus: focus, detail: detail(at: t), largestEver: liquidations.largestEver,
             spanLargest: focus.span.flatMap { span in
                 let through = min(span.upperBound, t)

@@ -88,8 +88,11 @@ public struct MacroSummary: Sendable, Hashable {
     public var notes: [MacroNote]
     public var rates: [String: RatePoint]
     public var odds: [CutOdds]
+    /// The effective rate over the last `MacroSummary.pathDays` days, oldest first.
+    public var ratePath: [RatePoint] = []
     public var latestNote: MacroNote? { notes.first }
 
+    public static let pathDays = 90
     public static let empty = MacroSummary(notes: [], rates: [:], odds: [])
 }
 

@@ -10,8 +10,9 @@ enum MacroPanel {
         var y = area.y
         let rates = ratesLine(s.macro)
         let odds = oddsLines(s.macro)
-        // The note gets what rates and odds leave.
-        let reserved = (rates == nil ? 0 : 1) + min(odds.count, 3)
+        // The note gets what rates, the rate path and odds leave; the path shows where there is room.
+        let path = area.height >= 12 && s.macro.ratePath.count >= 2
+        let reserved = (rates == nil ? 0 : 1) + min(odds.count, 3) + (path ? 1 : 0)
         if let n = s.macro.latestNote {
             g.put(Fmt.dateTime(n.time) + " · " + n.source, x: area.x, y: y, style: Style(.dim), clip: area)
             y += 1
@@ -30,11 +31,34 @@ enum MacroPanel {
             g.put(rates, x: area.x, y: y, style: Style(.title), clip: area)
             y += 1
         }
+        if path, y < area.maxY {
+            drawPath(s.macro.ratePath, Rect(x: area.x, y: y, width: area.width, height: 1), &g)
+            y += 1
+        }
         for line in odds where y < area.maxY {
             g.put(line, x: area.x, y: y, style: .text, clip: area)
             y += 1
         }
         if focused { g.patch(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: .selected()) }
+    }
+
+    /// `DFF 90d ▇▇▇▇▇▁▁▁ 3.89% → 3.64%`: one cell per observation (the latest that fit), the
+    /// height between the path's lowest and highest value; the figures are `rate_path`'s.
+    static func drawPath(_ points: [RatePoint], _ r: Rect, _ g: inout CellGrid) {
+        guard let first = points.first, let last = points.last else { return }
+        let label = "\(first.series) \(MacroSummary.pathDays)d "
+        let ends = " \(first.value)% → \(last.value)%" // as `rate_path` writes them
+        let room = max(0, r.width - TextWidth.of(label) - TextWidth.of(ends))
+        let shown = points.suffix(room)
+        // Exact: values on a common scale of 10^-6 %, heights in eighths of the path's range.
+        let values = shown.map { $0.value.scaled(to: 6) }
+        let lo = values.min() ?? 0, span = (values.max() ?? 0) - lo
+        var x = r.x + g.put(label, x: r.x, y: r.y, style: .dim, clip: r)
+        for v in values {
+            let level = span == 0 ? 4 : Int((v - lo) * 7 / span) + 1
+            x += g.put(String(Bars.vertical[max(1, min(8, level))]), x: x, y: r.y, style: Style(.axis), clip: r)
+        }
+        g.put(ends, x: x, y: r.y, style: Style(.title), clip: r)
     }
 
     static func ratesLine(_ m: MacroSummary) -> String? {
