@@ -66,6 +66,7 @@ import Testing
             var v = ViewState()
             let s = await DemoFixture.press(keys, &v, store: store)
             let actual = Self.serialize(Renderer.render(s, v, DemoFixture.chrome, width: w, height: h))
+            await Task.yield() // long CPU work shares the cooperative pool with timer-driven tests
             let file = Self.directory.appendingPathComponent("\(name)-\(w)x\(h).txt")
             if update {
                 try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)

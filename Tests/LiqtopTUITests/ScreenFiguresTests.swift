@@ -50,6 +50,7 @@ import Testing
                 v.window = window
                 let s = await store.snapshot(at: t)
                 let screen = Renderer.render(s, v, DemoFixture.chrome, width: w, height: h).text
+                await Task.yield() // long CPU work shares the cooperative pool with timer-driven tests
                 let json = SummaryJSON.render(s)
                 let allowed = Self.candidates(json)
                 let shown = screen.matches(of: /[+-]?\$[0-9][0-9,]*(\.[0-9]+)?[kMB]?|[0-9]+(\.[0-9]+)?%/).map { String($0.output.0) }
