@@ -62,6 +62,24 @@ import Testing
         }
     }
 
+    /// 100,000 mutants of the Binance samples, each decoded four ways: identical outcomes.
+    // Async with a yield per batch: a long CPU-bound test must not hold both threads of the
+    // cooperative pool, or timer-driven tests elsewhere in the run starve.
+    @Test func mutantsDecodeIdenticallyEveryWay() async {
+        var mutator = Mutator(seed: 0xFA57_0001, samples: Self.samples)
+        var fastAccepted = 0
+        for _ in 0 ..< 1_000 {
+            let batch = (0 ..< 100).map { _ in mutator.next() }
+            let general = Self.decode(batch, fast: false, packed: false)
+            let fast = Self.decode(batch, fast: true, packed: false)
+            #expect(fast == general)
+            #expect(Self.decode(batch, fast: true, packed: true) == general)
+            fastAccepted += batch.count { $0.withUnsafeBufferPointer { BinanceFastPath.scan($0) } != nil }
+            await Task.yield()
+        }
+        // Most byte-level mutants break the layout; these still reach the fast path itself.
+        #expect(fastAccepted > 1_000)
+    }
 
     /// Every hostile number in every numeric field and every hostile string in the symbol and
     /// side, layout kept: the fast path's own number and name handling against the general one.
@@ -96,28 +114,5 @@ extension String {
         var text = self
         text.replaceSubrange(r, with: replacement)
         return text
-    }
-}
-
-/// The mutants run in the plain pass of `.ci/run` (a suite named `…MutationTests` is skipped by
-/// its ThreadSanitizer pass, where 100,000 decodes four ways held a core for minutes).
-@Suite struct BinanceFastPathMutationTests {
-    /// 100,000 mutants of the Binance samples, each decoded four ways: identical outcomes.
-    // Async with a yield per batch: a long CPU-bound test must not hold both threads of the
-    // cooperative pool, or timer-driven tests elsewhere in the run starve.
-    @Test func mutantsDecodeIdenticallyEveryWay() async {
-        var mutator = Mutator(seed: 0xFA57_0001, samples: BinanceFastPathTests.samples)
-        var fastAccepted = 0
-        for _ in 0 ..< 1_000 {
-            let batch = (0 ..< 100).map { _ in mutator.next() }
-            let general = BinanceFastPathTests.decode(batch, fast: false, packed: false)
-            let fast = BinanceFastPathTests.decode(batch, fast: true, packed: false)
-            #expect(fast == general)
-            #expect(BinanceFastPathTests.decode(batch, fast: true, packed: true) == general)
-            fastAccepted += batch.count { $0.withUnsafeBufferPointer { BinanceFastPath.scan($0) } != nil }
-            await Task.yield()
-        }
-        // Most byte-level mutants break the layout; these still reach the fast path itself.
-        #expect(fastAccepted > 1_000)
     }
 }

@@ -180,6 +180,22 @@ import Testing
         #expect(lines.count { Self.takesFastPath($0) } > 1_000)
     }
 
+    /// 100,000 mutants of the frames (byte damage, splices, hostile numbers and strings), each
+    /// decoded four ways: identical outcomes.
+    // Async with a yield per batch: a long CPU-bound test must not hold both threads of the
+    // cooperative pool, or timer-driven tests elsewhere in the run starve.
+    @Test func mutantsDecodeIdenticallyEveryWay() async {
+        var mutator = Mutator(seed: 0xFA57_0002, samples: Self.fastFrames.map(\.1) + Self.otherLines)
+        var fastAccepted = 0
+        for _ in 0 ..< 1_000 {
+            let batch = (0 ..< 100).map { _ in mutator.next() }
+            Self.expectSame(batch)
+            fastAccepted += batch.count { Self.takesFastPath($0) }
+            await Task.yield()
+        }
+        // Most byte-level mutants break the layout; these still reach the fast paths themselves.
+        #expect(fastAccepted > 800)
+    }
 
     /// The byte ranges of the values of `"key":value` pairs whose value is a string or a
     /// number, and whether it is quoted.
@@ -202,26 +218,5 @@ import Testing
             }
         }
         return out
-    }
-}
-
-/// The mutants run in the plain pass of `.ci/run` (a suite named `…MutationTests` is skipped by
-/// its ThreadSanitizer pass, where 100,000 decodes four ways held a core for minutes).
-@Suite struct VenueFastPathMutationTests {
-    /// 100,000 mutants of the frames (byte damage, splices, hostile numbers and strings), each
-    /// decoded four ways: identical outcomes.
-    // Async with a yield per batch: a long CPU-bound test must not hold both threads of the
-    // cooperative pool, or timer-driven tests elsewhere in the run starve.
-    @Test func mutantsDecodeIdenticallyEveryWay() async {
-        var mutator = Mutator(seed: 0xFA57_0002, samples: VenueFastPathTests.fastFrames.map(\.1) + VenueFastPathTests.otherLines)
-        var fastAccepted = 0
-        for _ in 0 ..< 1_000 {
-            let batch = (0 ..< 100).map { _ in mutator.next() }
-            VenueFastPathTests.expectSame(batch)
-            fastAccepted += batch.count { VenueFastPathTests.takesFastPath($0) }
-            await Task.yield()
-        }
-        // Most byte-level mutants break the layout; these still reach the fast paths themselves.
-        #expect(fastAccepted > 800)
     }
 }
