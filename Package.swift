@@ -80,7 +80,8 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
-        .testTarget(name: "LiqtopTUITests", dependencies: ["LiqtopTUI"]),
+        // The golden screens are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "LiqtopTUITests", dependencies: ["LiqtopTUI"], exclude: ["Goldens"]),
         .testTarget(name: "LiqtopAppTests", dependencies: ["LiqtopApp", "LiqtopTestSupport"]),
         .testTarget(name: "liqtopTests", dependencies: ["liqtop", "LiqtopTestSupport"]),
     ],

@@ -141,7 +141,10 @@ import LiqtopTestSupport
     func mouseClicksFocusAndSelect() async throws {
         let tmux = try startDashboard("--paused --from 2026-01-14T23:59:00Z", width: 160, height: 48)
         defer { tmux.kill() }
-        let screen = try await tmux.waitFor("1 Liquidations", "2 ETF flows")
+        // The first frames can come before the day is loaded: wait for the rows the clicks aim at.
+        let screen = try await tmux.wait(until: "the loaded dashboard") {
+            $0.contains("2 ETF flows") && $0.contains("\n│ ETH ")
+        }
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let etfRow = try #require(lines.firstIndex { $0.contains("2 ETF flows") }) + 2 // inside the box
         let etfColumn = try #require(lines[etfRow - 2].range(of: "2 ETF flows")).lowerBound.utf16Offset(in: lines[etfRow - 2]) + 3
@@ -164,7 +167,7 @@ import LiqtopTestSupport
 
         let plain = try startDashboard("--paused --no-mouse --from 2026-01-14T23:59:00Z", width: 160, height: 48)
         defer { plain.kill() }
-        try await plain.waitFor("1 Liquidations", "2 ETF flows")
+        try await plain.wait(until: "the loaded dashboard") { $0.contains("2 ETF flows") && $0.contains("\n│ ETH ") }
         // Two clicks on the ETH row would focus it; without the mouse they do nothing.
         try plain.sendLiteral("\u{1B}[<0;4;\(ethRow + 1)M\u{1B}[<0;4;\(ethRow + 1)M\u{1B}[<0;4;\(ethRow + 1)M")
         try plain.sendLiteral("w")
