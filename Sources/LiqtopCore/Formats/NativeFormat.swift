@@ -278,6 +278,32 @@ extension NativeFormat {
             w.key("date", d.day.description)
             w.key("long_usd", d.longUSD.exactString)
             w.key("short_usd", d.shortUSD.exactString)
+        case .markPrice(let m):
+            w.key("type", "mark_price")
+            w.key("time", raw: String(m.time))
+            w.key("venue", m.venue.rawValue)
+            w.key("instrument", m.instrument)
+            w.key("coin", m.coin)
+            w.key("mark", m.mark.description)
+            if let index = m.index { w.key("index", index.description) }
+        case .funding(let f):
+            w.key("type", "funding")
+            w.key("time", raw: String(f.time))
+            w.key("venue", f.venue.rawValue)
+            w.key("instrument", f.instrument)
+            w.key("coin", f.coin)
+            w.key("rate", f.rate.description)
+            if let hours = f.intervalHours { w.key("interval_h", raw: String(hours)) }
+            if let next = f.nextFundingTime { w.key("next_funding_time", raw: String(next)) }
+        case .openInterest(let o):
+            w.key("type", "open_interest")
+            w.key("time", raw: String(o.time))
+            w.key("venue", o.venue.rawValue)
+            w.key("instrument", o.instrument)
+            w.key("coin", o.coin)
+            w.key("size", o.size.description)
+            w.key("unit", o.unit.rawValue)
+            if let usd = o.usd { w.key("usd", usd.exactString) }
         }
         return w.finish()
     }

@@ -119,4 +119,7 @@ public enum Event: Sendable, Hashable {
     case rate(RatePoint)
     case cutOdds(CutOdds)
     case dailyTotals(DailyLiquidationTotals)
+    case markPrice(MarkPrice)
+    case funding(FundingRate)
+    case openInterest(OpenInterest)
 }

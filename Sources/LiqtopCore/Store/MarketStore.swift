@@ -93,6 +93,7 @@ public actor MarketStore {
             case .rate(let r): macro.insert(r)
             case .cutOdds(let o): macro.insert(o)
             case .dailyTotals(let d): macro.insert(d)
+            case .markPrice, .funding, .openInterest: break // the leverage book comes next (issue 14)
             }
         }
         let before = liquidations.overflowed

@@ -37,6 +37,8 @@ public struct Snapshot: Sendable {
     public var instrumentSources: [String: String] = [:]
     /// Outages of chart-feeding sources over the 24 h ending at `clock`.
     public var outages: [Outage] = []
+    /// Price, open interest and funding per coin, by coin name (coins with any of them).
+    public var leverage: [String: CoinLeverage] = [:]
 
     /// Whether any chart-feeding source was down during `[from, to)`.
     public func wasDown(from: Millis, to: Millis) -> Bool { outages.contains { $0.overlaps(from, to) } }

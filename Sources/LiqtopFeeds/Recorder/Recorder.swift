@@ -136,6 +136,9 @@ public actor Recorder {
         switch event {
         case .liquidation(let l): return Day(containing: l.time)
         case .note(let n): return Day(containing: n.time)
+        case .markPrice(let m): return Day(containing: m.time)
+        case .funding(let f): return Day(containing: f.time)
+        case .openInterest(let o): return Day(containing: o.time)
         case .etfFlow, .rate, .cutOdds, .dailyTotals: return today
         }
     }

@@ -1,0 +1,63 @@
+/// One coin's leverage structure at the store clock: what panel 4, the price line and
+/// `summary --json`'s `leverage` read. Every figure is exact; percentages go through `Percent`.
+public struct CoinLeverage: Sendable, Hashable {
+    public var coin: String
+    /// The latest mark price by the reference rule (the venue with the most open interest).
+    public var price: FixedDecimal?
+    public var priceVenue: Venue?
+    /// Per window: the reference price at `clock − window` and now.
+    public var priceChange: [Window: Change<FixedDecimal>]
+    /// Open interest summed over venues, latest per instrument, in USD.
+    public var oiUSD: USD?
+    /// Per venue, latest, venue order.
+    public var oiByVenue: [VenueOpenInterest]
+    /// Per window: the summed open interest at `clock − window` and now.
+    public var oiChange: [Window: Change<USD>]
+    /// Latest funding per venue (its most open-interest instrument), venue order.
+    public var funding: [VenueFunding]
+    /// Funding weighted by each venue's open interest, per 8 hours (rates of other intervals scaled).
+    public var fundingOIWeighted8h: FixedDecimal?
+    /// Per window: the average funding per 8 h over the window's per-minute history.
+    public var fundingAverage8h: [Window: FixedDecimal]
+    /// The soonest next funding time among the venues.
+    public var nextFunding: Millis?
+    /// Per-minute open/high/low/close of the reference price over the 24 h ending at the clock, oldest first.
+    public var minutes: [PriceMinute]
+
+    public init(coin: String) {
+        self.coin = coin; price = nil; priceVenue = nil; priceChange = [:]; oiUSD = nil; oiByVenue = []
+        oiChange = [:]; funding = []; fundingOIWeighted8h = nil; fundingAverage8h = [:]; nextFunding = nil; minutes = []
+    }
+}
+
+/// A figure then and now; the percentage change is `Percent` of the difference over `from`.
+public struct Change<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var from: Value
+    public var to: Value
+    public init(from: Value, to: Value) { self.from = from; self.to = to }
+}
+
+public struct VenueOpenInterest: Sendable, Hashable {
+    public var venue: Venue
+    public var usd: USD
+    public var time: Millis
+}
+
+public struct VenueFunding: Sendable, Hashable {
+    public var venue: Venue
+    public var instrument: String
+    /// Per interval, as a fraction.
+    public var rate: FixedDecimal
+    public var intervalHours: Int
+    public var nextFundingTime: Millis?
+    public var time: Millis
+}
+
+/// One minute of the reference price.
+public struct PriceMinute: Sendable, Hashable {
+    public var start: Millis
+    public var open: FixedDecimal
+    public var high: FixedDecimal
+    public var low: FixedDecimal
+    public var close: FixedDecimal
+}
