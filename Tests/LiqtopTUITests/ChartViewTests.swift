@@ -7,9 +7,11 @@ import Testing
 @Suite struct ChartViewTests {
     static func lines(_ g: CellGrid) -> [String] { g.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 
-    /// The labels of the time-axis row: `╵HH:MM`.
+    /// The labels of the time-axis row: `╵HH:MM` (in the Liquidations panel: the ETF panel beside
+    /// it has date ticks).
     static func axisLabels(_ g: CellGrid) -> [String] {
-        guard let row = lines(g).first(where: { $0.contains("╵") }) else { return [] }
+        let panel = g.width >= 110 ? g.width * 3 / 5 : g.width
+        guard let row = lines(g).map({ String($0.prefix(panel)) }).first(where: { $0.contains("╵") }) else { return [] }
         return row.split(separator: "╵").dropFirst().map { String($0.prefix(5)) }
     }
 

@@ -12,6 +12,9 @@ import Testing
         #expect(r.split(.vertical, [.fixed(1), .min(9), .fixed(1)]).map(\.height) == [1, 22, 1])
         #expect(r.split(.horizontal, [.fixed(50), .fixed(50)]).map(\.width) == [50, 30], "cut from the last part")
         #expect(r.split(.horizontal, [.fixed(8), .fill(1)]).map(\.x) == [2, 10])
+        // Minimums first, the rest 11:9 (the wide dashboard's ETF over macro).
+        #expect(r.split(.vertical, [.min(8, weight: 11), .min(5, weight: 9)]).map(\.height) == [15, 9])
+        #expect(Rect(x: 0, y: 0, width: 1, height: 10).split(.vertical, [.min(8, weight: 11), .min(5, weight: 9)]).map(\.height) == [8, 2])
     }
 
     @Test func partsTileTheWhole() {
@@ -21,20 +24,25 @@ import Testing
             let parts: [Constraint] = (0 ..< Int.random(in: 1 ... 6, using: &rng)).map { _ in
                 switch Int.random(in: 0 ... 2, using: &rng) {
                 case 0: .fixed(Int.random(in: 0 ... 60, using: &rng))
-                case 1: .min(Int.random(in: 0 ... 60, using: &rng))
+                case 1: .min(Int.random(in: 0 ... 60, using: &rng), weight: Int.random(in: 0 ... 3, using: &rng))
                 default: .fill(Int.random(in: 1 ... 3, using: &rng))
                 }
             }
             let rects = Rect(x: 5, y: 0, width: total, height: 1).split(.horizontal, parts)
             var at = 5
             for r in rects { #expect(r.x == at && r.width >= 0); at += r.width }
-            let grows = parts.contains { if case .fixed = $0 { false } else { true } }
-            let wanted = parts.reduce(0) { if case .fixed(let n) = $1 { $0 + n } else if case .min(let n) = $1 { $0 + n } else { $0 } }
+            let grows = parts.contains {
+                switch $0 {
+                case .fixed: false
+                case .min(_, let w), .fill(let w): w > 0
+                }
+            }
+            let wanted = parts.reduce(0) { if case .fixed(let n) = $1 { $0 + n } else if case .min(let n, _) = $1 { $0 + n } else { $0 } }
             if grows || wanted >= total { #expect(at - 5 == total, "\(parts) in \(total)") } else { #expect(at - 5 == wanted) }
             if wanted <= total {
                 for (c, r) in zip(parts, rects) {
                     if case .fixed(let n) = c { #expect(r.width == n) }
-                    if case .min(let n) = c { #expect(r.width >= n) }
+                    if case .min(let n, _) = c { #expect(r.width >= n) }
                 }
             }
         }

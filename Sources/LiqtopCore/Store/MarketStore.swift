@@ -6,7 +6,8 @@ public actor MarketStore {
         public var tapeMinimum = USD(dollars: 50_000)
         public var tapeLength = 64
         public var largestCount = 20
-        public var etfHistoryDays = 20
+        /// About three months of trading days: as many bars as the widest ETF panel shows.
+        public var etfHistoryDays = 60
         /// Orders listed in a drill-down (newest first); the count of all is still exact.
         public var detailOrderLimit = 5_000
         /// Keep each order's price and quantity (for the order lists); `summary` does without.

@@ -2,8 +2,8 @@
 public enum Constraint: Sendable, Hashable {
     /// Exactly n cells (less only when the whole is smaller).
     case fixed(Int)
-    /// At least n cells, plus a share of what is left like `fill(1)`.
-    case min(Int)
+    /// At least n cells, plus a share of what is left like `fill(weight)`.
+    case min(Int, weight: Int = 1)
     /// A share of what is left after fixed and minimum parts, by weight.
     case fill(Int)
 }
@@ -18,7 +18,7 @@ extension Rect {
         let total = axis == .horizontal ? width : height
         var sizes = parts.map { c -> Int in
             switch c {
-            case .fixed(let n), .min(let n): Swift.max(0, n)
+            case .fixed(let n), .min(let n, _): Swift.max(0, n)
             case .fill: 0
             }
         }
@@ -31,7 +31,7 @@ extension Rect {
         let weights = parts.map { c -> Int in
             switch c {
             case .fixed: 0
-            case .min: 1
+            case .min(_, let w): Swift.max(0, w)
             case .fill(let w): Swift.max(0, w)
             }
         }

@@ -17,35 +17,72 @@ enum EtfPanel {
         g.put("US spot ETFs, \(latest) · total ", x: area.x, y: area.y, style: .dim, clip: area)
         g.put(Fmt.signedUSD(dayTotal), x: area.x + TextWidth.of("US spot ETFs, \(latest) · total "), y: area.y,
               style: Style(dayTotal.micros >= 0 ? .inflow : .outflow, bold: true), clip: area)
-        // Two rows per asset when there is room (numbers, then bars and streak), else one.
-        let rowsPer = area.height - 1 >= assets.count * 2 ? 2 : 1
         let selected = v.dashboardSelection[.etf, default: 0]
+        let rowsPer = rowsPerAsset(assets.count, height: area.height)
         for (k, e) in assets.enumerated() {
             let y = area.y + 1 + k * rowsPer
             guard y < area.maxY else { break }
-            g.hit(Rect(x: area.x, y: y, width: area.width, height: min(rowsPer, area.maxY - y)), .panelRow(.etf, k))
-            let flow = Style(e.today.netUSD.micros >= 0 ? .inflow : .outflow, bold: true)
-            // The focused coin's fund line stands out.
-            let mine = v.coinFocus == e.asset.rawValue
-            g.put(Fmt.pad(e.asset.rawValue, 4), x: area.x, y: y, style: Style(mine ? .focus : .text, bold: true, underline: mine), clip: area)
-            let coins = e.today.netCoins.map { Fmt.signedCoins($0) + " " + e.asset.rawValue } ?? "–"
-            g.put(Fmt.lpad(coins, 15), x: area.x + 4, y: y, style: flow, clip: area)
-            g.put(Fmt.lpad(Fmt.signedUSD(e.today.netUSD), 10), x: area.x + 20, y: y, style: flow, clip: area)
-            if e.day != latest { g.put(" (\(Fmt.shortDay(e.day)))", x: area.x + 30, y: y, style: .dim, clip: area) }
-            let barsY = rowsPer == 2 ? y + 1 : y
-            let barsX = rowsPer == 2 ? area.x + 5 : area.x + 38
-            let barsWidth = max(0, min(e.history.count, area.maxX - barsX - 22))
-            drawBars(e.history.suffix(barsWidth), x: barsX, y: barsY, into: &g, clip: area)
-            let info = "\(Fmt.streak(e.streakDays)) · Σ \(Fmt.signedUSD(e.cumulativeUSD))"
-            // On a shared row the figures win: the streak only shows where it does not cover them.
-            let infoLeft = area.maxX - TextWidth.of(info)
-            let occupied = rowsPer == 2 ? barsX + barsWidth : max(area.x + 31, barsX + barsWidth)
-            if infoLeft > occupied { g.putRight(info, right: area.maxX, y: barsY, style: .dim, clip: area) }
+            let block = Rect(x: area.x, y: y, width: area.width, height: min(rowsPer, area.maxY - y))
+            g.hit(block, .panelRow(.etf, k))
+            drawAsset(e, latest: latest, in: block, focus: v.coinFocus, into: &g)
             if k == selected { g.patch(Rect(x: area.x, y: y, width: area.width, height: rowsPer), with: .selected(focused: focused)) }
         }
         // Larger screens: the selected asset's funds on its latest day, a signed bar each.
-        let below = Rect(x: area.x, y: area.y + 2 + assets.count * rowsPer, width: area.width, height: area.maxY - (area.y + 2 + assets.count * rowsPer))
+        let used = 2 + assets.count * rowsPer
+        let below = Rect(x: area.x, y: area.y + used, width: area.width, height: area.height - used)
         if below.height >= 4, let e = assets[safe: selected] ?? assets.first { drawFunds(e, below, &g) }
+    }
+
+    /// Rows per asset: figures, then a row of daily bars, then their date ticks, as room allows
+    /// (the date row only when four rows are left below for the selected asset's funds).
+    static func rowsPerAsset(_ count: Int, height: Int) -> Int {
+        let rows = height - 1
+        if rows >= count * 3 + 5 { return 3 }
+        return rows >= count * 2 ? 2 : 1
+    }
+
+    /// `BTC      +8,933 BTC  +$849.92M` then the bars and streak (beside the figures on one row).
+    static func drawAsset(_ e: EtfAssetSummary, latest: Day, in r: Rect, focus: String?, into g: inout CellGrid) {
+        let flow = Style(e.today.netUSD.micros >= 0 ? .inflow : .outflow, bold: true)
+        let figures = Rect(x: r.x, y: r.y, width: r.width, height: 1)
+            .split(.horizontal, [.fixed(4), .fixed(15), .fixed(1), .fixed(10), .fill(1)])
+        // The focused coin's fund line stands out.
+        let mine = focus == e.asset.rawValue
+        g.put(e.asset.rawValue, x: figures[0].x, y: r.y, style: Style(mine ? .focus : .text, bold: true, underline: mine), clip: figures[0])
+        let coins = e.today.netCoins.map { Fmt.signedCoins($0) + " " + e.asset.rawValue } ?? "–"
+        g.putRight(coins, right: figures[1].maxX, y: r.y, style: flow, clip: figures[1])
+        g.putRight(Fmt.signedUSD(e.today.netUSD), right: figures[3].maxX, y: r.y, style: flow, clip: figures[3])
+        let rest = figures[4]
+        if e.day != latest { g.put(" (\(Fmt.shortDay(e.day)))", x: rest.x, y: r.y, style: .dim, clip: rest) }
+        let info = "\(Fmt.streak(e.streakDays)) · Σ \(Fmt.signedUSD(e.cumulativeUSD))"
+        // One row: bars after the figures (8 cells for a day note), the streak only where it fits.
+        let barsRow = r.height >= 2 ? Rect(x: r.x, y: r.y + 1, width: r.width, height: 1) : rest
+        let parts = barsRow.split(.horizontal, [.fixed(r.height >= 2 ? 5 : 8), .fill(1), .fixed(TextWidth.of(info) + 2)])
+        let days = e.history.suffix(min(e.history.count, parts[1].width))
+        drawBars(days, x: parts[1].x, y: barsRow.y, into: &g, clip: parts[1])
+        if parts[2].width == TextWidth.of(info) + 2 {
+            g.putRight(info, right: parts[2].maxX, y: barsRow.y, style: .dim, clip: parts[2])
+        }
+        if r.height >= 3 { dateTicks(days, x: parts[1].x, in: Rect(x: parts[1].x, y: r.y + 2, width: parts[1].width, height: 1), into: &g) }
+    }
+
+    /// `╵12-15    ╵12-29`: the first trading day of a week under its bar, as many as fit apart.
+    static func dateTicks(_ days: ArraySlice<EtfDayTotal>, x: Int, in r: Rect, into g: inout CellGrid) {
+        var free = r.x
+        for (k, d) in days.enumerated() {
+            let previous = k > 0 ? days[days.startIndex + k - 1].day : nil
+            guard let previous, week(d.day) != week(previous) else { continue }
+            let col = x + k, label = "╵" + Fmt.shortDay(d.day)
+            guard col >= free, col + TextWidth.of(label) <= r.maxX else { continue }
+            g.put(label, x: col, y: r.y, style: Style(.axis), clip: r)
+            free = col + TextWidth.of(label) + 1
+        }
+    }
+
+    /// Monday-based week number (1970-01-01 was a Thursday).
+    static func week(_ d: Day) -> Int {
+        let n = Int(d.index) + 3
+        return n >= 0 ? n / 7 : (n - 6) / 7
     }
 
     /// `IBIT  +$648.60M ████████` for each fund of `e`'s day, largest flow first; the figures are

@@ -42,14 +42,16 @@ enum MacroPanel {
         if focused { g.patch(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: .selected()) }
     }
 
-    /// `DFF 90d ▇▇▇▇▇▁▁▁ 3.89% → 3.64%`: one cell per observation (the latest that fit), the
-    /// height between the path's lowest and highest value; the figures are `rate_path`'s.
+    /// `DFF 90d ▇▇▇▇▇▁▁▁ 3.89% → 3.64%`: the whole path, one cell per observation, or per run of
+    /// consecutive observations (its last value) when they do not fit, so the cells span the
+    /// days the label and the end figures name; the height between the path's lowest and
+    /// highest value; the figures are `rate_path`'s.
     static func drawPath(_ points: [RatePoint], _ r: Rect, _ g: inout CellGrid) {
         guard let first = points.first, let last = points.last else { return }
         let label = "\(first.series) \(MacroSummary.pathDays)d "
         let ends = " \(first.value)% → \(last.value)%" // as `rate_path` writes them
         let room = max(0, r.width - TextWidth.of(label) - TextWidth.of(ends))
-        let shown = points.suffix(room)
+        let shown = room >= points.count ? points : (0 ..< room).map { c in points[((c + 1) * points.count - 1) / room] }
         // Exact: values on a common scale of 10^-6 %, heights in eighths of the path's range.
         let values = shown.map { $0.value.scaled(to: 6) }
         let lo = values.min() ?? 0, span = (values.max() ?? 0) - lo

@@ -53,19 +53,18 @@ public enum Renderer {
         return g
     }
 
-    /// Wide screens: liquidations on the left, ETF over macro on the right. Narrow: stacked.
+    /// Wide screens: liquidations on the left (3/5), ETF over macro on the right (11:9, ETF at
+    /// least 8 rows, macro 5). Narrow: liquidations over ETF beside macro, which need 9 rows
+    /// (three assets); the rest goes to the liquidations.
     static func dashboard(_ s: Snapshot, _ v: ViewState, _ body: Rect, _ g: inout CellGrid) {
         if body.width >= 110 {
-            let (left, right) = body.splitLeft(body.width * 3 / 5)
-            let etfHeight = min(right.height - 5, max(8, right.height * 11 / 20))
-            let (etf, macro) = right.splitTop(etfHeight)
-            panels(s, v, left, etf, macro, &g)
+            let columns = body.split(.horizontal, [.fill(3), .fill(2)])
+            let right = columns[1].split(.vertical, [.min(8, weight: 11), .min(5, weight: 9)])
+            panels(s, v, columns[0], right[0], right[1], &g)
         } else {
-            // ETF and macro need 9 rows (three assets); the rest goes to the liquidations.
-            let liqHeight = max(9, body.height * 11 / 20, body.height - 9)
-            let (top, bottom) = body.splitTop(liqHeight)
-            let (etf, macro) = bottom.splitLeft(bottom.width * 11 / 20)
-            panels(s, v, top, etf, macro, &g)
+            let rows = body.split(.vertical, [.min(9), .fixed(9)])
+            let bottom = rows[1].split(.horizontal, [.fill(11), .fill(9)])
+            panels(s, v, rows[0], bottom[0], bottom[1], &g)
         }
     }
 
