@@ -25,23 +25,13 @@ public enum LiqtopBinary {
         public var stderr: String
     }
 
-    /// Runs liqtop to its end with `stdin` (or an empty stdin); both outputs as text.
-    public static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = url
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    /// Runs liqtop to its end with `stdin` (or an empty stdin); both outputs as text. Async, on
+    /// the raw runner: a blocking wait here held a cooperative-pool thread for the child's whole
+    /// run, and with both threads held the recorder's 1 s timer did not fire for 100 s.
+    public static func run(_ arguments: [String], stdin: String? = nil, limit: Duration = .seconds(120)) async throws -> Result {
+        let r = try await run(arguments, input: Data((stdin ?? "").utf8), limit: limit)
+        return Result(status: r.timedOut ? -1 : r.status, stdout: String(decoding: r.stdout, as: UTF8.self),
+                      stderr: String(decoding: r.stderr, as: UTF8.self) + (r.timedOut ? "\n[killed after \(limit)]" : ""))
     }
 
     public struct RawResult: Sendable {

@@ -3,27 +3,27 @@ import Testing
 import LiqtopTestSupport
 
 @Suite struct CLITests {
-    @Test func missingFileExitsTwoWithOneLine() throws {
-        let r = try LiqtopBinary.run(["summary", "/nonexistent/day.ndjson"])
+    @Test func missingFileExitsTwoWithOneLine() async throws {
+        let r = try await LiqtopBinary.run(["summary", "/nonexistent/day.ndjson"])
         #expect(r.status == 2)
         #expect(r.stderr == "liqtop: cannot read /nonexistent/day.ndjson: No such file or directory\n")
         #expect(r.stdout.isEmpty)
     }
 
     @Test func badArgumentsExitTwo() throws {
-        #expect(try LiqtopBinary.run(["summary", "--at", "yesterday-ish"]).status == 2)
-        #expect(try LiqtopBinary.run(["summary", "--no-such-flag"]).status == 2)
+        #expect(try await LiqtopBinary.run(["summary", "--at", "yesterday-ish"]).status == 2)
+        #expect(try await LiqtopBinary.run(["summary", "--no-such-flag"]).status == 2)
     }
 
-    @Test func helpExitsZero() throws {
-        let r = try LiqtopBinary.run(["summary", "--help"])
+    @Test func helpExitsZero() async throws {
+        let r = try await LiqtopBinary.run(["summary", "--help"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("--json"))
     }
 
-    @Test func readsStdin() throws {
+    @Test func readsStdin() async throws {
         let line = #"{"e":"forceOrder","E":1568014460893,"o":{"s":"BTCUSDT","S":"SELL","o":"LIMIT","f":"IOC","q":"0.014","p":"9910","ap":"9910","X":"FILLED","l":"0.014","z":"0.014","T":1568014460893}}"#
-        let r = try LiqtopBinary.run(["summary", "--json", "-"], stdin: line + "\n")
+        let r = try await LiqtopBinary.run(["summary", "--json", "-"], stdin: line + "\n")
         #expect(r.status == 0)
         #expect(JSONText.number(r.stdout, ["windows", "24h", "long_usd"]) == "138.74")
     }
@@ -31,7 +31,7 @@ import LiqtopTestSupport
 
 /// The same source named twice is read once, with a one-line notice.
 @Suite struct DuplicateSourceTests {
-    @Test func theSameFileTwiceCountsOnce() throws {
+    @Test func theSameFileTwiceCountsOnce() async throws {
         let line = #"{"type":"liquidation","time":1768435199000,"venue":"binance","instrument":"BTCUSDT","coin":"BTC","side":"short","price":"97000.5","qty":"0.014","usd":"1358.007"}"#
         let f = try LiqtopBinary.temporaryFile("dup-\(UUID().uuidString).ndjson", line + "\n")
         let link = f.deletingLastPathComponent().appendingPathComponent("link-\(UUID().uuidString).ndjson")
@@ -39,14 +39,14 @@ import LiqtopTestSupport
         defer { try? FileManager.default.removeItem(at: f); try? FileManager.default.removeItem(at: link) }
         let dotted = f.deletingLastPathComponent().path + "/./" + f.lastPathComponent
         for args in [[f.path, f.path], [f.path, dotted], [f.path, link.path]] {
-            let r = try LiqtopBinary.run(["summary", "--json"] + args)
+            let r = try await LiqtopBinary.run(["summary", "--json"] + args)
             #expect(r.status == 0)
             #expect(JSONText.number(r.stdout, ["24h", "count"]) == "1", "\(args): \(r.stdout)")
             #expect(r.stderr.contains("reading it once"), "\(args): \(r.stderr)")
             #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
         }
         // tail: the same file as a feed twice.
-        let t = try LiqtopBinary.run(["tail", "-", "-", "--print"], stdin: line + "\n")
+        let t = try await LiqtopBinary.run(["tail", "-", "-", "--print"], stdin: line + "\n")
         #expect(t.stdout.split(separator: "\n").count == 1)
         #expect(t.stderr.contains("- is named twice; reading it once"))
     }

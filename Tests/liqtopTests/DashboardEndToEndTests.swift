@@ -204,8 +204,8 @@ import LiqtopTestSupport
     }
 
     @Test(.timeLimit(.minutes(1)))
-    func withoutATerminalExitsTwoPointingToSummary() throws {
-        let r = try LiqtopBinary.run([])
+    func withoutATerminalExitsTwoPointingToSummary() async throws {
+        let r = try await LiqtopBinary.run([])
         #expect(r.status == 2)
         #expect(r.stderr == "liqtop: the dashboard needs a terminal; for the figures as text or JSON use `liqtop summary`\n")
         #expect(r.stdout.isEmpty)

@@ -54,11 +54,11 @@ import LiqtopTestSupport
     }
 
     /// Through the binary: a feed two days old passes whole with `--data-clock`.
-    @Test func tailWithDataClockPrintsAnOldFeedWhole() throws {
+    @Test func tailWithDataClockPrintsAnOldFeedWhole() async throws {
         let lines = (0 ..< 50).map { i in
             #"{"e":"forceOrder","E":1,"o":{"s":"BTCUSDT","S":"\#(i % 2 == 0 ? "SELL" : "BUY")","q":"0.01\#(i % 10)","p":"95000","T":\#(Self.t0 + Millis(i) * 3_600_000)}}"#
         }
-        let result = try LiqtopBinary.run(["tail", "-", "--print", "--data-clock"], stdin: lines.joined(separator: "\n") + "\n")
+        let result = try await LiqtopBinary.run(["tail", "-", "--print", "--data-clock"], stdin: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         let printed = result.stdout.split(separator: "\n")
         #expect(printed.count == 50)

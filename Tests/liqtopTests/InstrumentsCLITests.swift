@@ -15,41 +15,41 @@ import LiqtopTestSupport
     /// 8.55 contracts of CELO-USDT-SWAP at 0.6123, long liquidated: 85.5 CELO × 0.6123 = $52.35165.
     static let celoOrder = #"{"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"0.6123","ccy":"","posSide":"long","side":"sell","sz":"8.55","ts":"1768348000000"}],"instFamily":"CELO-USDT","instId":"CELO-USDT-SWAP","instType":"SWAP","uly":"CELO-USDT"}]}"#
 
-    @Test func summaryPricesWithTheSavedList() throws {
+    @Test func summaryPricesWithTheSavedList() async throws {
         let list = try LiqtopBinary.temporaryFile("okx-swaps-\(UUID().uuidString).json", Self.okxSwaps)
         let capture = try LiqtopBinary.temporaryFile("okx-capture-\(UUID().uuidString).ndjson", Self.celoOrder + "\n")
         defer { try? FileManager.default.removeItem(at: list); try? FileManager.default.removeItem(at: capture) }
-        let r = try LiqtopBinary.run(["summary", "--json", "--instruments", list.path, capture.path])
+        let r = try await LiqtopBinary.run(["summary", "--json", "--instruments", list.path, capture.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(JSONText.number(r.stdout, ["24h", "long_usd"]) == "52.35")
         #expect(r.stderr.contains("1 okx instruments (OKX /api/v5/public/instruments); 1 skipped: 1 × OPTION instruments are not swaps or futures"), "\(r.stderr)")
 
-        let without = try LiqtopBinary.run(["summary", "--json", capture.path])
+        let without = try await LiqtopBinary.run(["summary", "--json", capture.path])
         #expect(JSONText.number(without.stdout, ["24h", "long_usd"]) == "0.00")
         #expect(without.stderr.contains("unknown OKX instrument CELO-USDT-SWAP: contract value not known (load the venue's instrument list with --instruments FILE)"))
     }
 
-    @Test func aFileThatIsNoListIsOneLineAndExitTwo() throws {
+    @Test func aFileThatIsNoListIsOneLineAndExitTwo() async throws {
         let capture = try LiqtopBinary.temporaryFile("not-a-list-\(UUID().uuidString).ndjson", Self.celoOrder + "\n")
         defer { try? FileManager.default.removeItem(at: capture) }
         for args in [["summary", capture.path], ["tail", "-", "--print"]] {
-            let r = try LiqtopBinary.run(args + ["--instruments", capture.path], stdin: "")
+            let r = try await LiqtopBinary.run(args + ["--instruments", capture.path], stdin: "")
             #expect(r.status == 2)
             #expect(r.stderr.hasPrefix("liqtop: --instruments: cannot read \(capture.path): not a saved instrument list (expected OKX /api/v5/public/instruments"), "\(r.stderr)")
             #expect(r.stderr.split(separator: "\n").count == 1)
         }
-        let missing = try LiqtopBinary.run(["tail", "-", "--print", "--instruments", "/nonexistent/list.json"], stdin: "")
+        let missing = try await LiqtopBinary.run(["tail", "-", "--print", "--instruments", "/nonexistent/list.json"], stdin: "")
         #expect(missing.status == 2)
         #expect(missing.stderr == "liqtop: --instruments: cannot read /nonexistent/list.json: No such file or directory\n")
     }
 
     /// Acceptance: the order priced live with `--instruments` replays with the same USD from
     /// the recording alone — the normalized day file and the raw one — without the flag.
-    @Test func aRecordingReplaysWithoutTheFlag() throws {
+    @Test func aRecordingReplaysWithoutTheFlag() async throws {
         let list = try LiqtopBinary.temporaryFile("okx-swaps-\(UUID().uuidString).json", Self.okxSwaps)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-rec-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: list); try? FileManager.default.removeItem(at: dir) }
-        let live = try LiqtopBinary.run(["tail", "-", "--print", "--record", dir.path, "--record-raw", "--instruments", list.path],
+        let live = try await LiqtopBinary.run(["tail", "-", "--print", "--record", dir.path, "--record-raw", "--instruments", list.path],
                                         stdin: Self.celoOrder + "\n" + Self.celoOrder + "\n")
         #expect(live.status == 0, "\(live.stderr)")
         #expect(live.stdout.split(separator: "\n").count == 2)
@@ -64,7 +64,7 @@ import LiqtopTestSupport
         let rawText = try String(contentsOfFile: dir.path + "/" + raw, encoding: .utf8)
         #expect(rawText.hasPrefix(#"{"type":"instrument","venue":"okx","instrument":"CELO-USDT-SWAP""#), "\(rawText)")
         for file in [day, raw] {
-            let r = try LiqtopBinary.run(["summary", "--json", dir.path + "/" + file])
+            let r = try await LiqtopBinary.run(["summary", "--json", dir.path + "/" + file])
             #expect(r.status == 0)
             #expect(JSONText.number(r.stdout, ["24h", "long_usd"]) == "104.70", "\(file): \(r.stdout) \(r.stderr)") // 2 × 52.35165 = 104.7033
             #expect(r.stderr.isEmpty, "\(file): \(r.stderr)")
@@ -86,7 +86,7 @@ import LiqtopTestSupport
         try given.send("v")
         try await given.waitFor("Dashboard › Venues", "--instruments \(list.path)", "Not read: Hyperliquid")
 
-        let live = try LiqtopBinary.run(["tail", "-", "--print", "--record", dir.path, "--instruments", list.path], stdin: Self.celoOrder + "\n")
+        let live = try await LiqtopBinary.run(["tail", "-", "--print", "--record", dir.path, "--instruments", list.path], stdin: Self.celoOrder + "\n")
         #expect(live.status == 0, "\(live.stderr)")
         let day = dir.path + "/liqtop-2026-01-13.ndjson"
         let recorded = try TmuxSession(width: 160, height: 48, script: "env LANG=C.UTF-8 \(binary.shellQuoted) replay \(day.shellQuoted); sleep 60")

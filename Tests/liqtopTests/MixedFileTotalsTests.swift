@@ -31,7 +31,7 @@ import LiqtopTestSupport
         return f.string(from: r as NSDecimalNumber)!
     }
 
-    @Test func summaryMatchesIndependentDecimalTotals() throws {
+    @Test func summaryMatchesIndependentDecimalTotals() async throws {
         var rng: UInt64 = 20260114
         func next(_ n: UInt64) -> UInt64 { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return (rng >> 33) % n }
         let start: Int64 = 1_768_348_800_000 // 2026-01-14T00:00Z
@@ -71,7 +71,7 @@ import LiqtopTestSupport
             }
         }
         let file = try LiqtopBinary.temporaryFile("mixed.ndjson", lines.joined(separator: "\n") + "\n")
-        let r = try LiqtopBinary.run(["summary", "--json", file.path])
+        let r = try await LiqtopBinary.run(["summary", "--json", file.path])
         #expect(r.status == 0, "\(r.stderr)")
         let json = r.stdout
         #expect(JSONText.number(json, ["windows", "24h", "long_usd"]) == Self.cents(expected.bySide["long"]))

@@ -18,6 +18,15 @@ public enum Figures {
 
     public static func count(_ n: Int) -> String { USD.group(String(n)) }
 
+    /// A price exactly as the venue sent it, thousands grouped: `95,144.97`, `0.00001234`.
+    public static func price(_ p: FixedDecimal) -> String {
+        let text = p.description
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let digits = text.dropFirst(sign.count)
+        let whole = digits.prefix { $0 != "." }
+        return sign + USD.group(String(whole)) + digits.dropFirst(whole.count)
+    }
+
     /// `HH:MM:SS` of the UTC day.
     public static func clock(_ t: Millis) -> String { ISOTime.clock(t) }
 

@@ -79,6 +79,7 @@ public enum SummaryJSON {
                 w.string("time", ISOTime.format(o.time)); w.string("venue", o.venue.rawValue)
                 w.string("instrument", o.instrument); w.string("coin", o.coin)
                 w.string("side", o.side.rawValue); w.number("usd", o.usd.centsString)
+                w.number("price", o.price.description) // exact, as the venue sent it
                 w.endObject()
             }
             w.endArray()

@@ -8,6 +8,7 @@ enum Fmt {
     static func signedUSD(_ u: USD, _ decimals: Int = 2) -> String { Figures.signedUSD(u, decimals: decimals) }
     static func signedCoins(_ c: FixedDecimal) -> String { Figures.signedCoins(c) }
     static func count(_ n: Int) -> String { Figures.count(n) }
+    static func price(_ p: FixedDecimal) -> String { Figures.price(p) }
     static func time(_ t: Millis) -> String { Figures.clock(t) }
     static func dateTime(_ t: Millis) -> String { Figures.dateTime(t) }
 

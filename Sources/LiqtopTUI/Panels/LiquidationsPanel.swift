@@ -162,6 +162,11 @@ enum LiquidationsPanel {
         MinuteChart.timeAxis(chart, geo, in: Rect(x: area.x, y: axisRow.y, width: area.width, height: 1), into: &g)
     }
 
+    /// coin · total · short bar then long bar (the rest).
+    static func coinColumns(_ row: Rect) -> [Rect] {
+        row.split(.horizontal, [.fixed(6), .fixed(8), .fixed(1), .min(0)])
+    }
+
     static func drawTopCoins(_ s: Snapshot, _ v: ViewState, _ r: Rect, _ g: inout CellGrid, focused: Bool, tabs: LowerPane? = nil) {
         defer { if let tabs { drawTabs(tabs, r.row(0), &g) } }
         let coins = Listing.coins(s, v)
@@ -175,28 +180,39 @@ enum LiquidationsPanel {
         let peak = coins.first.map { _ in coins.map(\.totals.totalUSD.micros).max() ?? 0 } ?? 0
         for k in 0 ..< min(rows, coins.count - offset) {
             let c = coins[offset + k], y = r.y + 1 + k
-            g.hit(Rect(x: r.x, y: y, width: r.width, height: 1), .panelRow(.liquidations, offset + k))
-            g.put(Fmt.pad(c.coin, 6), x: r.x, y: y, style: Style(c.coin == v.coinFocus ? .focus : .text, bold: true), clip: r)
-            g.put(Fmt.lpad(Fmt.usd(c.totals.totalUSD), 8), x: r.x + 6, y: y, clip: r)
-            let barWidth = max(0, r.width - 16)
-            let longBar = Bars.horizontal(c.totals.longUSD.micros, max: peak, width: barWidth, role: .long, glyphs: g.glyphs)
-            let shortBar = Bars.horizontal(c.totals.shortUSD.micros, max: peak, width: barWidth, role: .short, glyphs: g.glyphs)
-            g.put(shortBar, x: r.x + 15, y: y, style: Style(.short), clip: r)
-            g.put(longBar, x: r.x + 15 + TextWidth.of(shortBar), y: y, style: Style(.long), clip: r)
-            if offset + k == selected { g.patch(Rect(x: r.x, y: y, width: r.width, height: 1), with: .selected(focused: focused)) }
+            let row = Rect(x: r.x, y: y, width: r.width, height: 1)
+            let cell = coinColumns(row)
+            g.hit(row, .panelRow(.liquidations, offset + k))
+            put(c.coin, cell[0], right: false, style: Style(c.coin == v.coinFocus ? .focus : .text, bold: true), &g)
+            put(Fmt.usd(c.totals.totalUSD), cell[1], right: true, style: .text, &g)
+            let bars = cell[3]
+            let shortBar = Bars.horizontal(c.totals.shortUSD.micros, max: peak, width: bars.width, role: .short, glyphs: g.glyphs)
+            let longBar = Bars.horizontal(c.totals.longUSD.micros, max: peak, width: bars.width, role: .long, glyphs: g.glyphs)
+            g.put(shortBar, x: bars.x, y: y, style: Style(.short), clip: bars)
+            g.put(longBar, x: bars.x + TextWidth.of(shortBar), y: y, style: Style(.long), clip: bars)
+            if offset + k == selected { g.patch(row, with: .selected(focused: focused)) }
         }
+    }
+
+    /// time · venue · coin · side · USD · the order's price (as the venue sent it), as room allows.
+    static func tapeColumns(_ row: Rect) -> [Rect] {
+        row.split(.horizontal, [.fixed(8), .fixed(1), .fixed(7), .fixed(1), .fixed(5), .fixed(1), .fixed(5), .fixed(1),
+                                .fixed(8), .fixed(2), .min(0)])
     }
 
     static func drawTape(_ s: Snapshot, _ r: Rect, _ g: inout CellGrid, tabs: LowerPane? = nil) {
         defer { if let tabs { drawTabs(tabs, r.row(0), &g) } }
         g.put("Recent large orders", x: r.x, y: r.y, style: Style(.title), clip: r)
         for (k, o) in s.tape.prefix(r.height - 1).enumerated() {
-            let y = r.y + 1 + k
-            g.put(Fmt.time(o.time), x: r.x, y: y, style: .dim, clip: r)
-            g.put(Fmt.pad(o.venue.rawValue, 8), x: r.x + 9, y: y, style: .dim, clip: r)
-            g.put(Fmt.pad(o.coin, 6), x: r.x + 17, y: y, style: Style(.text, bold: true), clip: r)
-            g.put(Fmt.pad(o.side.rawValue, 6), x: r.x + 23, y: y, style: Style(o.side == .long ? .long : .short), clip: r)
-            g.put(Fmt.lpad(Fmt.usd(o.usd, 2), 8), x: r.x + 29, y: y, style: Tier.style(o.usd, base: .text), clip: r)
+            let c = tapeColumns(Rect(x: r.x, y: r.y + 1 + k, width: r.width, height: 1))
+            put(Fmt.time(o.time), c[0], right: false, style: .dim, &g)
+            put(o.venue.rawValue, c[2], right: false, style: .dim, &g)
+            put(o.coin, c[4], right: false, style: Style(.text, bold: true), &g)
+            put(o.side.rawValue, c[6], right: false, style: Style(o.side == .long ? .long : .short), &g)
+            put(Fmt.usd(o.usd, 2), c[8], right: true, style: Tier.style(o.usd, base: .text), &g)
+            // `summary --json`'s tape `price`; dropped, not cut, when it does not fit.
+            let price = "@ " + Fmt.price(o.price)
+            if TextWidth.of(price) <= c[10].width { put(price, c[10], right: false, style: .dim, &g) }
         }
         if s.tape.isEmpty, r.height > 1 { g.put("none at or above the tape threshold yet", x: r.x, y: r.y + 1, style: .dim, clip: r) }
     }
