@@ -1,7 +1,7 @@
 import LiqtopCore
 
 /// Where and what to subscribe on one venue. The URL is overridable for testnets, mirrors,
-/// Binance's announced 2026 URL move, and loopback tests (`ws://` is accepted).
+/// the legacy Binance path, and loopback tests (`ws://` is accepted).
 public struct VenueConfig: Sendable, Hashable {
     public var venue: Venue
     public var url: String
@@ -61,7 +61,12 @@ public struct VenueConfig: Sendable, Hashable {
 
     public static func defaultURL(_ venue: Venue) -> String {
         switch venue {
-        case .binance: "wss://fstream.binance.com/ws/!forceOrder@arr"
+        // USD-M's routed /market path: since Binance split fstream into /public, /market and
+        // /private, a connection without a routed path "only receives /public data", and mark
+        // prices (subscribed beside the liquidations) are /market data that "will not deliver"
+        // there, silently (https://developers.binance.com/docs/derivatives/usds-margined-futures/websocket-market-streams/Important-WebSocket-Change-Notice;
+        // https://developers.binance.com/docs/products/caas/market-data-streams).
+        case .binance: "wss://fstream.binance.com/market/ws/!forceOrder@arr"
         case .bybit: "wss://stream.bybit.com/v5/public/linear"
         case .okx: "wss://ws.okx.com:8443/ws/v5/public"
         // Bitget v3 (UTA) public stream: the `liquidation` topic exists only there.

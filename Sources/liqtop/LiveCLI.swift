@@ -28,7 +28,7 @@ struct LiveCLI: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Coins to show (Bybit needs one topic per coin); default: the 12 majors.", valueName: "BTC,ETH,..."))
     var coins: String?
 
-    @Option(help: ArgumentHelp("Binance stream URL (testnets, mirrors, the 2026 /market/ move).", valueName: "URL"))
+    @Option(help: ArgumentHelp("Binance USD-M stream URL (default: the /market route; testnets, mirrors).", valueName: "URL"))
     var binanceURL: String?
 
     @Option(help: ArgumentHelp("Bybit v5 public linear URL.", valueName: "URL"))
