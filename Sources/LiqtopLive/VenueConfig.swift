@@ -136,7 +136,8 @@ public struct VenueConfig: Sendable, Hashable {
     }
 
     /// OKX USDT-margined perpetual swaps for `leverageCoins` (`BTC` → `BTC-USDT-SWAP`; an
-    /// instrument id with a dash is kept, `BTCUSDT` is read as BTC), duplicates dropped.
+    /// instrument id with a dash is kept, `BTCUSDT` is read as BTC), duplicates and ids with
+    /// other characters than letters, digits and dashes dropped.
     public var okxSwapInstruments: [String] {
         var seen = Set<String>()
         var out: [String] = []
@@ -147,6 +148,8 @@ public struct VenueConfig: Sendable, Hashable {
                 if c.hasSuffix("USDT"), c.count > 4 { c.removeLast(4) }
                 c += "-USDT-SWAP"
             }
+            // Only what an OKX id can hold: anything else would break the request's JSON.
+            guard c.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }) else { continue }
             if seen.insert(c).inserted { out.append(c) }
         }
         return out

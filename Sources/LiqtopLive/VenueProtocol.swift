@@ -114,7 +114,7 @@ public enum VenueProtocol {
             // index price, funding rate and time, open interest and its value
             // (https://bybit-exchange.github.io/docs/v5/websocket/public/ticker); at most 10
             // args per request (`bybitMaxArgs`).
-            return bybitSubscribe(VenueConfig.linearSymbols(config.leverageCoins).map { "tickers.\($0)" })
+            return bybitSubscribe(PollSymbols.valid(config.leverageCoins).map { "tickers.\($0)" })
         case .okx:
             // One arg per channel and instrument (OKX v5 public channels "Mark price",
             // "Funding rate", "Open interest": https://www.okx.com/docs-v5/en/#public-data-websocket-mark-price-channel,

@@ -41,7 +41,8 @@ final class SleepLog: Sendable {
                            sleep: sleeps.sleep, jitter: { 1 })
     }
 
-    /// Runs `poller` until `done`, then cancels it; fails if it does not end within 2 s.
+    /// Runs `poller` until `done`, then cancels it; fails if it does not end within 3 s (its
+    /// HTTP client's shutdown included; well under 0.1 s on an idle machine).
     static func run(_ poller: OpenInterestPoller, _ recorder: Recorder, until done: () -> Bool) async throws {
         let task = Task { await poller.run(recorder.sink) }
         let reached = await eventually(.seconds(20), done)
@@ -50,7 +51,7 @@ final class SleepLog: Sendable {
         await task.value
         if !reached { throw TestFailure("condition not reached; health: \(recorder.health)") }
         let took = ContinuousClock.now - cancelled
-        if took > .seconds(2) { throw TestFailure("poller took \(took) to end after cancellation") }
+        if took > .seconds(3) { throw TestFailure("poller took \(took) to end after cancellation") }
     }
 
     @Test func pollsEverySymbolInTurnAndHandsEachBodyOnAsALine() async throws {
@@ -173,7 +174,7 @@ final class SleepLog: Sendable {
         let start = ContinuousClock.now
         task.cancel()
         await task.value
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(3)) // not the 60 s request timeout
         #expect(recorder.health.map(\.state) == [.connecting, .stopped("stopped")]) // the cancelled request is no failure
         await silent.stop()
     }
