@@ -1,7 +1,7 @@
 import LiqtopCore
 
 /// Where and what to subscribe on one venue. The URL is overridable for testnets, mirrors,
-/// Binance's announced 2026 URL move, and loopback tests (`ws://` is accepted).
+/// the legacy Binance path, and loopback tests (`ws://` is accepted).
 public struct VenueConfig: Sendable, Hashable {
     public var venue: Venue
     public var url: String
@@ -13,6 +13,13 @@ public struct VenueConfig: Sendable, Hashable {
     public var proxy: Proxy
     /// The source name when one venue needs two connections (HTX coin-margined swaps: `htx-coin`).
     public var label: String?
+    /// Also subscribe mark price, funding and open interest (`VenueProtocol.leverageMessages`)
+    /// next to the liquidations; off with `live --no-leverage`.
+    public var leverage = false
+    /// The coins whose leverage channels are subscribed where a venue needs one topic per
+    /// instrument (Bybit `tickers.*`, OKX `mark-price`/`funding-rate`/`open-interest`).
+    /// Binance's `!markPrice@arr@1s` covers every symbol at once.
+    public var leverageCoins = VenueConfig.leverageCoins
 
     /// How to reach the venue: directly, through `https_proxy`/`http_proxy` (honouring
     /// `no_proxy`), or through a given HTTP CONNECT or SOCKS proxy.
@@ -54,7 +61,12 @@ public struct VenueConfig: Sendable, Hashable {
 
     public static func defaultURL(_ venue: Venue) -> String {
         switch venue {
-        case .binance: "wss://fstream.binance.com/ws/!forceOrder@arr"
+        // USD-M's routed /market path: since Binance split fstream into /public, /market and
+        // /private, a connection without a routed path "only receives /public data", and mark
+        // prices (subscribed beside the liquidations) are /market data that "will not deliver"
+        // there, silently (https://developers.binance.com/docs/derivatives/usds-margined-futures/websocket-market-streams/Important-WebSocket-Change-Notice;
+        // https://developers.binance.com/docs/products/caas/market-data-streams).
+        case .binance: "wss://fstream.binance.com/market/ws/!forceOrder@arr"
         case .bybit: "wss://stream.bybit.com/v5/public/linear"
         case .okx: "wss://ws.okx.com:8443/ws/v5/public"
         // Bitget v3 (UTA) public stream: the `liquidation` topic exists only there.
@@ -99,11 +111,19 @@ public struct VenueConfig: Sendable, Hashable {
     /// The majors by open interest; the CLI's `--coins` replaces them.
     public static let defaultCoins = ["BTC", "ETH", "SOL", "XRP", "DOGE", "BNB", "ADA", "AVAX", "LINK", "SUI", "LTC", "TRX"]
 
+    /// The coins whose price, funding and open interest matter most in a squeeze: the ones
+    /// subscribed (and, on Binance, polled) unless `--coins` names others.
+    public static let leverageCoins = ["BTC", "ETH", "SOL", "XRP", "DOGE"]
+
     /// Source name for health, rejections and batches: the venue's name.
     public var name: String { label ?? venue.rawValue }
 
     /// Bybit linear symbols for `coins`, upper-cased, duplicates dropped, order kept.
-    public var bybitSymbols: [String] {
+    public var bybitSymbols: [String] { Self.linearSymbols(coins) }
+
+    /// USDT-margined symbols as Bybit and Binance USD-M name them (`BTC` → `BTCUSDT`; a coin
+    /// that already names a symbol is kept), upper-cased, duplicates dropped, order kept.
+    public static func linearSymbols(_ coins: [String]) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
         for coin in coins {
@@ -111,6 +131,26 @@ public struct VenueConfig: Sendable, Hashable {
             if c.isEmpty { continue }
             let symbol = c.hasSuffix("USDT") || c.hasSuffix("USDC") ? c : c + "USDT"
             if seen.insert(symbol).inserted { out.append(symbol) }
+        }
+        return out
+    }
+
+    /// OKX USDT-margined perpetual swaps for `leverageCoins` (`BTC` → `BTC-USDT-SWAP`; an
+    /// instrument id with a dash is kept, `BTCUSDT` is read as BTC), duplicates and ids with
+    /// other characters than letters, digits and dashes dropped.
+    public var okxSwapInstruments: [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for coin in leverageCoins {
+            var c = coin.uppercased().filter { !$0.isWhitespace }
+            if c.isEmpty { continue }
+            if !c.contains("-") {
+                if c.hasSuffix("USDT"), c.count > 4 { c.removeLast(4) }
+                c += "-USDT-SWAP"
+            }
+            // Only what an OKX id can hold: anything else would break the request's JSON.
+            guard c.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }) else { continue }
+            if seen.insert(c).inserted { out.append(c) }
         }
         return out
     }

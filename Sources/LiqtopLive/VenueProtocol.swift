@@ -42,17 +42,18 @@ public enum VenueProtocol {
     /// Bybit refuses subscribe requests with more than 10 args.
     public static let bybitMaxArgs = 10
 
-    /// Text messages to send right after the upgrade, in order.
+    /// Text messages to send right after the upgrade (so again after every reconnect), in
+    /// order: the liquidation subscriptions, then the leverage ones when `config.leverage`.
     public static func subscribeMessages(_ config: VenueConfig) -> [String] {
+        liquidationMessages(config) + (config.leverage ? leverageMessages(config) : [])
+    }
+
+    static func liquidationMessages(_ config: VenueConfig) -> [String] {
         switch config.venue {
         case .binance:
             return [] // the stream is named in the URL path
         case .bybit:
-            let topics = config.bybitSymbols.map { "allLiquidation.\($0)" }
-            return stride(from: 0, to: topics.count, by: bybitMaxArgs).map { start in
-                let chunk = topics[start ..< min(start + bybitMaxArgs, topics.count)]
-                return #"{"op":"subscribe","args":["# + chunk.map { "\"\($0)\"" }.joined(separator: ",") + "]}"
-            }
+            return bybitSubscribe(config.bybitSymbols.map { "allLiquidation.\($0)" })
         case .okx:
             return [#"{"op":"subscribe","args":[{"channel":"liquidation-orders","instType":"SWAP"}]}"#]
         case .bitget:
@@ -76,6 +77,61 @@ public enum VenueProtocol {
                 #"{"jsonrpc":"2.0","id":2,"method":"public/subscribe","params":{"channels":["trades.future.any.100ms"]}}"#,
             ]
         }
+    }
+
+    /// Bybit subscribe requests for `topics`, at most `bybitMaxArgs` each.
+    static func bybitSubscribe(_ topics: [String]) -> [String] {
+        chunks(topics, of: bybitMaxArgs).map { chunk in
+            #"{"op":"subscribe","args":["# + chunk.map { "\"\($0)\"" }.joined(separator: ",") + "]}"
+        }
+    }
+
+    static func chunks<T>(_ items: [T], of size: Int) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: size).map { items[$0 ..< min($0 + size, items.count)] }
+    }
+
+    /// OKX args per subscribe request. OKX caps a request at 64 KB of channels and a connection
+    /// at 480 subscribe requests an hour (https://www.okx.com/docs-v5/en/#overview-websocket-overview):
+    /// 100 args (about 5 KB) keep both far off while a reconnect storm resubscribes.
+    public static let okxMaxArgs = 100
+
+    /// The mark price, funding and open-interest subscriptions of a venue (none where liqtop
+    /// reads no leverage stream yet). Sent after the liquidation ones on every connection.
+    public static func leverageMessages(_ config: VenueConfig) -> [String] {
+        switch config.venue {
+        case .binance:
+            // Mark price, index price, funding rate and next funding time of every USD-M symbol,
+            // each second (Binance USD-M docs, "Mark Price Stream for All market": stream
+            // `!markPrice@arr@1s`, an array of `markPriceUpdate`). It is a /market stream
+            // (https://developers.binance.com/docs/derivatives/usds-margined-futures/websocket-market-streams/Important-WebSocket-Change-Notice).
+            // A SUBSCRIBE request rather than a combined-stream URL, so it works on whatever URL
+            // `--binance-url` names (the stream path carries `!forceOrder@arr`). Binance answers
+            // `{"result":null,"id":1}`, which decodes as ignored. Open interest has no stream:
+            // `OpenInterestPoller` polls it.
+            return [#"{"method":"SUBSCRIBE","params":["!markPrice@arr@1s"],"id":1}"#]
+        case .bybit:
+            // `tickers.{symbol}`: a snapshot, then deltas of the changed fields, with mark and
+            // index price, funding rate and time, open interest and its value
+            // (https://bybit-exchange.github.io/docs/v5/websocket/public/ticker); at most 10
+            // args per request (`bybitMaxArgs`).
+            return bybitSubscribe(PollSymbols.valid(config.leverageCoins).map { "tickers.\($0)" })
+        case .okx:
+            // One arg per channel and instrument (OKX v5 public channels "Mark price",
+            // "Funding rate", "Open interest": https://www.okx.com/docs-v5/en/#public-data-websocket-mark-price-channel,
+            // #public-data-websocket-funding-rate-channel, #public-data-websocket-open-interest-channel).
+            let args = config.okxSwapInstruments.flatMap { inst in
+                ["mark-price", "funding-rate", "open-interest"].map { #"{"channel":"\#($0)","instId":"\#(inst)"}"# }
+            }
+            return chunks(args, of: okxMaxArgs).map { #"{"op":"subscribe","args":["# + $0.joined(separator: ",") + "]}" }
+        case .bitget, .gate, .aster, .htx, .bitmex, .deribit:
+            return []
+        }
+    }
+
+    /// How the venue view should say a venue's leverage figures arrive, where that differs
+    /// from a stream (nil): Binance's open interest is polled over REST (`OpenInterestPoller`).
+    public static func leverageCaveat(_ venue: Venue) -> String? {
+        venue == .binance ? "Binance open interest is polled over REST about once a minute (no stream): it lags the mark price." : nil
     }
 
     /// Headers for the upgrade request. Gate sends `size` as an integer, cut short, unless asked

@@ -13,7 +13,11 @@ struct LiveCLI: AsyncParsableCommand {
             one liquidation per symbol per second, Bitget's at most the largest long and short per symbol per second, \
             and OKX's is partial: their totals undercount. Gate prices only the contracts it knows. HTX connects twice \
             (USDT- and coin-margined swaps). BitMEX sends no time: its orders are dated on receipt. Deribit counts futures \
-            trades flagged as liquidations. Proxies: HTTPS_PROXY / ALL_PROXY from the environment are used.
+            trades flagged as liquidations. Beside the liquidations: Binance's mark prices and funding of every \
+            symbol, Bybit's tickers and OKX's mark price, funding and open interest of the leverage coins (--coins, \
+            else \(VenueConfig.leverageCoins.joined(separator: ", "))); Binance's open interest has no stream and is \
+            polled over REST about once a minute (--no-leverage skips all of these). Proxies: HTTPS_PROXY / \
+            ALL_PROXY from the environment are used.
             """
     )
 
@@ -24,7 +28,7 @@ struct LiveCLI: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Coins to show (Bybit needs one topic per coin); default: the 12 majors.", valueName: "BTC,ETH,..."))
     var coins: String?
 
-    @Option(help: ArgumentHelp("Binance stream URL (testnets, mirrors, the 2026 /market/ move).", valueName: "URL"))
+    @Option(help: ArgumentHelp("Binance USD-M stream URL (default: the /market route; testnets, mirrors).", valueName: "URL"))
     var binanceURL: String?
 
     @Option(help: ArgumentHelp("Bybit v5 public linear URL.", valueName: "URL"))
@@ -53,6 +57,13 @@ struct LiveCLI: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Deribit v2 WebSocket URL.", valueName: "URL"))
     var deribitURL: String?
+
+    @Flag(help: "Only liquidations: no mark price, funding or open-interest streams, no open-interest polling.")
+    var noLeverage = false
+
+    @Option(help: ArgumentHelp("Binance USD-M REST base polled for open interest; with --binance-url, polled only when given.",
+                               valueName: "URL"))
+    var binanceRestURL: String?
 
     @OptionGroup var live: LiveOptions
 
@@ -91,12 +102,16 @@ struct LiveCLI: AsyncParsableCommand {
         for (option, url) in givenURLs {
             if let problem = VenueConfig.urlProblem(url) { throw CLIError(message: "\(option) '\(url.prefix(80))' \(problem)") }
         }
+        if let url = binanceRestURL, let problem = OpenInterestPoller.urlProblem(url) {
+            throw CLIError(message: "--binance-rest-url '\(url.prefix(80))' \(problem)")
+        }
     }
 
     func run() async throws {
         let (given, givenSources) = try InstrumentOption.read(live.instruments)
         let context = DecodeContext(now: WallClock.now(), instruments: given)
         let coinList = chosenCoins() ?? VenueConfig.defaultCoins
+        let leverageCoins = chosenCoins() ?? VenueConfig.leverageCoins
         let (chosen, repeated) = try chosenVenues()
         // The venues' own instrument lists, now and every 6 h (cached; a venue pointed at
         // another URL — a testnet, a loopback test — is not priced by the production list).
@@ -131,10 +146,19 @@ struct LiveCLI: AsyncParsableCommand {
             case .aster: configs = [.aster(url: asterURL)]
             }
             return configs.map { config in
+                var config = config
+                config.leverage = !noLeverage
+                config.leverageCoins = leverageCoins
                 var source = VenueSource(config: config, context: context, keepRaw: live.recordRaw)
                 source.instruments = instrumentFeed
                 return source
             }
+        }
+        if !noLeverage, chosen.contains(.binance), let base = OpenInterestPoller.baseURL(streamURL: binanceURL, restURL: binanceRestURL) {
+            var poller = OpenInterestPoller(baseURL: base, symbols: PollSymbols(coins: leverageCoins), context: context,
+                                            keepRaw: live.recordRaw, environment: environment)
+            poller.instruments = instrumentFeed
+            sources.append(poller)
         }
         sources += live.watchedSources(context: context)
         var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","))

@@ -9,11 +9,12 @@ import Testing
 
 @Suite struct VenueRulesTests {
     @Test func defaultURLs() {
-        #expect(VenueConfig.binance().url == "wss://fstream.binance.com/ws/!forceOrder@arr")
+        // The /market route: mark prices do not arrive on the legacy /ws path.
+        #expect(VenueConfig.binance().url == "wss://fstream.binance.com/market/ws/!forceOrder@arr")
         #expect(VenueConfig.bybit().url == "wss://stream.bybit.com/v5/public/linear")
         #expect(VenueConfig.okx().url == "wss://ws.okx.com:8443/ws/v5/public")
-        #expect(VenueConfig.binance(url: "wss://fstream.binance.com/market/ws/!forceOrder@arr").url
-            == "wss://fstream.binance.com/market/ws/!forceOrder@arr")
+        #expect(VenueConfig.binance(url: "wss://fstream.binance.com/ws/!forceOrder@arr").url
+            == "wss://fstream.binance.com/ws/!forceOrder@arr")
         #expect(VenueConfig.okx().name == "okx")
     }
 

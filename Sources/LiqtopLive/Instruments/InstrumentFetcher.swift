@@ -88,13 +88,8 @@ public struct InstrumentFetcher: Sendable {
     struct DownloadError: Error { var message: String }
 
     func download(_ url: String) async -> Result<[UInt8], DownloadError> {
-        var configuration = HTTPClient.Configuration()
-        let (host, tls) = Self.hostAndTLS(url)
-        if let proxy = ProxyEnvironment.proxy(host: host, tls: tls, environment: environment) {
-            configuration.proxy = .server(host: proxy.host, port: proxy.port)
-        }
-        configuration.timeout = .init(connect: .milliseconds(Int64(connectTimeout.components.seconds) * 1000 + connectTimeout.components.attoseconds / 1_000_000_000_000_000),
-                                      read: .seconds(Int64(timeout.components.seconds)))
+        let configuration = HTTPConfiguration.make(url: url, environment: environment, connectTimeout: connectTimeout,
+                                                   readTimeout: .seconds(timeout.components.seconds))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let result: Result<[UInt8], DownloadError>
         do {
@@ -112,13 +107,5 @@ public struct InstrumentFetcher: Sendable {
         }
         try? await client.shutdown()
         return result
-    }
-
-    static func hostAndTLS(_ url: String) -> (String, Bool) {
-        let tls = url.hasPrefix("https://")
-        var rest = Substring(url)
-        if let r = rest.range(of: "://") { rest = rest[r.upperBound...] }
-        let end = rest.firstIndex { $0 == "/" || $0 == ":" || $0 == "?" } ?? rest.endIndex
-        return (String(rest[..<end]), tls)
     }
 }
