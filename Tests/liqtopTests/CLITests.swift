@@ -10,7 +10,7 @@ import LiqtopTestSupport
         #expect(r.stdout.isEmpty)
     }
 
-    @Test func badArgumentsExitTwo() throws {
+    @Test func badArgumentsExitTwo() async throws {
         #expect(try await LiqtopBinary.run(["summary", "--at", "yesterday-ish"]).status == 2)
         #expect(try await LiqtopBinary.run(["summary", "--no-such-flag"]).status == 2)
     }
