@@ -22,6 +22,8 @@ public struct InputDecoder {
     var fast = FastLine()
     /// The facts already listed in an output's `instruments`, so each is listed once.
     private var reported = InstrumentBook()
+    /// Venues' ticker state that deltas merge into (Bybit `tickers`): this source's alone.
+    var tickers = TickerState()
 
     public init(source: String, context: DecodeContext) {
         self.source = source
@@ -161,7 +163,7 @@ public struct InputDecoder {
             }
             let ctx = context
             try tape.withDoc(bytes) { (doc) throws(InputError) in
-                try Self.route(doc, context: ctx, into: &results)
+                try Self.route(doc, context: ctx, tickers: &tickers, into: &results)
             }
         } catch {
             results.errors.append(error)
@@ -178,20 +180,33 @@ public struct InputDecoder {
     }
 
     /// Picks the format of a JSON line from its shape.
-    static func route(_ doc: JSONDoc, context: DecodeContext, into out: inout LineResults) throws(InputError) {
+    static func route(_ doc: JSONDoc, context: DecodeContext, tickers: inout TickerState,
+                      into out: inout LineResults) throws(InputError) {
         var root = JSONDoc.root
+        // Binance `!markPrice@arr`: a bare array of events, one per symbol.
+        if BinanceLeverage.isEventArray(doc, root) {
+            BinanceLeverage.markPriceArray(doc, root, context: context, into: &out)
+            return
+        }
         guard doc.kind(root) == .object else { throw InputError("not a JSON object") }
         if let type = doc.member(root, "type"), doc.kind(type) == .string, doc.member(root, "topic") == nil {
             try NativeFormat.decode(doc, root, context: context, into: &out)
             return
         }
         // Binance combined streams wrap each message: {"stream": "...", "data": {...}}.
-        if doc.member(root, "stream") != nil, let data = doc.member(root, "data"), doc.kind(data) == .object {
-            root = data
+        if doc.member(root, "stream") != nil, let data = doc.member(root, "data") {
+            if doc.kind(data) == .object {
+                root = data
+            } else if BinanceLeverage.isEventArray(doc, data) {
+                BinanceLeverage.markPriceArray(doc, data, context: context, into: &out)
+                return
+            }
         }
         if let e = doc.member(root, "e") {
             if doc.equals(e, "forceOrder") {
                 try BinanceFormat.decode(doc, root, context: context, into: &out)
+            } else if doc.equals(e, "markPriceUpdate") {
+                try BinanceLeverage.markPrice(doc, root, context: context, into: &out)
             } else {
                 out.ignored = true
             }
@@ -200,6 +215,8 @@ public struct InputDecoder {
         if let topic = doc.member(root, "topic") {
             if doc.hasPrefix(topic, "allLiquidation.") || doc.hasPrefix(topic, "liquidation.") {
                 try BybitFormat.decode(doc, root, context: context, into: &out)
+            } else if doc.hasPrefix(topic, "tickers.") {
+                try BybitTickers.decode(doc, root, state: &tickers.bybit, context: context, into: &out)
             } else if HTXFormat.isLiquidationTopic(doc, topic) {
                 try HTXFormat.decode(doc, root, context: context, into: &out)
             } else {
@@ -210,6 +227,10 @@ public struct InputDecoder {
         if let arg = doc.member(root, "arg"), let channel = doc.member(arg, "channel") {
             if doc.equals(channel, "liquidation-orders"), doc.member(root, "data") != nil {
                 try OKXFormat.decode(doc, root, context: context, into: &out)
+            } else if let leverage = OKXLeverage.channel(doc, channel), doc.member(root, "data") != nil {
+                try OKXLeverage.decode(doc, root, leverage, context: context, into: &out)
+            } else if doc.equals(channel, "ticker"), isBitgetFutures(doc, arg), doc.member(root, "data") != nil {
+                try BitgetTicker.decode(doc, root, context: context, into: &out) // Bitget v2 names it `arg.channel` too
             } else {
                 out.ignored = true // subscribe acks and other channels
             }
@@ -248,9 +269,19 @@ public struct InputDecoder {
             }
             return
         }
+        if BinanceLeverage.isOpenInterestBody(doc, root) {
+            try BinanceLeverage.openInterest(doc, root, context: context, into: &out)
+            return
+        }
         if let reason = VenueErrorReply.reason(doc, root, venue: context.venue) { throw InputError(reason) }
         // Acks, pongs and other well-formed messages liqtop has no use for.
         out.ignored = true
+    }
+
+    /// Bitget v2's futures product types (`arg.instType`).
+    static func isBitgetFutures(_ doc: JSONDoc, _ arg: Int) -> Bool {
+        guard let t = doc.member(arg, "instType") else { return false }
+        return doc.equals(t, "USDT-FUTURES") || doc.equals(t, "COIN-FUTURES") || doc.equals(t, "USDC-FUTURES")
     }
 
     static func hasByteOrderMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
