@@ -264,6 +264,8 @@ public struct InputDecoder {
            let params = doc.member(root, "params"), let channel = doc.member(params, "channel") {
             if doc.hasPrefix(channel, "trades.") {
                 try DeribitFormat.decode(doc, params, context: context, into: &out)
+            } else if doc.hasPrefix(channel, "ticker.") {
+                try DeribitTicker.decode(doc, params, context: context, into: &out)
             } else {
                 out.ignored = true
             }
