@@ -186,6 +186,7 @@ public struct BybitTickerState: Sendable {
 /// The per-source state of the ticker decoders whose venues send deltas.
 public struct TickerState: Sendable {
     var bybit = BybitTickerState()
+    var bitmex = BitMEXInstrumentState()
 
     public init() {}
 }

@@ -254,6 +254,8 @@ public struct InputDecoder {
         if let table = doc.member(root, "table") {
             if doc.equals(table, "liquidation") {
                 try BitMEXFormat.decode(doc, root, context: context, into: &out)
+            } else if doc.equals(table, "instrument") {
+                try BitMEXInstrument.decode(doc, root, state: &tickers.bitmex, context: context, into: &out)
             } else {
                 out.ignored = true
             }
