@@ -87,4 +87,20 @@ import Testing
         #expect(out.rejections.count == 1)
         #expect(out.rejections.first?.reason.contains(reason) == true, "\(out.rejections)")
     }
+
+    /// Whatever a ticker importer accepts, liqtop's recording of it replays to the same events.
+    @Test func everyImportedTickerFrameReplaysFromItsRecording() throws {
+        let frames = BinanceLeverageTests.usdmMarks + [BinanceLeverageTests.coinmMark, BinanceLeverageTests.coinmOpenInterest,
+                                                       BinanceLeverageTests.pairArray]
+            + BybitTickerTests.real + OKXLeverageTests.realMarks + OKXLeverageTests.realOpenInterest
+            + BitgetGateTickerTests.bitgetReal + BitgetGateTickerTests.gateReal + DeribitTickerTests.real + BitMEXInstrumentTests.real
+        let context = DecodeContext(now: NativeFormatTests.context.now, receivedAt: 1_600_000_000_000)
+        let imported = InputDecoder.decodeAll(frames.joined(separator: "\n"), source: "t", context: context)
+        #expect(imported.rejections.isEmpty, "\(imported.rejections)")
+        #expect(imported.events.count > 40)
+        let recording = imported.events.map(NativeFormat.encode).joined(separator: "\n")
+        let replayed = Self.decode(recording)
+        #expect(replayed.rejections.isEmpty, "\(replayed.rejections)")
+        #expect(replayed.events == imported.events)
+    }
 }
