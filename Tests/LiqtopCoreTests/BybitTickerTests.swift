@@ -91,6 +91,23 @@ private func openInterests(_ out: DecodeOutput) -> [OpenInterest] { out.events.c
         #expect(openInterests(other).map(\.usd) == [nil])
     }
 
+    /// The state is boxed (see `InputDecoder.tickers()`): a copy of a decoder must not share it.
+    @Test func aCopiedDecoderKeepsItsOwnState() throws {
+        func feed(_ d: inout InputDecoder, _ line: String) -> DecodeOutput {
+            var out = DecodeOutput()
+            var text = line
+            text.withUTF8 { d.consume($0, lineNumber: 1, into: &out) }
+            return out
+        }
+        var a = InputDecoder(source: "a", context: DecodeContext(now: fixtureNow))
+        _ = feed(&a, Self.real[4])
+        var b = a
+        _ = feed(&b, Self.real[4].replacing(#""openInterestValue":"1506861070.82","#, with: "")) // b forgets the value
+        let delta = Self.delta(#""openInterest":"1""#, ts: 1_680_673_821_870)
+        #expect(openInterests(feed(&a, delta)).map(\.usd) == [USD(try dec("1506861070.82"))])
+        #expect(openInterests(feed(&b, delta)).map(\.usd) == [nil])
+    }
+
     @Test func aRejectedMessageLeavesTheStateAsItWas() throws {
         let out = decode([
             Self.real[4],

@@ -189,4 +189,10 @@ public struct TickerState: Sendable {
     var bitmex = BitMEXInstrumentState()
 
     public init() {}
+
+    /// A decoder's state behind one reference (see `InputDecoder.tickers`).
+    final class Box {
+        var state: TickerState
+        init(_ state: TickerState = TickerState()) { self.state = state }
+    }
 }

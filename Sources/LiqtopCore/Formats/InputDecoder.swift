@@ -22,8 +22,15 @@ public struct InputDecoder {
     var fast = FastLine()
     /// The facts already listed in an output's `instruments`, so each is listed once.
     private var reported = InstrumentBook()
-    /// Venues' ticker state that deltas merge into (Bybit `tickers`): this source's alone.
-    var tickers = TickerState()
+    /// Venues' ticker state that deltas merge into (Bybit `tickers`, BitMEX `instrument`): this
+    /// source's alone. Boxed, copied on write: held inline, the larger decoder crashed on being
+    /// destroyed in an async test (RecordedInstrumentsTests.everyDayFileAndTheRawFileStateTheFactsFirst).
+    private var tickerBox = TickerState.Box()
+    /// This decoder's own box (a copied decoder gets a copy of the state on its first write).
+    private mutating func tickers() -> TickerState.Box {
+        if !isKnownUniquelyReferenced(&tickerBox) { tickerBox = TickerState.Box(tickerBox.state) }
+        return tickerBox
+    }
 
     public init(source: String, context: DecodeContext) {
         self.source = source
@@ -162,8 +169,9 @@ public struct InputDecoder {
                 return
             }
             let ctx = context
+            let box = tickers()
             try tape.withDoc(bytes) { (doc) throws(InputError) in
-                try Self.route(doc, context: ctx, tickers: &tickers, into: &results)
+                try Self.route(doc, context: ctx, tickers: &box.state, into: &results)
             }
         } catch {
             results.errors.append(error)
