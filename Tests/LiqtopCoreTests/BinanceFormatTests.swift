@@ -130,14 +130,16 @@ private func order(s: String = "BTCUSDT", side: String = "SELL", q: String = "0.
             == ["notional over $10B: implausible order"])
     }
 
-    @Test func markPriceUpdateIsIgnored() {
+    /// Once ignored; since issue 14 a mark price (and funding) beside the liquidation, never one.
+    @Test func markPriceUpdateIsNotALiquidation() {
         let text = #"{"e":"markPriceUpdate","E":1562305380000,"s":"BTCUSDT","p":"11794.15000000","i":"11784.62659091","P":"11784.25641265","r":"0.00038167","T":1562306400000}"#
             + "\n" + #"{"stream":"btcusdt@markPrice","data":{"e":"markPriceUpdate","E":1562305380000,"s":"BTCUSDT","p":"11794.15"}}"#
             + "\n" + Self.sample
         let out = decode(text)
-        #expect(out.ignored == 2)
+        #expect(out.ignored == 0)
         #expect(out.lines == 3)
-        #expect(out.events.count == 1)
+        #expect(out.events.count == 4) // mark + funding, mark, the order
+        #expect(liquidations(out).count == 1)
         #expect(out.rejections.isEmpty)
     }
 }

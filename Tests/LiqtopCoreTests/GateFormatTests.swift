@@ -88,8 +88,10 @@ private func push(_ entries: [String]) -> String {
             #"{"channel":"futures.public_liquidates","event":"update","result":[]}"#,
             #"{"time":1545459681,"time_ms":1545459681123,"channel":"futures.public_liquidates","event":"subscribe","error":{"code":2,"message":"unknown contract BTC_XYZ"},"result":null}"#,
         ].joined(separator: "\n"))
-        #expect(out.events.isEmpty)
-        #expect(out.ignored == 4)
+        // The tickers frame now gives ETC_USD's open interest (issue 14; GateTicker), in
+        // contracts: no multiplier is known for it.
+        #expect(out.events.map { (e: Event) -> OpenInterestUnit? in if case .openInterest(let o) = e { o.unit } else { nil } } == [.contracts])
+        #expect(out.ignored == 3)
         #expect(out.rejections.map(\.reason) == ["Gate error 2: unknown contract BTC_XYZ"])
     }
 }

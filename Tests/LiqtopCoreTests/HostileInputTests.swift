@@ -49,7 +49,7 @@ import Testing
         add("hello world", .rejected, "not JSON")
         add("[1,2,3]", .rejected, "not an object")
         // Harmless messages liqtop does not use.
-        add(#"{"e":"markPriceUpdate","E":1562305380000,"s":"BTCUSDT","p":"11794.15000000","i":"11784.62659091","P":"11784.25641265","r":"0.00038167","T":1562306400000}"#, .ignored, "mark price")
+        add(#"{"e":"markPriceUpdate","E":1562305380000,"s":"BTCUSDT","p":"11794.15000000","i":"11784.62659091","P":"11784.25641265","r":"0.00038167","T":1562306400000}"#, .event(2), "mark price and funding")
         add(#"{"result":null,"id":1}"#, .ignored, "Binance subscribe ack")
         add(#"{"success":true,"ret_msg":"pong","conn_id":"0970e817-426e-429a-a679-ff7f55e0b16a","op":"ping"}"#, .ignored, "Bybit pong")
         add(#"{"event":"subscribe","arg":{"channel":"liquidation-orders","instType":"SWAP"},"connId":"a4d3ae55"}"#, .ignored, "OKX subscribe ack")

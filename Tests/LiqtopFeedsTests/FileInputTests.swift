@@ -24,7 +24,7 @@ import LiqtopCore
     @Test func readsAcrossChunkBoundaries() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-fileinput-\(getpid()).ndjson")
         defer { try? FileManager.default.removeItem(at: url) }
-        let line = #"{"e":"markPriceUpdate","E":1568014460893,"s":"BTCUSDT","p":"11794.15000000"}"#
+        let line = #"{"e":"indexPriceUpdate","E":1568014460893,"i":"BTCUSD","p":"11794.15000000"}"#
         let count = (3 << 20) / (line.utf8.count + 1) + 7
         var text = Array(repeating: line, count: count).joined(separator: "\n")
         text += "\nnot json at all" // no trailing newline
@@ -87,7 +87,7 @@ import LiqtopCore
             switch i % 97 {
             case 13: line = "{broken json"
             case 41: line = ""
-            case 77: line = #"{"e":"markPriceUpdate","E":1}"#
+            case 77: line = #"{"e":"indexPriceUpdate","E":1}"#
             default:
                 line = #"{"e":"forceOrder","E":1768348800000,"o":{"s":"BTCUSDT","S":"\#(i % 2 == 0 ? "SELL" : "BUY")","o":"LIMIT","f":"IOC","q":"0.\#(i % 1000 + 1)","p":"95000","ap":"95000.\#(i % 10)","X":"FILLED","l":"0.1","z":"0.\#(i % 1000 + 1)","T":\#(1_768_348_800_000 + i)}}"#
             }

@@ -73,7 +73,7 @@ import Testing
     @Test func parallelPartsSeeTheFactsStatedBeforeThem() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-facts-parallel-\(getpid())-\(UUID().uuidString).ndjson")
         defer { try? FileManager.default.removeItem(at: url) }
-        let filler = #"{"e":"markPriceUpdate","E":1568014460893,"s":"BTCUSDT","p":"11794.15000000"}"#
+        let filler = #"{"e":"indexPriceUpdate","E":1568014460893,"i":"BTCUSD","p":"11794.15000000"}"#
         let count = (FileInput.parallelThreshold + (1 << 20)) / (filler.utf8.count + 1)
         var text = NativeFormat.encode(Self.celo) + "\n"
         text += Array(repeating: filler, count: count).joined(separator: "\n")

@@ -24,6 +24,10 @@ enum GateFormat {
     static func decode(_ doc: JSONDoc, _ root: Int, _ channel: Int, context: DecodeContext,
                        into out: inout LineResults) throws(InputError) {
         if let reason = errorReason(doc, root) { throw InputError(reason) }
+        if doc.equals(channel, "futures.tickers"), let event = doc.member(root, "event"), doc.equals(event, "update") {
+            try GateTicker.decode(doc, root, context: context, into: &out)
+            return
+        }
         guard doc.equals(channel, "futures.public_liquidates"),
               let event = doc.member(root, "event"), doc.equals(event, "update") else {
             out.ignored = true // acks, pongs, other channels

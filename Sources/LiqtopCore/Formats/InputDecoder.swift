@@ -22,6 +22,15 @@ public struct InputDecoder {
     var fast = FastLine()
     /// The facts already listed in an output's `instruments`, so each is listed once.
     private var reported = InstrumentBook()
+    /// Venues' ticker state that deltas merge into (Bybit `tickers`, BitMEX `instrument`): this
+    /// source's alone. Boxed, copied on write: held inline, the larger decoder crashed on being
+    /// destroyed in an async test (RecordedInstrumentsTests.everyDayFileAndTheRawFileStateTheFactsFirst).
+    private var tickerBox = TickerState.Box()
+    /// This decoder's own box (a copied decoder gets a copy of the state on its first write).
+    private mutating func tickers() -> TickerState.Box {
+        if !isKnownUniquelyReferenced(&tickerBox) { tickerBox = TickerState.Box(tickerBox.state) }
+        return tickerBox
+    }
 
     public init(source: String, context: DecodeContext) {
         self.source = source
@@ -160,8 +169,9 @@ public struct InputDecoder {
                 return
             }
             let ctx = context
+            let box = tickers()
             try tape.withDoc(bytes) { (doc) throws(InputError) in
-                try Self.route(doc, context: ctx, into: &results)
+                try Self.route(doc, context: ctx, tickers: &box.state, into: &results)
             }
         } catch {
             results.errors.append(error)
@@ -178,20 +188,33 @@ public struct InputDecoder {
     }
 
     /// Picks the format of a JSON line from its shape.
-    static func route(_ doc: JSONDoc, context: DecodeContext, into out: inout LineResults) throws(InputError) {
+    static func route(_ doc: JSONDoc, context: DecodeContext, tickers: inout TickerState,
+                      into out: inout LineResults) throws(InputError) {
         var root = JSONDoc.root
+        // Binance `!markPrice@arr`: a bare array of events, one per symbol.
+        if BinanceLeverage.isEventArray(doc, root) {
+            BinanceLeverage.markPriceArray(doc, root, context: context, into: &out)
+            return
+        }
         guard doc.kind(root) == .object else { throw InputError("not a JSON object") }
         if let type = doc.member(root, "type"), doc.kind(type) == .string, doc.member(root, "topic") == nil {
             try NativeFormat.decode(doc, root, context: context, into: &out)
             return
         }
         // Binance combined streams wrap each message: {"stream": "...", "data": {...}}.
-        if doc.member(root, "stream") != nil, let data = doc.member(root, "data"), doc.kind(data) == .object {
-            root = data
+        if doc.member(root, "stream") != nil, let data = doc.member(root, "data") {
+            if doc.kind(data) == .object {
+                root = data
+            } else if BinanceLeverage.isEventArray(doc, data) {
+                BinanceLeverage.markPriceArray(doc, data, context: context, into: &out)
+                return
+            }
         }
         if let e = doc.member(root, "e") {
             if doc.equals(e, "forceOrder") {
                 try BinanceFormat.decode(doc, root, context: context, into: &out)
+            } else if doc.equals(e, "markPriceUpdate") {
+                try BinanceLeverage.markPrice(doc, root, context: context, into: &out)
             } else {
                 out.ignored = true
             }
@@ -200,6 +223,8 @@ public struct InputDecoder {
         if let topic = doc.member(root, "topic") {
             if doc.hasPrefix(topic, "allLiquidation.") || doc.hasPrefix(topic, "liquidation.") {
                 try BybitFormat.decode(doc, root, context: context, into: &out)
+            } else if doc.hasPrefix(topic, "tickers.") {
+                try BybitTickers.decode(doc, root, state: &tickers.bybit, context: context, into: &out)
             } else if HTXFormat.isLiquidationTopic(doc, topic) {
                 try HTXFormat.decode(doc, root, context: context, into: &out)
             } else {
@@ -210,6 +235,10 @@ public struct InputDecoder {
         if let arg = doc.member(root, "arg"), let channel = doc.member(arg, "channel") {
             if doc.equals(channel, "liquidation-orders"), doc.member(root, "data") != nil {
                 try OKXFormat.decode(doc, root, context: context, into: &out)
+            } else if let leverage = OKXLeverage.channel(doc, channel), doc.member(root, "data") != nil {
+                try OKXLeverage.decode(doc, root, leverage, context: context, into: &out)
+            } else if doc.equals(channel, "ticker"), isBitgetFutures(doc, arg), doc.member(root, "data") != nil {
+                try BitgetTicker.decode(doc, root, context: context, into: &out) // Bitget v2 names it `arg.channel` too
             } else {
                 out.ignored = true // subscribe acks and other channels
             }
@@ -233,6 +262,8 @@ public struct InputDecoder {
         if let table = doc.member(root, "table") {
             if doc.equals(table, "liquidation") {
                 try BitMEXFormat.decode(doc, root, context: context, into: &out)
+            } else if doc.equals(table, "instrument") {
+                try BitMEXInstrument.decode(doc, root, state: &tickers.bitmex, context: context, into: &out)
             } else {
                 out.ignored = true
             }
@@ -243,14 +274,26 @@ public struct InputDecoder {
            let params = doc.member(root, "params"), let channel = doc.member(params, "channel") {
             if doc.hasPrefix(channel, "trades.") {
                 try DeribitFormat.decode(doc, params, context: context, into: &out)
+            } else if doc.hasPrefix(channel, "ticker.") {
+                try DeribitTicker.decode(doc, params, context: context, into: &out)
             } else {
                 out.ignored = true
             }
             return
         }
+        if BinanceLeverage.isOpenInterestBody(doc, root) {
+            try BinanceLeverage.openInterest(doc, root, context: context, into: &out)
+            return
+        }
         if let reason = VenueErrorReply.reason(doc, root, venue: context.venue) { throw InputError(reason) }
         // Acks, pongs and other well-formed messages liqtop has no use for.
         out.ignored = true
+    }
+
+    /// Bitget v2's futures product types (`arg.instType`).
+    static func isBitgetFutures(_ doc: JSONDoc, _ arg: Int) -> Bool {
+        guard let t = doc.member(arg, "instType") else { return false }
+        return doc.equals(t, "USDT-FUTURES") || doc.equals(t, "COIN-FUTURES") || doc.equals(t, "USDC-FUTURES")
     }
 
     static func hasByteOrderMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -25,6 +25,12 @@ public enum NativeFormat {
             out.events.append(.cutOdds(try cutOdds(doc, root)))
         } else if doc.equals(type, "daily_liquidations") {
             out.events.append(.dailyTotals(try dailyTotals(doc, root, context)))
+        } else if doc.equals(type, "mark_price") {
+            out.events.append(.markPrice(try markPrice(doc, root, context)))
+        } else if doc.equals(type, "funding") {
+            out.events.append(.funding(try funding(doc, root, context)))
+        } else if doc.equals(type, "open_interest") {
+            out.events.append(.openInterest(try openInterest(doc, root, context)))
         } else if doc.equals(type, "instrument") {
             // Not an event: it prices the lines after it (the decoder adds it to its book).
             out.learned.append(try instrument(doc, root, context))
@@ -147,6 +153,83 @@ public enum NativeFormat {
         try context.checkTime(asOf)
         return InstrumentFacts(venue: String(decoding: doc.raw(venue), as: UTF8.self), instrument: instrument,
                                contractValue: value, unit: unit, kind: kind, asOf: asOf)
+    }
+
+    // MARK: - Leverage lines (mark price, funding, open interest)
+
+    /// `{"type":"mark_price","time":…,"venue":"binance","instrument":"BTCUSDT","coin":"BTC",
+    /// "mark":"97000.5","index":"96990.1"}` (`index` optional).
+    private static func markPrice(_ doc: JSONDoc, _ root: Int, _ context: DecodeContext) throws(InputError) -> MarkPrice {
+        let (time, venue, instrument, coin) = try leverageHead(doc, root, context)
+        let mark = try decimalString(doc, root, "mark")
+        let index = try optionalDecimalString(doc, root, "index")
+        try LeverageCheck.checkPrices(mark: mark, index: index)
+        return MarkPrice(time: time, venue: venue, instrument: instrument, coin: coin, mark: mark, index: index)
+    }
+
+    /// `{"type":"funding","time":…,"venue":"okx","instrument":"BTC-USDT-SWAP","coin":"BTC",
+    /// "rate":"0.0001","interval_h":8,"next_funding_time":…}` (the last two optional).
+    private static func funding(_ doc: JSONDoc, _ root: Int, _ context: DecodeContext) throws(InputError) -> FundingRate {
+        let (time, venue, instrument, coin) = try leverageHead(doc, root, context)
+        let rate = try decimalString(doc, root, "rate")
+        var hours: Int?
+        if let t = doc.member(root, "interval_h") {
+            guard doc.kind(t) == .number, let h = try? doc.integer(t), let small = Int(exactly: h) else {
+                throw InputError("interval_h must be a whole number of hours")
+            }
+            hours = small
+        }
+        var next: Millis?
+        if let t = doc.member(root, "next_funding_time") { next = try self.time(doc, t) }
+        try LeverageCheck.checkFunding(time: time, rate: rate, intervalHours: hours, nextFundingTime: next)
+        return FundingRate(time: time, venue: venue, instrument: instrument, coin: coin, rate: rate,
+                           intervalHours: hours, nextFundingTime: next)
+    }
+
+    /// `{"type":"open_interest","time":…,"venue":"bybit","instrument":"BTCUSDT","coin":"BTC",
+    /// "size":"52774.528","unit":"coin","usd":"1506861070.82"}` (`usd` optional).
+    private static func openInterest(_ doc: JSONDoc, _ root: Int, _ context: DecodeContext) throws(InputError) -> OpenInterest {
+        let (time, venue, instrument, coin) = try leverageHead(doc, root, context)
+        let size = try decimalString(doc, root, "size")
+        let unitToken = try field(doc, root, "unit")
+        guard let unitText = doc.kind(unitToken) == .string ? doc.string(unitToken) : nil,
+              let unit = OpenInterestUnit(rawValue: unitText) else {
+            throw InputError("unit must be one of \(OpenInterestUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var usd: USD?
+        if doc.member(root, "usd") != nil {
+            guard let v = USD(try decimalString(doc, root, "usd")) else { throw InputError("usd out of range") }
+            usd = v
+        }
+        try LeverageCheck.checkOpenInterest(size: size, usd: usd)
+        return OpenInterest(time: time, venue: venue, instrument: instrument, coin: coin, size: size, unit: unit, usd: usd)
+    }
+
+    /// The fields every leverage line starts with, checked as a liquidation's are.
+    private static func leverageHead(_ doc: JSONDoc, _ root: Int, _ context: DecodeContext) throws(InputError) -> (Millis, Venue, String, String) {
+        let time = try time(doc, try field(doc, root, "time"))
+        try context.checkTime(time)
+        let venueText = try string(doc, try field(doc, root, "venue"), "venue")
+        guard let venue = Venue(rawValue: venueText) else { throw InputError("unknown venue \(printable(venueText))") }
+        let name = try field(doc, root, "instrument")
+        guard doc.kind(name) == .string else { throw InputError("instrument must be a string") }
+        let instrument = try LiquidationCheck.instrumentName(doc.raw(name))
+        // The recording's coin is kept (as for liquidations): a replay shows what was seen.
+        let coin = try token(doc, try field(doc, root, "coin"), "coin", maxLength: CoinNormalizer.maxLength, underscore: false)
+        return (time, venue, instrument, coin)
+    }
+
+    /// A decimal written as a JSON string, as the encoder writes every one: a bare number
+    /// here is a hand edit that could have passed through binary floating point.
+    private static func decimalString(_ doc: JSONDoc, _ root: Int, _ key: StaticString) throws(InputError) -> FixedDecimal {
+        let t = try field(doc, root, key)
+        guard doc.kind(t) == .string else { throw InputError("\(key) must be a decimal in a string") }
+        return try decimal(doc, root, key)
+    }
+
+    private static func optionalDecimalString(_ doc: JSONDoc, _ root: Int, _ key: StaticString) throws(InputError) -> FixedDecimal? {
+        guard doc.member(root, key) != nil else { return nil }
+        return try decimalString(doc, root, key)
     }
 
     static let rateRangeText = "\(ratePercentRange.lowerBound)...\(ratePercentRange.upperBound)"
