@@ -138,6 +138,35 @@ import Testing
         }
     }
 
+    /// Hundreds of funding minutes per instrument (past the checkpoint blocks of `FundingColumn`),
+    /// arriving shuffled in batches with queries between: late reports must rebuild the checkpoints.
+    @Test func fundingAveragesOverManyMinutesMatchTheOracle() async {
+        var rng = SeededRandom(seed: 77)
+        var all: [Event] = []
+        for instrument in ["BTCUSDT", "BTCUSDC"] {
+            for _ in 0 ..< 700 {
+                let t = Self.base + Millis(rng.below(Self.span))
+                all.append(.funding(FundingRate(time: t, venue: .binance, instrument: instrument, coin: "BTC",
+                                                rate: FixedDecimal(mantissa: rng.int(-500 ... 900), scale: 7)!,
+                                                intervalHours: [nil, 8, 1, 3][rng.below(4)])))
+            }
+        }
+        let order = Self.shuffled(all, &rng)
+        var book = LeverageBook()
+        var seen: [Event] = []
+        for start in stride(from: 0, to: order.count, by: 350) {
+            await Task.yield()
+            for e in order[start ..< start + 350] { book.insert(e) }
+            seen += order[start ..< start + 350]
+            let oracle = LeverageOracle(seen)
+            for t in [Self.base + 29 * Duration.hour + 1, Self.base + Millis(rng.below(Self.span))] {
+                let got = book.figures("BTC", at: t, withMinutes: false)?.fundingAverage8h
+                #expect(got == oracle.figures("BTC", at: t, withMinutes: false)?.fundingAverage8h, "at \(ISOTime.format(t))")
+                #expect(got?.count == 4)
+            }
+        }
+    }
+
     /// The store fills `Snapshot.leverage` at its clock, with the focused coin's minutes (else BTC's).
     @Test func theStoreSnapshotCarriesTheFigures() async {
         let all = Self.events(seed: 21, count: 900)

@@ -24,7 +24,7 @@ struct LeverageBook: Sendable {
         var key: Key
         var marks = MinuteColumn<MarkBar>()
         var openInterest = MinuteColumn<OpenInterestSlot>()
-        var funding = MinuteColumn<FundingSlot>()
+        var funding = FundingColumn()
         init(key: Key) { self.key = key }
     }
 
@@ -66,9 +66,7 @@ struct LeverageBook: Sendable {
             touched(o.coin, o.time)
         case .funding(let f):
             guard let p = locate(f.venue, f.coin, f.instrument, f.time) else { return refuse() }
-            instruments[p.i].funding.merge(minute: p.minute, FundingSlot(f, offset: p.offset)) {
-                if FundingSlot.isLater($1, than: $0) { $0 = $1 }
-            }
+            instruments[p.i].funding.merge(minute: p.minute, FundingSlot(f, offset: p.offset))
             touched(f.coin, f.time)
         default: return false
         }
@@ -116,6 +114,11 @@ struct LeverageBook: Sendable {
         }
         for c in byCoin.keys { coinVersions[c, default: 0] += 1 }
         earliestTime = earliestTime.map { max($0, minuteStart(m)) }
+    }
+
+    /// Instrument `i`'s carried funding sum up to minute `m` (builds its checkpoints on the way).
+    mutating func carriedFunding(_ i: Int, to m: Int32) -> (sum: Int128, count: Int128) {
+        instruments[i].funding.carried(to: m)
     }
 
     /// Bytes held by the per-minute columns (capacity), for the memory benchmark.

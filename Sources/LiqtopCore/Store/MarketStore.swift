@@ -156,6 +156,9 @@ public actor MarketStore {
 
     public var liquidationCount: Int { liquidations.count }
 
+    /// Bytes held by the leverage book's per-minute columns (the memory benchmark reads it).
+    public var leverageColumnBytes: Int { leverage.columnBytes }
+
     // MARK: clock and focus
 
     /// Moves the store clock (replay position or wall time). `nil` follows the latest data.

@@ -50,7 +50,10 @@ extension LeverageBook {
             for w in Window.allCases {
                 let first = m - Int32(w.duration / Duration.minute) + 1
                 var sum: Int128 = 0, count: Int128 = 0
-                for i in list { carriedSum(instruments[i].funding, from: first, to: m, &sum, &count) }
+                for i in list {
+                    let to = carriedFunding(i, to: m), from = carriedFunding(i, to: first)
+                    sum += to.sum - from.sum; count += to.count - from.count
+                }
                 fresh[w] = (sum, count)
             }
             fundingCache[coin] = FundingWindowsCache(version: version, minute: m, sums: fresh)
@@ -66,21 +69,5 @@ extension LeverageBook {
             if let mean = Funding8h.mean(s.sum + nowSum, s.count + nowCount) { out[w] = mean }
         }
         return out
-    }
-
-    /// Adds the carried-forward rate of each minute in `[first, end)` to `sum` and `count`.
-    private func carriedSum(_ c: MinuteColumn<FundingSlot>, from first: Int32, to end: Int32, _ sum: inout Int128, _ count: inout Int128) {
-        guard first < end else { return }
-        var k = c.lastIndex(atOrBefore: first) ?? c.firstIndex(atOrAfter: first)
-        while k < c.count && c.minutes[k] < end {
-            let from = max(c.minutes[k], first)
-            let to = k + 1 < c.count ? min(c.minutes[k + 1], end) : end
-            if to > from {
-                let n = Int128(to - from)
-                sum += c.slots[k].normalized8h * n
-                count += n
-            }
-            k += 1
-        }
     }
 }

@@ -42,7 +42,7 @@ extension LeverageBook {
 
     /// The instrument's funding report visible at `x`, with its time.
     func funding(_ i: Int, at x: Millis) -> (slot: FundingSlot, time: Millis)? {
-        let c = instruments[i].funding
+        let c = instruments[i].funding.column
         return c.visibleIndex(at: x, lastAt: \.at).map { (c.slots[$0], c.time($0, at: \.at)) }
     }
 

@@ -69,20 +69,22 @@ struct OpenInterestSlot: Sendable {
 }
 
 /// The minute's latest funding report (ties in time: the higher rate, then the longer interval
-/// and later next funding).
+/// and later next funding). 24 bytes: the rate's mantissa and scale apart.
 struct FundingSlot: Sendable {
-    var rate: FixedDecimal
+    var rateMantissa: Int64
     /// `Millis.min` when not sent.
     var next: Millis
     var at: UInt16
+    var rateScale: UInt8
     /// 0 when not sent (read as 8 h).
     var interval: UInt8
 
     init(_ f: FundingRate, offset: UInt16) {
-        rate = f.rate; next = f.nextFundingTime ?? .min; at = offset
+        rateMantissa = f.rate.mantissa; rateScale = f.rate.scale; next = f.nextFundingTime ?? .min; at = offset
         interval = f.intervalHours.flatMap { (1 ... 255).contains($0) ? UInt8($0) : nil } ?? 0
     }
 
+    var rate: FixedDecimal { FixedDecimal(mantissa: rateMantissa, scale: Int(rateScale)) ?? .zero }
     var intervalHours: Int { interval == 0 ? LeverageBook.defaultFundingHours : Int(interval) }
 
     static func isLater(_ b: FundingSlot, than a: FundingSlot) -> Bool {

@@ -25,13 +25,15 @@ struct MinuteColumn<Slot: Sendable>: Sendable {
         return minutes[i] == m ? i : i + 1
     }
 
-    /// Puts `new` into minute `m`, merging with the slot already there.
-    mutating func merge(minute m: Int32, _ new: Slot, _ combine: (inout Slot, Slot) -> Void) {
+    /// Puts `new` into minute `m`, merging with the slot already there; the slot's index.
+    @discardableResult
+    mutating func merge(minute m: Int32, _ new: Slot, _ combine: (inout Slot, Slot) -> Void) -> Int {
         let i = lastIndex(atOrBefore: m)
-        if let i, minutes[i] == m { combine(&slots[i], new); return }
+        if let i, minutes[i] == m { combine(&slots[i], new); return i }
         let at = (i ?? -1) + 1
         grow()
         if at == minutes.count { minutes.append(m); slots.append(new) } else { minutes.insert(m, at: at); slots.insert(new, at: at) }
+        return at
     }
 
     /// Grows by an eighth (at least an hour of minutes) instead of doubling: a day of a few hundred
