@@ -14,6 +14,7 @@ import LiqtopTUI
 let usage = """
     usage: liqtop-bench [run] FILE [--frames N] [--seeks N] [--tsv PATH]
            liqtop-bench profile FILE [--level dashboard|coins|coin|orders] [--part snapshot|render|frame] [--seconds S]
+           liqtop-bench leverage [--symbols N] [--seconds S] [--funding] [--snapshots N]
     """
 
 struct Options {
@@ -255,7 +256,12 @@ func profile(_ o: Options) async throws {
 }
 
 do {
-    let o = try Options(Array(CommandLine.arguments.dropFirst()))
+    let args = Array(CommandLine.arguments.dropFirst())
+    if args.first == "leverage" {
+        await leverageMemory(try LeverageOptions(args.dropFirst()))
+        exit(0)
+    }
+    let o = try Options(args)
     if o.mode == "profile" { try await profile(o) } else { try await run(o) }
 } catch {
     say("liqtop-bench: \(error)")

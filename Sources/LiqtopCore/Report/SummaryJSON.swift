@@ -8,6 +8,7 @@ public enum SummaryJSON {
         liquidations(s, &w)
         etf(s, &w)
         macro(s, &w)
+        if !s.leverage.isEmpty { leverage(s, &w) }
         if let sig = s.signal {
             w.beginObject("signal"); w.string("name", sig.name); w.string("detail", sig.detail); w.endObject()
         } else { w.null("signal") }
@@ -119,6 +120,35 @@ public enum SummaryJSON {
             w.number("net_usd", s.etfNetUSD(on: latest).centsString)
             w.endObject()
         }
+    }
+
+    /// Per coin (largest open interest first, then by name): the reference price and open
+    /// interest with their 1 h and 24 h changes (percent, two decimals, `ChangePercent`), each
+    /// venue's latest funding as sent (exact rate per `interval_h`), and the OI-weighted funding
+    /// per 8 h (12 decimals). A figure not known is `null`.
+    private static func leverage(_ s: Snapshot, _ w: inout JSONWriter) {
+        w.beginObject("leverage")
+        for c in SummaryLeverage.coins(s) {
+            w.beginObject(c.coin)
+            if let p = c.price { w.number("price", p.description) } else { w.null("price") }
+            for win in [Window.h1, .h24] {
+                let key = "price_change_\(win.rawValue)_pct"
+                if let u = c.priceChange[win].flatMap({ ChangePercent.rounded($0) }) { w.number(key, ChangePercent.number(u)) } else { w.null(key) }
+            }
+            if let oi = c.oiUSD { w.number("oi_usd", oi.centsString) } else { w.null("oi_usd") }
+            for win in [Window.h1, .h24] {
+                let key = "oi_change_\(win.rawValue)_pct"
+                if let u = c.oiChange[win].flatMap({ ChangePercent.rounded($0) }) { w.number(key, ChangePercent.number(u)) } else { w.null(key) }
+            }
+            w.beginObject("funding")
+            for f in c.funding {
+                w.beginObject(f.venue.rawValue); w.number("rate", f.rate.description); w.int("interval_h", f.intervalHours); w.endObject()
+            }
+            w.endObject()
+            if let f = c.fundingOIWeighted8h { w.number("funding_oi_weighted", f.description) } else { w.null("funding_oi_weighted") }
+            w.endObject()
+        }
+        w.endObject()
     }
 
     private static func macro(_ s: Snapshot, _ w: inout JSONWriter) {

@@ -67,6 +67,8 @@ public enum SummaryTable {
         }
         for o in s.macro.odds { out.append("  \(o.meeting) meeting: \(o.targetRange)% \(o.probabilityPercent)%") }
 
+        if !s.leverage.isEmpty { out += leverage(s) }
+
         if !i.rejections.isEmpty {
             out.append("")
             out.append("Rejected input (first \(min(i.rejections.count, 20)) of \(count(i.rejected)))")
@@ -74,6 +76,24 @@ public enum SummaryTable {
         }
         // Data was cleaned where it entered a line; this keeps the promise for every line at once.
         return SafeText.cleanLines(out.joined(separator: "\n") + "\n")
+    }
+
+    /// The JSON `leverage` block's figures: a row per coin (top 10 by open interest), then its
+    /// venues' funding per interval.
+    static func leverage(_ s: Snapshot) -> [String] {
+        var out = ["", row(["Leverage", "price", "1h", "24h", "OI", "OI 1h", "OI 24h", "fund/8h"], [12, 14, 9, 9, 10, 9, 9, 10])]
+        func pct(_ u: Int64?) -> String { u.map { ChangePercent.text($0) } ?? "–" }
+        for c in SummaryLeverage.coins(s).prefix(10) {
+            out.append(row(["  " + SafeText.clean(c.coin), c.price?.description ?? "–",
+                            pct(c.priceChange[.h1].flatMap { ChangePercent.rounded($0) }), pct(c.priceChange[.h24].flatMap { ChangePercent.rounded($0) }),
+                            c.oiUSD?.compact(decimals: 2) ?? "–",
+                            pct(c.oiChange[.h1].flatMap { ChangePercent.rounded($0) }), pct(c.oiChange[.h24].flatMap { ChangePercent.rounded($0) }),
+                            c.fundingOIWeighted8h.map { Signals.fundingPercent($0) } ?? "–"], [12, 14, 9, 9, 10, 9, 9, 10]))
+            if !c.funding.isEmpty {
+                out.append("    funding " + c.funding.map { "\($0.venue.rawValue) \(Signals.fundingPercent($0.rate))/\($0.intervalHours)h" }.joined(separator: " · "))
+            }
+        }
+        return out
     }
 
     static func row(_ cells: [String], _ widths: [Int]) -> String {

@@ -25,6 +25,7 @@ public actor MarketStore {
     private var liquidations: LiquidationBook
     private var etf = EtfBook()
     private var macro = MacroBook()
+    private var leverage = LeverageBook()
     private var input = InputStats()
     private var latestOtherTime: Millis?
     /// The newest note: a moment, like a liquidation, so it can end the data.
@@ -94,12 +95,20 @@ public actor MarketStore {
             case .rate(let r): macro.insert(r)
             case .cutOdds(let o): macro.insert(o)
             case .dailyTotals(let d): macro.insert(d)
-            case .markPrice, .funding, .openInterest: break // the leverage book comes next (issue 14)
+            case .markPrice(let m): leverageEvent(e, m.time)
+            case .funding(let f): leverageEvent(e, f.time)
+            case .openInterest(let o): leverageEvent(e, o.time)
             }
         }
-        let before = liquidations.overflowed
+        let before = liquidations.overflowed, refusedBefore = leverage.refused
         liquidations.insert(batch)
-        return events.count - (liquidations.overflowed - before)
+        return events.count - (liquidations.overflowed - before) - (leverage.refused - refusedBefore)
+    }
+
+    /// A leverage event is a moment of the data like an ETF day: it ends the data only without
+    /// liquidations and notes.
+    private func leverageEvent(_ e: Event, _ t: Millis) {
+        if leverage.insert(e) { noteTime(t) }
     }
 
     private func noteTime(_ t: Millis) { latestOtherTime = max(latestOtherTime ?? t, t) }
@@ -141,10 +150,15 @@ public actor MarketStore {
     public func prune(before t: Millis) {
         let before = liquidations.count
         liquidations.dropOrders(before: t)
-        if liquidations.count != before { version += 1; publishIfChanged() }
+        var changed = liquidations.count != before
+        if let first = leverage.earliestTime, first < t { leverage.drop(before: t); changed = true }
+        if changed { version += 1; publishIfChanged() }
     }
 
     public var liquidationCount: Int { liquidations.count }
+
+    /// Bytes held by the leverage book's per-minute columns (the memory benchmark reads it).
+    public var leverageColumnBytes: Int { leverage.columnBytes }
 
     // MARK: clock and focus
 
@@ -214,6 +228,8 @@ public actor MarketStore {
             etfSummaries[a] = etf.summary(a, asOf: today, historyDays: config.etfHistoryDays)
         }
         let last24 = windows[.h24]!
+        // One coin's price minutes: the focused coin's, else BTC's (the chart's default price line).
+        let coinLeverage = leverage.isEmpty ? [:] : leverage.figures(at: t, minutesFor: focus.coin ?? "BTC")
         let range: ClosedRange<Millis>? = {
             guard let a = liquidations.firstTime ?? latestOtherTime, let b = dataEnd else { return nil }
             return min(a, b) ... b
@@ -225,7 +241,8 @@ public actor MarketStore {
             largest: liquidations.largest(config.largestCount, after: dayStart, through: t),
             tape: liquidations.recent(config.tapeLength, minimum: config.tapeMinimum, after: dayStart, through: t),
             highestSince: Signals.highestSince(last24, clock: t, history: macro.dailyTotals),
-            signal: Signals.squeeze(lastHour: windows[.h1]!, etf: etfSummaries, clock: t),
+            signal: Signals.squeeze(lastHour: windows[.h1]!, etf: etfSummaries, clock: t, leverage: coinLeverage)
+                ?? Signals.leverageRebuilding(etf: etfSummaries, clock: t, leverage: coinLeverage),
             etf: etfSummaries,
             macro: MacroSummary(notes: macro.notes(through: t), rates: macro.latestRates(asOf: today),
                                 odds: macro.upcomingOdds(from: today), ratePath: macro.ratePath(through: today, days: MacroSummary.pathDays)),
@@ -237,7 +254,8 @@ public actor MarketStore {
             },
             health: health.values.sorted { $0.name < $1.name },
             instrumentSources: instrumentSources,
-            outages: outages.filter { $0.overlaps(dayStart, t + 1) })
+            outages: outages.filter { $0.overlaps(dayStart, t + 1) },
+            leverage: coinLeverage)
     }
 
     private func minuteSeries(coin: String?, venue: Venue?, endingAt t: Millis) -> MinuteSeries {

@@ -32,8 +32,11 @@ public enum Signals {
         return best
     }
 
-    /// "Short squeeze into ETF inflows" (or its mirror) from the last hour and the day's ETF flows.
-    public static func squeeze(lastHour: SideTotals, etf: [EtfAsset: EtfAssetSummary], clock: Millis) -> Signal? {
+    /// "Short squeeze into ETF inflows" (or its mirror) from the last hour and the day's ETF flows;
+    /// with open interest of the ETF coins known, whether it fell (the side flushed out) or rose
+    /// (new positions of that side still opening) over the same hour.
+    public static func squeeze(lastHour: SideTotals, etf: [EtfAsset: EtfAssetSummary], clock: Millis,
+                               leverage: [String: CoinLeverage] = [:]) -> Signal? {
         let total = lastHour.totalUSD
         guard total >= squeezeMinimumUSD else { return nil }
         let today = Day(containing: clock)
@@ -50,10 +53,32 @@ public enum Signals {
             let detail = "\(lastHour.usd(side).compact()) of \(total.compact()) liquidated in the last hour were "
                 + "\(side.rawValue)s (\(lastHour.sharePercent(side, decimals: 0))); spot ETFs \(inflow ? "took in" : "lost") "
                 + "\(USD(micros: Int64(clamping: net.micros.magnitude)).compact(decimals: 2)) (\(perAsset))"
+                + (etfCoinsOI(leverage, .h1).map { ", " + squeezeOI($0, side: side) } ?? "")
             return Signal(name: name, detail: detail)
         }
         return nil
     }
 
     static func signed(_ usd: USD) -> String { Figures.signedUSD(usd) }
+
+    /// "OI -4.1% in 1h (shorts flushed)" / "OI +2.3% in 1h (new shorts still opening)".
+    static func squeezeOI(_ oi: Change<USD>, side: Side) -> String {
+        let diff = (oi.to - oi.from).micros
+        let words = diff < 0 ? "\(side.rawValue)s flushed" : diff > 0 ? "new \(side.rawValue)s still opening" : "unchanged"
+        return "OI \(signedPercent(oi)) in 1h (\(words))"
+    }
+
+    /// The open interest of the ETF coins (BTC, ETH, SOL) over `window`, summed over the coins
+    /// with a change known: the leverage the ETF flows are set against.
+    static func etfCoinsOI(_ leverage: [String: CoinLeverage], _ window: Window) -> Change<USD>? {
+        let changes = EtfAsset.allCases.compactMap { leverage[$0.rawValue]?.oiChange[window] }
+        guard !changes.isEmpty else { return nil }
+        return Change(from: changes.reduce(.zero) { $0 + $1.from }, to: changes.reduce(.zero) { $0 + $1.to })
+    }
+
+    /// `+2.3%` / `-4.1%` (one decimal, `Percent`).
+    static func signedPercent(_ c: Change<USD>, decimals: Int = 1) -> String {
+        let diff = (c.to - c.from).micros
+        return (diff > 0 ? "+" : "") + Percent.text(diff, of: c.from.micros, decimals: decimals)
+    }
 }
