@@ -54,7 +54,8 @@ import LiqtopCore
         // Braille glyphs drawn in the chart, shorts above longs.
         let braille = g.cells.filter { $0.text.unicodeScalars.first.map { (0x2801 ... 0x28FF).contains($0.value) } ?? false }
         #expect(braille.count > 100)
-        #expect(Set(braille.map(\.style.role)) == [.short, .long])
+        // Shorts and longs, and BTC's price line above them (in `title`).
+        #expect(Set(braille.map(\.style.role)) == [.short, .long, .title])
     }
 
     @Test func everySizeFromTinyToHugeRenders() async {

@@ -21,7 +21,12 @@ import Testing
         var out = Set<String>()
         for n in numbers {
             out.insert(n + "%")
+            out.insert(n.drop { $0 == "-" } + "%") // the screen reads `-2.46%` as `2.46%` here: signs are not matched
             guard let d = try? FixedDecimal.parse(n), let usd = USD(d) else { continue }
+            // Funding rates are fractions in the JSON (`leverage`), percent on screen, per 8 h and a year.
+            for f in [Figures.funding(d), Figures.fundingAnnualized(d, intervalHours: 8)] {
+                out.insert(String(f.drop { $0 == "+" || $0 == "-" }.prefix { $0 != "/" }))
+            }
             for decimals in [1, 2] {
                 let text = usd.compact(decimals: decimals)
                 out.insert(text)

@@ -9,15 +9,17 @@ public enum DemoDay {
     /// 2026-01-14T23:59:59.999Z: the "now" at which the headline figures hold.
     public static let endTime: Millis = day.start + Duration.day - 1
 
-    /// Every event of the demo: liquidation history, macro, ETF flows and the day's liquidations.
+    /// Every event of the demo: liquidation history, macro, ETF flows, the day's liquidations and
+    /// its (synthetic) mark prices, funding and open interest.
     public static func events() -> [Event] {
         let liquidations = DemoLiquidations.generate(day: day)
         var out: [Event] = []
-        out.reserveCapacity(liquidations.count + 2_000)
+        out.reserveCapacity(liquidations.count + 62_000)
         out += DemoHistory.totals().map(Event.dailyTotals)
         out += DemoMacro.events()
         out += DemoETF.flows().map(Event.etfFlow)
         out += liquidations.map(Event.liquidation)
+        out += DemoLeverage.events(day: day, liquidations: liquidations)
         return out
     }
 

@@ -56,8 +56,16 @@ enum DemoLiquidations {
         (55, 50_000, 250_000), (15, 250_000, 1_000_000), (2, 1_000_000, 3_000_000),
     ]
 
+    static let seed: UInt64 = 0x2026_0114_5155_A11D
+
+    /// The markets' price paths the orders are priced on (the first draws of the seeded generator).
+    static func pricePaths() -> [[Int64]] {
+        var rng = SeededRandom(seed: seed)
+        return DemoMarkets.paths(progress: progressAnchors(), rng: &rng)
+    }
+
     static func generate(day: Day) -> [Liquidation] {
-        var rng = SeededRandom(seed: 0x2026_0114_5155_A11D)
+        var rng = SeededRandom(seed: seed)
         let markets = DemoMarkets.all
         let paths = DemoMarkets.paths(progress: progressAnchors(), rng: &rng)
         var gen = Generator(day: day, markets: markets, paths: paths, rng: rng)

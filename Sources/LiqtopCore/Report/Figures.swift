@@ -37,4 +37,35 @@ public enum Figures {
         let ms = ((t % 1000) + 1000) % 1000
         return String(s.prefix(10)) + " " + ISOTime.clock(t) + (ms == 0 ? "" : "." + String(s.dropLast().suffix(3)))
     }
+
+    // MARK: - Leverage figures (panel 4 and `summary --json`'s `leverage`)
+
+    /// `+6.61%`: the change from `from` to `to` in percent, half to even at `decimals`; nil from zero.
+    public static func changePercent(_ c: Change<FixedDecimal>, decimals: Int = 2) -> String? {
+        let from = c.from.scaled(to: 8), to = c.to.scaled(to: 8)
+        guard from > 0, let part = Int64(exactly: to - from), let whole = Int64(exactly: from) else { return nil }
+        return signed(Percent.text(part, of: whole, decimals: decimals))
+    }
+
+    public static func changePercent(_ c: Change<USD>, decimals: Int = 2) -> String? {
+        guard c.from.micros > 0 else { return nil }
+        return signed(Percent.text(c.to.micros - c.from.micros, of: c.from.micros, decimals: decimals))
+    }
+
+    /// A funding rate (a fraction per interval) in percent: `+0.0250%`.
+    public static func funding(_ rate: FixedDecimal, decimals: Int = 4) -> String {
+        let percent = FixedDecimal.format(FixedDecimal.rescale(rate.scaled(to: 18) * 100, from: 18, to: decimals), scale: decimals,
+                                          minFractionDigits: decimals)
+        return signed(percent + "%")
+    }
+
+    /// The rate over a year of intervals, in percent with one decimal: `+27.4%/y`.
+    public static func fundingAnnualized(_ rate: FixedDecimal, intervalHours: Int) -> String {
+        let perYear = rate.scaled(to: 18) * 100 * Int128(365 * 24) / Int128(max(1, intervalHours))
+        return signed(FixedDecimal.format(FixedDecimal.rescale(perYear, from: 18, to: 1), scale: 1, minFractionDigits: 1) + "%") + "/y"
+    }
+
+    private static func signed(_ text: String) -> String {
+        text.hasPrefix("-") || text.allSatisfy({ $0 == "0" || $0 == "." || $0 == "%" }) ? text : "+" + text
+    }
 }

@@ -15,6 +15,7 @@ enum DrillViews {
         case .note(let n): note(n, r, &g)
         case .rejections: rejections(s, sel, r, &g, scroll: scroll)
         case .venues: venues(s, v, sel, r, &g, scroll: scroll)
+        case .leverageCoin(let c): leverageCoin(s, v, c, sel, r, &g, scroll: scroll)
         }
     }
 

@@ -33,7 +33,7 @@ enum LiquidationsPanel {
             switch pane {
             case .chart:
                 drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest,
-                          rest, &g, outages: s, tabs: pane)
+                          rest, &g, outages: s, tabs: pane, price: s.leverage[v.coinFocus ?? priceCoin])
             case .coins: drawTopCoins(s, v, rest, &g, focused: focused, tabs: pane)
             case .tape: drawTape(s, rest, &g, tabs: pane)
             }
@@ -43,7 +43,8 @@ enum LiquidationsPanel {
         let lists = max(0, rest.height - max(4, rest.height * 2 / 5) - 1)
         let chartHeight = rest.height - lists
         let (chartArea, after) = rest.splitTop(chartHeight)
-        drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest, chartArea, &g, outages: s)
+        drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest, chartArea, &g, outages: s,
+                  price: s.leverage[v.coinFocus ?? priceCoin])
         rest = after
         if rest.width >= 76 {
             let (left, right) = rest.splitLeft(rest.width / 2)
@@ -55,6 +56,9 @@ enum LiquidationsPanel {
             drawTape(s, bottom, &g)
         }
     }
+
+    /// The coin whose price the chart draws when no coin is focused.
+    static let priceCoin = "BTC"
 
     /// Below this many rows under the totals, the chart, coins and tape take turns (`x`).
     static let tabbedBelow = 10
@@ -112,9 +116,11 @@ enum LiquidationsPanel {
 
     /// The chart of the selected window: a header (bucket size, legend, the peak bucket and its
     /// time, or what the cursor is on), the value scale on the left, the time axis below.
+    /// `price`: a coin's leverage whose per-minute price is drawn above the bars on the same
+    /// time axis, its scale on the right (where the chart has the rows).
     static func drawChart(_ m: MinuteSeries, window: Window, clock: Millis, cursor: Millis? = nil, cursorLargest: Liquidation? = nil,
                           _ r: Rect, _ g: inout CellGrid, outages s: Snapshot? = nil, tabs: LowerPane? = nil,
-                          clickable: Bool = true) {
+                          clickable: Bool = true, price: CoinLeverage? = nil) {
         let (label, rest) = r.splitTop(1)
         defer { if let tabs { drawTabs(tabs, label, &g) } }
         let chart = ChartSeries(m, window: window, clock: clock)
@@ -143,8 +149,12 @@ enum LiquidationsPanel {
             if let s, !s.outages.isEmpty { g.putRight("░ feed down", right: label.maxX - 24, y: label.y, style: .dim, clip: label) }
         }
         guard rest.height >= 3 else { return }
-        let (plot, axisRow) = rest.splitTop(rest.height - 1)
+        var (plot, axisRow) = rest.splitTop(rest.height - 1)
         let scaleWidth = 7
+        // The price band: a third of the plot's rows, right scale of `priceScaleWidth`.
+        let withPrice = price.map { !$0.minutes.isEmpty } ?? false && plot.height >= 7 && plot.width >= 40
+        let band: Rect? = withPrice ? plot.splitTop(max(2, plot.height / 3)).0 : nil
+        if let band { plot = Rect(x: plot.x, y: band.maxY, width: plot.width - priceScaleWidth, height: plot.height - band.height) }
         let (scaleColumn, area) = plot.splitLeft(scaleWidth)
         let scale = chart.scale
         if scale > .zero {
@@ -160,6 +170,20 @@ enum LiquidationsPanel {
             }
         }
         MinuteChart.timeAxis(chart, geo, in: Rect(x: area.x, y: axisRow.y, width: area.width, height: 1), into: &g)
+        if let band, let price { drawPrice(price, chart, geo, band: band, area: area, &g) }
+    }
+
+    static let priceScaleWidth = 11
+
+    /// `BTC 96,981.9` at the top right, the band's low below it, the line over the buckets.
+    static func drawPrice(_ c: CoinLeverage, _ chart: ChartSeries, _ geo: MinuteChart.Geometry, band: Rect, area: Rect, _ g: inout CellGrid) {
+        let line = Rect(x: geo.x, y: band.y, width: area.maxX - geo.x, height: band.height)
+        let points = PriceLine.points(c.minutes, chart, geo)
+        guard let (low, high) = PriceLine.draw(points, in: line, style: Style(.title), into: &g) else { return }
+        let scale = Rect(x: area.maxX + 1, y: band.y, width: band.maxX - area.maxX - 1, height: band.height)
+        g.put(Fmt.price(high), x: scale.x, y: scale.y, style: Style(.axis), clip: scale)
+        g.put(Fmt.price(low), x: scale.x, y: scale.maxY - 1, style: Style(.axis), clip: scale)
+        g.put(c.coin, x: band.x, y: band.y, style: Style(.title, bold: true), clip: Rect(x: band.x, y: band.y, width: max(0, geo.x - band.x - 1), height: 1))
     }
 
     /// coin · total · short bar then long bar (the rest).

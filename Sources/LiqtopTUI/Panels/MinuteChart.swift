@@ -71,7 +71,7 @@ enum MinuteChart {
         guard !chart.buckets.isEmpty, r.height > 0 else { return }
         // Integer layout: minute m from the start is dot m·k / bucketMinutes, two dots a cell.
         let k = geo.dotsPerBucket, size = chart.bucketMinutes
-        let step = [5, 10, 15, 30, 60, 120, 180, 360, 720].first { $0 * k >= 16 * size } ?? 720
+        let step = [5, 10, 15, 30, 60, 120, 180, 360, 720].first { $0 * k >= 14 * size } ?? 720 // 7 cells: a label and a gap
         let stepMs = Millis(step) * Duration.minute
         let end = chart.bucketStart(chart.buckets.count)
         var t = chart.start + (stepMs - ((chart.start % stepMs) + stepMs) % stepMs) % stepMs

@@ -53,29 +53,35 @@ public enum Renderer {
         return g
     }
 
-    /// Wide screens: liquidations on the left (3/5), ETF over macro on the right (11:9, ETF at
-    /// least 8 rows, macro 5). Narrow: liquidations over ETF beside macro, which need 9 rows
-    /// (three assets); the rest goes to the liquidations.
+    /// Wide screens: liquidations on the left (3/5); on the right ETF, leverage and macro, 10:8:6
+    /// after their minimums (8, 6 and 5 rows). Narrow: liquidations over ETF beside macro (or
+    /// leverage while it has the focus), which need 9 rows (three assets); the rest goes to the
+    /// liquidations.
     static func dashboard(_ s: Snapshot, _ v: ViewState, _ body: Rect, _ g: inout CellGrid) {
         if body.width >= 110 {
             let columns = body.split(.horizontal, [.fill(3), .fill(2)])
-            let right = columns[1].split(.vertical, [.min(8, weight: 11), .min(5, weight: 9)])
-            panels(s, v, columns[0], right[0], right[1], &g)
+            let right = columns[1].split(.vertical, [.min(8, weight: 10), .min(6, weight: 8), .min(5, weight: 6)])
+            panels(s, v, columns[0], [(.etf, right[0]), (.leverage, right[1]), (.macro, right[2])], &g)
         } else {
             let rows = body.split(.vertical, [.min(9), .fixed(9)])
             let bottom = rows[1].split(.horizontal, [.fill(11), .fill(9)])
-            panels(s, v, rows[0], bottom[0], bottom[1], &g)
+            panels(s, v, rows[0], [(.etf, bottom[0]), (v.focus == .leverage ? .leverage : .macro, bottom[1])], &g)
         }
     }
 
-    /// The three panels, each a click target (their rows register after them, and win).
-    static func panels(_ s: Snapshot, _ v: ViewState, _ liq: Rect, _ etf: Rect, _ macro: Rect, _ g: inout CellGrid) {
+    /// The panels, each a click target (their rows register after them, and win).
+    static func panels(_ s: Snapshot, _ v: ViewState, _ liq: Rect, _ others: [(Panel, Rect)], _ g: inout CellGrid) {
         g.hit(liq, .panel(.liquidations))
-        g.hit(etf, .panel(.etf))
-        g.hit(macro, .panel(.macro))
+        for (panel, r) in others { g.hit(r, .panel(panel)) }
         liquidations(s, v, liq, &g)
-        EtfPanel.draw(s, v, in: etf, into: &g)
-        MacroPanel.draw(s, v, in: macro, into: &g)
+        for (panel, r) in others {
+            switch panel {
+            case .etf: EtfPanel.draw(s, v, in: r, into: &g)
+            case .leverage: LeveragePanel.draw(s, v, in: r, into: &g)
+            case .macro: MacroPanel.draw(s, v, in: r, into: &g)
+            case .liquidations: break
+            }
+        }
     }
 
     /// The Liquidations panel, of the focused coin when there is one.

@@ -1,7 +1,7 @@
 /// Everything a key can ask for. Bindings map keys to these; the reducer interprets them.
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case quit, help
-    case focusNext, focusPrevious, focusLiquidations, focusETF, focusMacro
+    case focusNext, focusPrevious, focusLiquidations, focusETF, focusMacro, focusLeverage
     case up, down, pageUp, pageDown
     case drillIn, back
     case filter, cycleSort, cycleWindow
@@ -48,6 +48,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("1")], action: .focusLiquidations, description: "focus Liquidations", group: "Navigate"),
         KeyBinding(keys: [.char("2")], action: .focusETF, description: "focus ETF flows", group: "Navigate"),
         KeyBinding(keys: [.char("3")], action: .focusMacro, description: "focus Macro", group: "Navigate"),
+        KeyBinding(keys: [.char("4")], action: .focusLeverage, description: "focus Leverage (price, open interest, funding)", group: "Navigate"),
         KeyBinding(keys: [.up, .char("k")], action: .up, description: "move up", group: "Navigate"),
         KeyBinding(keys: [.down, .char("j")], action: .down, description: "move down", group: "Navigate"),
         KeyBinding(keys: [.pageUp], action: .pageUp, description: "page up (by the rows shown)", group: "Navigate"),

@@ -32,6 +32,11 @@ public enum Listing {
 
     public static func fundHistory(_ s: Snapshot) -> [EtfFlow] { (s.detail?.fundHistory ?? []).reversed() }
 
+    /// Coins with a price, open interest or funding: largest open interest first, then by name.
+    public static func leverage(_ s: Snapshot) -> [CoinLeverage] {
+        s.leverage.values.sorted { ($0.oiUSD?.micros ?? -1, $1.coin) > ($1.oiUSD?.micros ?? -1, $0.coin) }
+    }
+
     /// Number of selectable rows in the current context.
     public static func count(_ s: Snapshot, _ v: ViewState) -> Int {
         switch v.context {
@@ -40,6 +45,7 @@ public enum Listing {
             case .liquidations: return coins(s, v).count
             case .etf: return etfAssets(s).count
             case .macro: return s.macro.notes.count
+            case .leverage: return leverage(s).count
             }
         case .coins: return coins(s, v).count
         case .coin: return venues(s).count
@@ -50,6 +56,7 @@ public enum Listing {
         case .note: return 0
         case .rejections: return s.input.rejections.count
         case .venues: return Venue.allCases.count
+        case .leverageCoin(let c): return s.leverage[c]?.oiByVenue.count ?? 0
         }
     }
 
@@ -62,12 +69,13 @@ public enum Listing {
             case .liquidations: return .coins
             case .etf: return etfAssets(s)[safe: i].map { .etfAsset($0.asset) }
             case .macro: return .notes
+            case .leverage: return leverage(s)[safe: i].map { .leverageCoin($0.coin) }
             }
         case .coins: return coins(s, v)[safe: i].map { .coin($0.coin) }
         case .coin(let c): return venues(s)[safe: i].map { .orders(coin: c, venue: $0.venue) }
         case .etfAsset(let a): return funds(s, a, v)[safe: i].map { .etfFund(a, fund: $0.fund) }
         case .notes: return s.macro.notes[safe: i].map { .note($0) }
-        case .orders, .etfFund, .note, .rejections, .venues: return nil
+        case .orders, .etfFund, .note, .rejections, .venues, .leverageCoin: return nil
         }
     }
 }

@@ -38,6 +38,7 @@ extension ViewState {
         case .focusLiquidations: focus = .liquidations
         case .focusETF: focus = .etf
         case .focusMacro: focus = .macro
+        case .focusLeverage: focus = .leverage
         case .up: move(-1, s)
         case .down: move(1, s)
         case .pageUp: move(-pageSize, s)

@@ -2,13 +2,14 @@ import LiqtopCore
 
 /// Which dashboard panel has the keyboard.
 public enum Panel: Int, CaseIterable, Sendable, Hashable {
-    case liquidations, etf, macro
+    case liquidations, etf, macro, leverage
 
     public var title: String {
         switch self {
         case .liquidations: "Liquidations"
         case .etf: "ETF flows"
         case .macro: "Macro"
+        case .leverage: "Leverage"
         }
     }
 }
@@ -26,6 +27,8 @@ public enum Context: Hashable, Sendable {
     case rejections
     /// Every venue: state, share of the window, instrument source, coverage caveat.
     case venues
+    /// One coin's leverage: per venue open interest and funding, price and OI over the day.
+    case leverageCoin(String)
 
     /// Breadcrumb label.
     public var label: String {
@@ -40,6 +43,7 @@ public enum Context: Hashable, Sendable {
         case .note(let n): ISOTime.format(n.time).prefix(16).replacingT()
         case .rejections: "Input problems"
         case .venues: "Venues"
+        case .leverageCoin(let c): "Leverage › " + c
         }
     }
 }
@@ -105,7 +109,7 @@ public struct ViewState: Sendable, Equatable {
         var f = Focus(coin: coinFocus, window: window)
         for level in stack {
             switch level.context {
-            case .coin(let c): f.coin = c
+            case .coin(let c), .leverageCoin(let c): f.coin = c // the store fills that coin's price minutes
             case .orders(let c, let v): f.coin = c; f.venue = v
             case .etfAsset(let a): f.etfAsset = a
             case .etfFund(let a, let fund): f.etfAsset = a; f.etfFund = fund
