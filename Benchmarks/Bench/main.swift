@@ -14,7 +14,7 @@ import LiqtopTUI
 let usage = """
     usage: liqtop-bench [run] FILE [--frames N] [--seeks N] [--tsv PATH]
            liqtop-bench profile FILE [--level dashboard|coins|coin|orders] [--part snapshot|render|frame] [--seconds S]
-           liqtop-bench leverage [--symbols N] [--seconds S] [--funding] [--snapshots N]
+           liqtop-bench leverage [--symbols N] [--seconds S] [--funding] [--snapshots N] [--focus-venues N]
     """
 
 struct Options {

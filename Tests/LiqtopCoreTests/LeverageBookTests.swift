@@ -131,10 +131,12 @@ import Testing
             seen += batch
             let oracle = LeverageOracle(seen)
             // The same clock last before this batch and first after it: a cached answer must not survive it.
+            // The focused coin's price minutes are cached too, and must follow a late mark.
             let fixed = Self.base + 20 * Duration.hour + 30_000
-            Self.expectMatches(&book, oracle, at: fixed, focused: nil)
-            Self.expectMatches(&book, oracle, at: Self.base + Millis(rng.below(Self.span)), focused: nil)
-            Self.expectMatches(&book, oracle, at: fixed, focused: nil)
+            Self.expectMatches(&book, oracle, at: fixed, focused: "BTC")
+            Self.expectMatches(&book, oracle, at: Self.base + Millis(rng.below(Self.span)), focused: "ETH")
+            Self.expectMatches(&book, oracle, at: fixed - Duration.hour, focused: "ETH")
+            Self.expectMatches(&book, oracle, at: fixed, focused: "BTC")
         }
     }
 

@@ -276,6 +276,11 @@ import Testing
         var tally = DecodeOutput() // what the mutants' lines became, for the closing note
         while tried < Self.mutationsPerFormat {
             await Task.yield() // leave the cooperative pool to the timer-driven tests now and then
+            // Each mixed file is read by a fresh decoder, so the reference restarts from the same
+            // prefix: ticker state merged from an earlier batch's mutants (a Bybit snapshot, a
+            // BitMEX partial) must not carry over into this one.
+            reference = InputDecoder(source: "m", context: context)
+            for line in prefixLines { _ = Self.decodeLine(&reference, ArraySlice(line.utf8)) }
             let n = min(Self.batchSize, Self.mutationsPerFormat - tried)
             var file = prefix
             var expected = alone

@@ -1,7 +1,7 @@
 /// Turns the lines of one source into events, rejections and ignore counts.
 ///
 /// The format is detected per line for JSON (so a file may mix Binance, Bybit, OKX, Bitget,
-/// Gate, HTX, BitMEX, Deribit and native lines) and once from the header for CSV tables
+/// Gate, HTX, BitMEX, Deribit and native lines, liquidations and the ticker streams alike) and once from the header for CSV tables
 /// (Farside ETF flows, FRED rates, cut odds, notes), wherever a table's header appears.
 /// Pure: no I/O, no clock; the caller feeds lines from a `LineSplitter`.
 public struct InputDecoder {

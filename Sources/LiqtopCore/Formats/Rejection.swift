@@ -33,7 +33,7 @@ public struct DecodeOutput: Sendable {
     public var instruments: [InstrumentFacts] = []
     /// The facts `instrument` lines here state, in input order (they price the lines after them).
     public var statedInstruments: [InstrumentFacts] = []
-    /// Well-formed messages of kinds liqtop does not use (mark prices, subscribe acks, pongs).
+    /// Well-formed messages of kinds liqtop does not use (index prices, 24h tickers, subscribe acks, pongs).
     public var ignored = 0
     /// Non-blank lines decoded.
     public var lines = 0

@@ -40,6 +40,10 @@ struct LeverageBook: Sendable {
     private(set) var latestTime: Millis?
     private(set) var earliestTime: Millis?
     var fundingCache: [String: FundingWindowsCache] = [:]
+    /// The focused coin's complete price minutes (one coin at a time), and per coin the earliest
+    /// minute a mark or open interest went into since: entries before it are still right.
+    var priceMinutesCache: PriceMinutesCache?
+    private(set) var priceDirtyFrom: [String: Int32] = [:]
 
     static let venueRank: [Venue: Int] = Dictionary(uniqueKeysWithValues: Venue.allCases.enumerated().map { ($1, $0) })
 
@@ -57,6 +61,7 @@ struct LeverageBook: Sendable {
             instruments[p.i].marks.merge(minute: p.minute, bar) { ok = $0.merge($1) }
             guard ok else { return refuse() }
             touched(m.coin, m.time)
+            priceTouched(m.coin, p.minute)
         case .openInterest(let o):
             guard o.size.signum >= 0, (o.usd?.micros ?? 0) >= 0,
                   let p = locate(o.venue, o.coin, o.instrument, o.time) else { return refuse() }
@@ -64,6 +69,7 @@ struct LeverageBook: Sendable {
                 if OpenInterestSlot.isLater($1, than: $0) { $0 = $1 }
             }
             touched(o.coin, o.time)
+            priceTouched(o.coin, p.minute)
         case .funding(let f):
             guard let p = locate(f.venue, f.coin, f.instrument, f.time) else { return refuse() }
             instruments[p.i].funding.merge(minute: p.minute, FundingSlot(f, offset: p.offset))
@@ -74,6 +80,14 @@ struct LeverageBook: Sendable {
     }
 
     private mutating func refuse() -> Bool { refused += 1; return false }
+
+    /// A mark or open interest in minute `m` can change the coin's price minutes from `m` on
+    /// (the bar itself, and the reference choice of later minutes), never before.
+    private mutating func priceTouched(_ coin: String, _ m: Int32) {
+        priceDirtyFrom[coin] = min(priceDirtyFrom[coin] ?? m, m)
+    }
+
+    mutating func clearPriceDirty(_ coin: String) { priceDirtyFrom[coin] = nil }
 
     private mutating func touched(_ coin: String, _ t: Millis) {
         coinVersions[coin, default: 0] += 1
@@ -113,6 +127,7 @@ struct LeverageBook: Sendable {
             instruments[i].funding.drop(before: m)
         }
         for c in byCoin.keys { coinVersions[c, default: 0] += 1 }
+        priceMinutesCache = nil
         earliestTime = earliestTime.map { max($0, minuteStart(m)) }
     }
 

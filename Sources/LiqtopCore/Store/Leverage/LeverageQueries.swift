@@ -104,21 +104,47 @@ extension LeverageBook {
 
     /// The coin's reference minutes over the 24 h ending at `t` (1,440 minutes, the minute of `t`
     /// included when complete by `t`), oldest first; minutes without a mark are left out.
-    func priceMinutes(_ coin: String, endingAt t: Millis) -> [PriceMinute] {
-        guard let list = byCoin[coin], let last = minuteIndex(t) else { return [] }
+    /// Complete minutes are cached for one coin and recomputed only from the earliest minute new
+    /// data went into (a live second touches the last minute only; a replay frame nothing).
+    mutating func priceMinutes(_ coin: String, endingAt t: Millis) -> [PriceMinute] {
+        guard byCoin[coin] != nil, let last = minuteIndex(t) else { return [] }
         let first = last - 1439
+        var cache = priceMinutesCache.flatMap { $0.coin == coin && $0.from <= first ? $0 : nil }
+            ?? PriceMinutesCache(coin: coin, from: first, through: first, minutes: [])
+        let valid = max(first, min(cache.through, priceDirtyFrom[coin] ?? .max, last))
+        cache.minutes.removeAll { $0.start < minuteStart(first) || $0.start >= minuteStart(valid) }
+        cache.minutes += computedMinutes(coin, from: valid, to: last)
+        cache.from = first; cache.through = last
+        clearPriceDirty(coin)
+        priceMinutesCache = cache
+        guard let now = computedMinutes(coin, from: last, to: last + 1).first,
+              let r = reference(coin, minute: last) else { return cache.minutes }
+        let c = instruments[r].marks
+        return minuteStart(last) + Millis(c.slots[c.lastIndex(atOrBefore: last)!].closeAt) <= t ? cache.minutes + [now] : cache.minutes
+    }
+
+    /// The reference bar of every minute in `[from, to)` with a mark of the coin.
+    private func computedMinutes(_ coin: String, from: Int32, to: Int32) -> [PriceMinute] {
+        guard from < to, let list = byCoin[coin] else { return [] }
         var minutes = Set<Int32>()
         for i in list {
             let c = instruments[i].marks
-            var k = c.firstIndex(atOrAfter: first)
-            while k < c.count && c.minutes[k] <= last { minutes.insert(c.minutes[k]); k += 1 }
+            var k = c.firstIndex(atOrAfter: from)
+            while k < c.count && c.minutes[k] < to { minutes.insert(c.minutes[k]); k += 1 }
         }
         return minutes.sorted().compactMap { m in
             guard let r = reference(coin, minute: m) else { return nil }
-            let c = instruments[r].marks, bar = c.slots[c.lastIndex(atOrBefore: m)!]
-            if m == last && minuteStart(m) + Millis(bar.closeAt) > t { return nil }
+            let bar = instruments[r].marks.slots[instruments[r].marks.lastIndex(atOrBefore: m)!]
             return PriceMinute(start: minuteStart(m), open: bar.value(bar.open), high: bar.value(bar.high),
                                low: bar.value(bar.low), close: bar.closePrice)
         }
     }
+}
+
+/// The complete minutes of one coin's price line, `[from, through)`.
+struct PriceMinutesCache: Sendable {
+    var coin: String
+    var from: Int32
+    var through: Int32
+    var minutes: [PriceMinute]
 }
