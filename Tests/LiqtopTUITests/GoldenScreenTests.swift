@@ -54,6 +54,8 @@ import Testing
         ("etf-btc-fund", [.char("2"), .enter, .enter], nil),
         ("notes", [.char("3"), .enter], nil),
         ("venues", [.char("v")], nil),
+        ("leverage", [.char("4")], nil),
+        ("leverage-btc", [.char("4"), .enter], nil),
         ("help", [.char("?")], nil),
     ]
 

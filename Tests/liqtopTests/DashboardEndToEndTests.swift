@@ -6,6 +6,7 @@ import Darwin
 import Foundation
 import Testing
 import LiqtopTestSupport
+import LiqtopCore
 
 /// The real `liqtop` binary in a real (tmux) terminal: keys in, screen text out.
 /// Each test has its own tmux server; they run one at a time to keep a 2-core machine responsive.
@@ -176,6 +177,31 @@ import LiqtopTestSupport
         try await plain.waitFor("per 1 min, 1h") // the keys after them still work
         #expect(!plain.capture().contains("focus ETH"))
         #expect(plain.paneDead == "0")
+    }
+
+    /// `4` focuses Leverage: BTC's price, open interest and funding on the demo day, the figures
+    /// `summary --json` prints for the same instant; at 80×24 the panel takes Macro's place.
+    @Test(.timeLimit(.minutes(2)))
+    func fourFocusesLeverageWithSummarysFigures() async throws {
+        let at = "2026-01-14T23:59:59Z"
+        let json = try await LiqtopBinary.run(["summary", "--json", "--at", at]).stdout
+        let oi = try #require(JSONText.number(json, ["leverage", "BTC", "oi_usd"]))
+        let change = try #require(JSONText.number(json, ["leverage", "BTC", "oi_change_1h_pct"]))
+        let oiText = try #require(USD(try FixedDecimal.parse(oi))).compact(decimals: 2)
+        for (w, h) in [(200, 60), (80, 24)] {
+            let tmux = try startDashboard("--paused --from \(at)", width: w, height: h)
+            defer { tmux.kill() }
+            try await tmux.waitFor("1 Liquidations", "2 ETF flows")
+            try tmux.sendLiteral("4")
+            let screen = try await tmux.wait(until: "the Leverage panel at \(w)×\(h)") { $0.contains("4 Leverage") && $0.contains("\n") && $0.contains("BTC ") }
+            let row = try #require(screen.split(separator: "\n").first { $0.contains("│ BTC ") && $0.contains(oiText) }, "no BTC row with \(oiText):\n\(screen)")
+            #expect(row.contains((change.hasPrefix("-") ? "" : "+") + change + "%"), "\(row)")
+            #expect(row.contains("+0.02"), "funding per 8 h: \(row)") // the demo's funding turned positive
+            try tmux.send("Enter")
+            try await tmux.waitFor("Dashboard › Leverage › BTC", "open interest", "binance", "okx")
+            try tmux.send("q")
+            try await tmux.waitFor("exit=0")
+        }
     }
 
     @Test(.timeLimit(.minutes(1)))

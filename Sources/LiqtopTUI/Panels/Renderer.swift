@@ -54,9 +54,9 @@ public enum Renderer {
     }
 
     /// Wide screens: liquidations on the left (3/5); on the right ETF, leverage and macro, 10:8:6
-    /// after their minimums (8, 6 and 5 rows). Narrow: liquidations over ETF beside macro (or
-    /// leverage while it has the focus), which need 9 rows (three assets); the rest goes to the
-    /// liquidations.
+    /// after their minimums (8, 6 and 5 rows). Narrow: liquidations over ETF beside macro, which
+    /// need 9 rows (three assets), or over Leverage alone while it has the focus; the rest goes to
+    /// the liquidations.
     static func dashboard(_ s: Snapshot, _ v: ViewState, _ body: Rect, _ g: inout CellGrid) {
         if body.width >= 110 {
             let columns = body.split(.horizontal, [.fill(3), .fill(2)])
@@ -65,7 +65,8 @@ public enum Renderer {
         } else {
             let rows = body.split(.vertical, [.min(9), .fixed(9)])
             let bottom = rows[1].split(.horizontal, [.fill(11), .fill(9)])
-            panels(s, v, rows[0], [(.etf, bottom[0]), (v.focus == .leverage ? .leverage : .macro, bottom[1])], &g)
+            // Focused, Leverage takes the whole strip: its columns need the width.
+            panels(s, v, rows[0], v.focus == .leverage ? [(.leverage, rows[1])] : [(.etf, bottom[0]), (.macro, bottom[1])], &g)
         }
     }
 
