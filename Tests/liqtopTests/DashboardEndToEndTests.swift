@@ -157,12 +157,13 @@ import LiqtopCore
         try tmux.send("Escape")
         try await tmux.wait(until: "the dashboard") { !$0.contains("›") && $0.contains("1 Liquidations") }
         // The second Top-coins row (ETH): one click selects it, Enter focuses the panel on it.
-        let ethRow = try #require(lines.firstIndex { $0.hasPrefix("│ ETH ") })
+        let ethRow = try #require(lines.firstIndex { $0.hasPrefix("│ ETH    $") })
         try tmux.sendLiteral("\u{1B}[<0;4;\(ethRow + 1)M\u{1B}[<0;4;\(ethRow + 1)m")
         try tmux.send("Enter")
-        let focused = try await tmux.wait(until: "ETH focused") { $0.contains("focus ETH") && $0.contains("\n│ ETH ") }
+        let focused = try await tmux.wait(until: "ETH focused") { $0.contains("focus ETH") && $0.contains("\n│ ETH    $") }
         // A second click on the selected row (where the focused layout drew it) drills in: its venues.
-        let again = try #require(focused.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("│ ETH ") })
+        // (The Top-coins row, with its total: the chart's price line is labelled `ETH` too.)
+        let again = try #require(focused.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("│ ETH    $") })
         try tmux.sendLiteral("\u{1B}[<0;4;\(again + 1)M\u{1B}[<0;4;\(again + 1)m")
         try await tmux.waitFor("Dashboard › ETH")
         try tmux.send("q")
