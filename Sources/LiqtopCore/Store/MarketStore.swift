@@ -151,7 +151,10 @@ public actor MarketStore {
         let before = liquidations.count
         liquidations.dropOrders(before: t)
         var changed = liquidations.count != before
-        if let first = leverage.earliestTime, first < t { leverage.drop(before: t); changed = true }
+        // The leverage book keeps whole minutes: only a minute wholly before `t` goes.
+        if let first = leverage.earliestTime, first < t - ((t % Duration.minute) + Duration.minute) % Duration.minute {
+            leverage.drop(before: t); changed = true
+        }
         if changed { version += 1; publishIfChanged() }
     }
 
