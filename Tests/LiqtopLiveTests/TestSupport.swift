@@ -43,7 +43,9 @@ final class Recorder: Sendable {
 }
 
 /// Polls `condition` every 10 ms for at most `limit`; true when it became true.
-func eventually(_ limit: Swift.Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
+// Generous like the app tests' (AppHarness): a condition that holds returns at once, and on two
+// cores beside CPU-bound suites 10 s was not enough for a loopback reconnect.
+func eventually(_ limit: Swift.Duration = .seconds(60), _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if condition() { return true }

@@ -40,17 +40,10 @@ public enum Figures {
 
     // MARK: - Leverage figures (panel 4 and `summary --json`'s `leverage`)
 
-    /// `+6.61%`: the change from `from` to `to` in percent, half to even at `decimals`; nil from zero.
-    public static func changePercent(_ c: Change<FixedDecimal>, decimals: Int = 2) -> String? {
-        let from = c.from.scaled(to: 8), to = c.to.scaled(to: 8)
-        guard from > 0, let part = Int64(exactly: to - from), let whole = Int64(exactly: from) else { return nil }
-        return signed(Percent.text(part, of: whole, decimals: decimals))
-    }
+    /// `+6.61%`: the change from `from` to `to` (`ChangePercent`'s rule, as `summary` writes it); nil from zero.
+    public static func changePercent(_ c: Change<FixedDecimal>) -> String? { ChangePercent.rounded(c).map { ChangePercent.text($0) } }
 
-    public static func changePercent(_ c: Change<USD>, decimals: Int = 2) -> String? {
-        guard c.from.micros > 0 else { return nil }
-        return signed(Percent.text(c.to.micros - c.from.micros, of: c.from.micros, decimals: decimals))
-    }
+    public static func changePercent(_ c: Change<USD>) -> String? { ChangePercent.rounded(c).map { ChangePercent.text($0) } }
 
     /// A funding rate (a fraction per interval) in percent: `+0.0250%`.
     public static func funding(_ rate: FixedDecimal, decimals: Int = 4) -> String {
