@@ -194,8 +194,12 @@ import LiqtopCore
             defer { tmux.kill() }
             try await tmux.waitFor("1 Liquidations", "2 ETF flows")
             try tmux.sendLiteral("4")
-            let screen = try await tmux.wait(until: "the Leverage panel at \(w)×\(h)") { $0.contains("4 Leverage") && $0.contains("\n") && $0.contains("BTC ") }
-            let row = try #require(screen.split(separator: "\n").first { $0.contains("│ BTC ") && $0.contains(oiText) }, "no BTC row with \(oiText):\n\(screen)")
+            // Until the store has ingested the day's leverage lines the row may be missing or earlier.
+            func btcRow(_ screen: String) -> Substring? { screen.split(separator: "\n").first { $0.contains("│ BTC ") && $0.contains(oiText) } }
+            let screen = try await tmux.wait(until: "BTC's row with \(oiText) in Leverage at \(w)×\(h)", timeout: .seconds(60)) {
+                $0.contains("4 Leverage") && btcRow($0) != nil
+            }
+            let row = try #require(btcRow(screen))
             #expect(row.contains((change.hasPrefix("-") ? "" : "+") + change + "%"), "\(row)")
             #expect(row.contains("+0.02"), "funding per 8 h: \(row)") // the demo's funding turned positive
             try tmux.send("Enter")
