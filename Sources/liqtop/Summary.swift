@@ -20,13 +20,30 @@ struct Summary: AsyncParsableCommand {
     @Option(help: InstrumentOption.help)
     var instruments: [String] = []
 
+    @Option(name: .customLong("by-price"), help: ArgumentHelp("Also print COIN's liquidations by price band in each window (the coin drill's 'by price').", valueName: "COIN"))
+    var byPrice: String?
+
+    @Option(help: ArgumentHelp("With --by-price: the band width in USD (the 'per $' the screen shows); default: the 1-2-5 step that fits 20 bands.", valueName: "USD"))
+    var step: String?
+
+    /// Without `--step`, the bands are as coarse as 20 rows need (the screen picks its own step to
+    /// fit its rows, and names it: `--step` that value gives its figures).
+    static let defaultBands = 20
+
     func run() async throws {
         var clock: Millis?
         if let at {
             guard let t = ISOTime.parse(at) else { throw ValidationError("cannot read time '\(at)': use e.g. 2026-01-14T23:00:00Z") }
             clock = t
         }
-        let store = try await LoadedData.load(files: files, keepsOrderDetail: false, instruments: instruments)
+        var bandStep: FixedDecimal?
+        if let step {
+            guard let d = try? FixedDecimal.parse(step), d.isPositive else { throw ValidationError("cannot read step '\(step)': use a positive number of USD, e.g. 500") }
+            bandStep = d
+        }
+        if step != nil && byPrice == nil { throw ValidationError("--step needs --by-price COIN") }
+        // Prices are kept per order only when asked for: the rest of the summary never shows them.
+        let store = try await LoadedData.load(files: files, keepsOrderDetail: byPrice != nil, instruments: instruments)
         await store.setClock(clock)
         let snapshot = await store.snapshot()
         for r in snapshot.input.rejections { Terminal.standardError("liqtop: rejected \(r.source):\(r.line): \(r.reason)") }
@@ -34,6 +51,13 @@ struct Summary: AsyncParsableCommand {
             Terminal.standardError("liqtop: \(snapshot.input.rejected - snapshot.input.rejections.count) more rejections not listed; all \(snapshot.input.rejected) by reason:")
             for r in snapshot.input.reasons.sorted { Terminal.standardError("liqtop:   \(r.count) × \(r.kind)") }
         }
-        Terminal.standardOutput(json ? SummaryJSON.render(snapshot) + "\n" : SummaryTable.render(snapshot))
+        var bands: [PriceBands] = []
+        if let coin = byPrice?.uppercased() {
+            for w in Window.allCases {
+                let b = await store.priceBands(coin: coin, window: w, step: bandStep)
+                bands.append(bandStep == nil ? b.merged(maxBands: Self.defaultBands) : b)
+            }
+        }
+        Terminal.standardOutput(json ? SummaryJSON.render(snapshot, byPrice: bands) + "\n" : SummaryTable.render(snapshot) + SummaryTable.byPrice(bands))
     }
 }

@@ -30,8 +30,8 @@ import Testing
             + "\"funding_oi_weighted\": 0.0001}}"), "\(json)")
         let text = SummaryTable.render(s)
         #expect(text.contains("Leverage             price       1h      24h        OI    OI 1h   OI 24h   fund/8h"), "\(text)")
-        #expect(text.contains("  BTC                  110  +10.00%        –      $990   -1.00%        –   0.0100%"), "\(text)")
-        #expect(text.contains("    funding binance 0.0100%/8h · bybit 0.0020%/1h"), "\(text)")
+        #expect(text.contains("  BTC                  110  +10.00%        –      $990   -1.00%        –  +0.0100%"), "\(text)")
+        #expect(text.contains("    funding binance +0.0100%/8h · bybit +0.0020%/1h"), "\(text)")
     }
 
     @Test func noLeverageDataNoBlock() async {
@@ -91,7 +91,7 @@ import Testing
         let s = await Self.signal(Self.rebuildingDay())
         #expect(s?.name == "leverage rebuilding against fading ETF demand")
         #expect(s?.detail == "spot ETFs +$50.00M on 2026-01-14 against +$300.00M a day over the 3 days before; OI +3.0% in 4h; "
-            + "OI-weighted funding 0.0400% per 8h (longs pay shorts): the next liquidation moment may come faster", "\(s?.detail ?? "")")
+            + "OI-weighted funding +0.0400% per 8h (longs pay shorts): the next liquidation moment may come faster", "\(s?.detail ?? "")")
         // Each condition just short of its threshold ends the signal.
         #expect(await Self.signal(Self.rebuildingDay(latestETF: 151)) == nil, "ETF demand above half the prior mean")
         #expect(await Self.signal(Self.rebuildingDay(latestETF: 150)) != nil, "exactly half counts as fading")

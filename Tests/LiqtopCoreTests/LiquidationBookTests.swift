@@ -52,7 +52,8 @@ import Testing
             inserted += batch
             let ref = Self.reference(inserted).map { o -> Liquidation in
                 var o = o
-                if !keepsDetail { o.price = .zero; o.quantity = .zero }
+                // Without detail, only notable orders keep their price (the tape's and summary's largest).
+                if !keepsDetail { o.quantity = .zero; if o.usd < OrderColumns.notableUSD { o.price = .zero } }
                 return o
             }
             #expect(book.count == ref.count)

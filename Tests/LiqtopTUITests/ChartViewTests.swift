@@ -63,12 +63,16 @@ import Testing
         #expect(v.storeFocus.span == v.chartCursor! ... v.chartCursor! + 3 * Duration.minute - 1)
     }
 
-    /// At 80×24 the chart, the coins and the tape take turns below the totals (`x`).
+    /// At 80×24 the chart, the price, the coins and the tape take turns below the totals (`x`).
     @Test func smallScreensSwitchPanes() async {
         let s = await DemoFixture.snapshot()
         var v = ViewState()
         var text = Renderer.render(s, v, DemoFixture.chrome, width: 80, height: 24).text
-        #expect(text.contains("chart coins tape") && text.contains("per 15 min, 24h"))
+        #expect(text.contains("chart price coins tape") && text.contains("per 15 min, 24h"))
+        // The price tab: the chart over the whole panel, its price band half the plot, the totals aside.
+        _ = v.handle(.char("x"), snapshot: s)
+        text = Renderer.render(s, v, DemoFixture.chrome, width: 80, height: 24).text
+        #expect(text.contains("per 15 min, 24h") && text.contains("96,982.3") && text.contains("90,575.4") && !text.contains("$577.0M"), "\(text)")
         _ = v.handle(.char("x"), snapshot: s)
         text = Renderer.render(s, v, DemoFixture.chrome, width: 80, height: 24).text
         #expect(text.contains("Top coins 24h") && text.contains("BTC    $333.2M"), "\(text)")

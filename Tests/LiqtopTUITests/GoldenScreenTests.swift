@@ -46,6 +46,7 @@ import Testing
     static let screens: [(String, [Key], Millis?)] = [
         ("dashboard-end", [], nil),
         ("dashboard-2100", [], DemoDay.day.start + 21 * Duration.hour),
+        ("dashboard-price", [.char("x")], nil),
         ("dashboard-sol-1h-cursor", [.char("/"), .char("s"), .char("o"), .char("l"), .enter, .char("w"), .char("c"), .left], nil),
         ("coins", [.char("a")], nil),
         ("coin-btc", [.char("a"), .enter], nil),

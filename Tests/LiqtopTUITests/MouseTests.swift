@@ -47,7 +47,7 @@ import Testing
         g = Renderer.render(s, v, DemoFixture.chrome, width: w, height: h)
         #expect(g.style(of: "2 ETF flows")?.role == .focus)
         // A click on a Top-coins row (ETH, the second) selects it; a click on it again focuses the coin.
-        if w < 110 { _ = v.handle(.char("x"), snapshot: s) } // 80×24: the coins pane
+        if w < 110 { v.lowerPane = .coins } // 80×24: the coins pane
         g = Renderer.render(s, v, DemoFixture.chrome, width: w, height: h)
         let eth = Self.centre(of: .panelRow(.liquidations, 1), in: g)!
         _ = Self.click(&v, g, eth, s)

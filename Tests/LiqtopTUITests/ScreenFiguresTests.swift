@@ -67,4 +67,30 @@ import Testing
             }
         }
     }
+
+    /// The coin drill's "by price" rows are `summary --by-price BTC --step <the step shown>`'s:
+    /// each band's lower bound, and its total where the width shows one.
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func byPriceRowsAreSummarysAtTheStepShown(_ w: Int, _ h: Int) async throws {
+        let store = await DemoFixture.store()
+        for window in [Window.h24, .h1] {
+            var v = ViewState()
+            v.window = window
+            let s = await DemoFixture.press([.char("a"), .enter], &v, store: store)
+            let screen = Renderer.render(s, v, DemoFixture.chrome, width: w, height: h).text
+            let step = try #require(screen.matches(of: /by price, [0-9a-z]+ · per \$([0-9,.]+)/).first.map { String($0.output.1) })
+            let bands = await store.priceBands(coin: "BTC", window: window, step: try FixedDecimal.parse(step.replacingOccurrences(of: ",", with: "")))
+            let summary = SummaryTable.byPrice([bands])
+            #expect(summary.contains("BTC by price, \(window.rawValue) · per $\(step)"))
+            let rows = screen.matches(of: /([0-9][0-9,]*(?:\.[0-9]+)?) [█▉▊▋▌▍▎▏]+ *(\$[0-9.,]+[kMB]?)?/)
+            #expect(rows.count >= 3, "\(w)×\(h) \(window): too few rows read")
+            let expected = Dictionary(uniqueKeysWithValues: bands.bands.filter { $0.totals.count > 0 }.map { (Figures.price($0.low), Figures.usd($0.totals.totalUSD)) })
+            for r in rows {
+                let label = String(r.output.1)
+                #expect(expected[label] != nil, "\(w)×\(h) \(window): band \(label) is not in summary")
+                if let total = r.output.2 { #expect(expected[label] == String(total), "\(w)×\(h) \(window): \(label) \(total) vs \(expected[label] ?? "–")") }
+                #expect(summary.contains("  " + label + " "), "\(label) not a row of summary's table")
+            }
+        }
+    }
 }

@@ -51,3 +51,19 @@ import LiqtopTestSupport
         #expect(t.stderr.contains("- is named twice; reading it once"))
     }
 }
+
+/// `summary --json` names each tape and largest order's price as the venue sent it, as the
+/// dashboard's tape shows it (`@ 96,981.9`). It once printed 0 for every one: summary keeps no
+/// per-order detail, to save memory.
+@Suite struct SummaryOrderPriceTests {
+    @Test func tapeAndLargestOrdersCarryTheirPrices() async throws {
+        let line = #"{"type":"liquidation","time":1768435199000,"venue":"binance","instrument":"BTCUSDT","coin":"BTC","side":"short","price":"97000.5","qty":"2","usd":"194001"}"#
+        let small = #"{"type":"liquidation","time":1768435198000,"venue":"binance","instrument":"ETHUSDT","coin":"ETH","side":"long","price":"3300.25","qty":"1","usd":"3300.25"}"#
+        let r = try await LiqtopBinary.run(["summary", "--json", "-"], stdin: small + "\n" + line + "\n")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains(#""usd": 194001.00, "price": 97000.5}"#))
+        // Orders below the tape's $50k keep no price in summary: said as null, never as 0.
+        #expect(r.stdout.contains(#""usd": 3300.25, "price": null}"#))
+        #expect(!r.stdout.contains(#""price": 0"#))
+    }
+}

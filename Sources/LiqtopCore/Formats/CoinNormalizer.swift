@@ -55,6 +55,25 @@ public enum CoinNormalizer {
         return hi
     }
 
+    /// The power of ten an instrument's price is per: 3 for `1000PEPEUSDT` and `SHIB1000USDT`, 6
+    /// for `1MBABYDOGEUSDT` and `1000000MOGUSDT`, 0 when the instrument quotes one `coin`.
+    public static func multiplierZeros(instrument: String, coin: String) -> Int {
+        let name = Array(instrument.uppercased().utf8), c = Array(coin.utf8)
+        guard !c.isEmpty, let at = (0 ... max(0, name.count - c.count)).first(where: { name.count >= c.count && Array(name[$0 ..< $0 + c.count]) == c })
+        else { return 0 }
+        // Before the coin: `1` then zeros, or `1M`.
+        if at >= 2, name[at - 1] == 0x4D, name[at - 2] == 0x31, at == 2 || !isDigit(name[at - 3]) { return 6 }
+        var k = at, zeros = 0
+        while k > 0, name[k - 1] == 0x30 { k -= 1; zeros += 1 }
+        if zeros >= 3, k > 0, name[k - 1] == 0x31, k == 1 || !isDigit(name[k - 2]) { return zeros }
+        // After it: `1` then at least three zeros.
+        k = at + c.count
+        guard k < name.count, name[k] == 0x31 else { return 0 }
+        k += 1; zeros = 0
+        while k < name.count, name[k] == 0x30 { k += 1; zeros += 1 }
+        return zeros >= 3 ? zeros : 0
+    }
+
     /// Skips a size multiplier: `1000PEPE`, `1000000MOG` (a 1 and at least three zeros) or
     /// `1MBABYDOGE` (a million). `1INCH` is a coin, not a multiplier.
     private static func multiplierEnd(_ s: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {

@@ -1,7 +1,8 @@
 /// `liqtop summary --json`: the figures of a snapshot in a fixed, documented shape.
 /// USD as numbers rounded to cents, coins to 8 decimals, times ISO-8601 UTC.
 public enum SummaryJSON {
-    public static func render(_ s: Snapshot) -> String {
+    /// `byPrice`: `summary --by-price COIN`'s bands, one per window.
+    public static func render(_ s: Snapshot, byPrice: [PriceBands] = []) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.string("at", ISOTime.format(s.clock))
@@ -9,6 +10,7 @@ public enum SummaryJSON {
         etf(s, &w)
         macro(s, &w)
         if !s.leverage.isEmpty { leverage(s, &w) }
+        if let first = byPrice.first { self.byPrice(first.coin, byPrice, &w) }
         if let sig = s.signal {
             w.beginObject("signal"); w.string("name", sig.name); w.string("detail", sig.detail); w.endObject()
         } else { w.null("signal") }
@@ -80,7 +82,8 @@ public enum SummaryJSON {
                 w.string("time", ISOTime.format(o.time)); w.string("venue", o.venue.rawValue)
                 w.string("instrument", o.instrument); w.string("coin", o.coin)
                 w.string("side", o.side.rawValue); w.number("usd", o.usd.centsString)
-                w.number("price", o.price.description) // exact, as the venue sent it
+                // Exact, as the venue sent it; null where summary kept none (orders under `OrderColumns.notableUSD`).
+                if o.price.isPositive { w.number("price", o.price.description) } else { w.null("price") }
                 w.endObject()
             }
             w.endArray()
@@ -146,6 +149,30 @@ public enum SummaryJSON {
             }
             w.endObject()
             if let f = c.fundingOIWeighted8h { w.number("funding_oi_weighted", f.description) } else { w.null("funding_oi_weighted") }
+            w.endObject()
+        }
+        w.endObject()
+    }
+
+    /// `by_price`: per window the band width (`step`, USD) and every non-empty band, highest
+    /// first: its lower bound (`from`; the band is [from, from + step)), USD and orders per side.
+    private static func byPrice(_ coin: String, _ windows: [PriceBands], _ w: inout JSONWriter) {
+        w.beginObject("by_price")
+        w.string("coin", coin)
+        for b in windows {
+            w.beginObject(b.window.rawValue)
+            w.number("step", b.step.description)
+            w.int("unpriced", b.unpriced)
+            w.beginArray("bands")
+            for band in b.bands where band.totals.count > 0 {
+                let t = band.totals
+                w.beginObject()
+                w.number("from", band.low.description)
+                w.number("long_usd", t.longUSD.centsString); w.number("short_usd", t.shortUSD.centsString)
+                w.int("long_orders", t.longCount); w.int("short_orders", t.shortCount)
+                w.endObject()
+            }
+            w.endArray()
             w.endObject()
         }
         w.endObject()

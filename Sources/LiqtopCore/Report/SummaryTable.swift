@@ -88,12 +88,31 @@ public enum SummaryTable {
                             pct(c.priceChange[.h1].flatMap { ChangePercent.rounded($0) }), pct(c.priceChange[.h24].flatMap { ChangePercent.rounded($0) }),
                             c.oiUSD?.compact(decimals: 2) ?? "–",
                             pct(c.oiChange[.h1].flatMap { ChangePercent.rounded($0) }), pct(c.oiChange[.h24].flatMap { ChangePercent.rounded($0) }),
-                            c.fundingOIWeighted8h.map { Signals.fundingPercent($0) } ?? "–"], [12, 14, 9, 9, 10, 9, 9, 10]))
+                            c.fundingOIWeighted8h.map { Figures.funding($0) } ?? "–"], [12, 14, 9, 9, 10, 9, 9, 10]))
             if !c.funding.isEmpty {
-                out.append("    funding " + c.funding.map { "\($0.venue.rawValue) \(Signals.fundingPercent($0.rate))/\($0.intervalHours)h" }.joined(separator: " · "))
+                out.append("    funding " + c.funding.map { "\($0.venue.rawValue) \(Figures.funding($0.rate))/\($0.intervalHours)h" }.joined(separator: " · "))
             }
         }
         return out
+    }
+
+    /// `summary --by-price COIN`: each window's bands, highest first (empty bands left out),
+    /// with the screen's band totals (`Figures.usd`) and the exact split.
+    public static func byPrice(_ windows: [PriceBands]) -> String {
+        var out: [String] = []
+        for b in windows {
+            out.append("")
+            let head = "\(SafeText.clean(b.coin)) by price, \(b.window.rawValue)"
+            guard !b.bands.isEmpty else { out.append(head + ": no priced orders"); continue }
+            out.append(head + " · per $" + Figures.price(b.step) + (b.unpriced > 0 ? " · \(count(b.unpriced)) orders without a price" : ""))
+            out.append(row(["  from", "total", "long", "short", "orders"], [16, 10, 12, 12, 8]))
+            for band in b.bands where band.totals.count > 0 {
+                let t = band.totals
+                out.append(row(["  " + Figures.price(band.low), Figures.usd(t.totalUSD), t.longUSD.compact(decimals: 2), t.shortUSD.compact(decimals: 2),
+                                count(t.count)], [16, 10, 12, 12, 8]))
+            }
+        }
+        return SafeText.cleanLines(out.joined(separator: "\n") + (out.isEmpty ? "" : "\n"))
     }
 
     static func row(_ cells: [String], _ widths: [Int]) -> String {

@@ -46,13 +46,8 @@ extension Signals {
         let mean = USD(micros: Int64(clamping: prior / Int128(fadingPriorDays)))
         let payer = funding.isPositive ? "longs pay shorts" : "shorts pay longs"
         let detail = "spot ETFs \(signed(latest)) on \(latestDay) against \(signed(mean)) a day over the \(fadingPriorDays) days before; "
-            + "OI \(signedPercent(oi)) in \(rebuildWindow.rawValue); OI-weighted funding \(fundingPercent(funding)) per 8h "
+            + "OI \(signedPercent(oi)) in \(rebuildWindow.rawValue); OI-weighted funding \(Figures.funding(funding)) per 8h "
             + "(\(payer)): the next liquidation moment may come faster"
         return Signal(name: "leverage rebuilding against fading ETF demand", detail: detail)
-    }
-
-    /// A funding rate as a percentage with four decimals: `0.0450%`.
-    public static func fundingPercent(_ rate: FixedDecimal, decimals: Int = 4) -> String {
-        FixedDecimal.format(rate.scaled(to: decimals + 2), scale: decimals, minFractionDigits: decimals) + "%"
     }
 }

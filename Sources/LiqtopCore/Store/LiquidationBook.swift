@@ -235,6 +235,28 @@ struct LiquidationBook: Sendable {
         return best.map { orders.liquidation(at: $0) }
     }
 
+    /// Each order of `coin` in `(from, to]`: price per coin (a `1000PEPE` contract's price ÷ 1000,
+    /// so every venue's orders share one axis; zero without detail), side and USD.
+    func pricedOrders(coin: String, after from: Millis, through to: Millis) -> [(price: FixedDecimal, short: Bool, usd: USD)] {
+        var out: [(price: FixedDecimal, short: Bool, usd: USD)] = []
+        var divisors: [UInt32: Int] = [:]
+        for s in streams(coin: coin, venue: nil) {
+            let series = streams[s]
+            for e in series.position(after: from, orders) ..< series.position(after: to, orders) {
+                let p = series.order(e), id = orders.instrument(p)
+                let zeros = divisors[id] ?? {
+                    let z = CoinNormalizer.multiplierZeros(instrument: orders.instruments[id].instrument, coin: coin)
+                    divisors[id] = z
+                    return z
+                }()
+                var price = orders.price(at: p) ?? .zero
+                if zeros > 0 { price = FixedDecimal(mantissa: price.mantissa, scale: Int(price.scale) + zeros) ?? .zero }
+                out.append((price, orders.isShort(p), USD(micros: orders.usd[p])))
+            }
+        }
+        return out
+    }
+
     /// The single largest order in the whole book (the `b` key's target).
     var largestEver: Liquidation? { sizes.argmax(0, orders.count, orders.usd).map { orders.liquidation(at: $0) } }
 }

@@ -269,6 +269,12 @@ public actor MarketStore {
                                                                         width: Duration.minute, count: 1440, end: t))
     }
 
+    /// `coin`'s orders in the `window` ending at `t` by price (`summary --by-price`), at `step` when given.
+    public func priceBands(coin: String, window: Window, at t: Millis? = nil, step: FixedDecimal? = nil) -> PriceBands {
+        let t = t ?? effectiveClock
+        return PriceBands.make(coin: coin, window: window, orders: liquidations.pricedOrders(coin: coin, after: t - window.duration, through: t), step: step)
+    }
+
     /// A coin's largest order, kept until the data changes (a replay moves the clock every frame).
     private var coinLargestCache: (version: Int, coin: String, order: Liquidation?)?
 
@@ -303,6 +309,7 @@ public actor MarketStore {
             }
             d.tape = liquidations.recent(config.tapeLength, coin: coin, minimum: config.tapeMinimum, after: t - Duration.day, through: t)
             d.largestEver = coinLargest(coin)
+            if focus.venue == nil { d.priceBands = priceBands(coin: coin, window: focus.window, at: t) }
         }
         if let asset = focus.etfAsset, let fund = focus.etfFund {
             d.fundHistory = etf.fundHistory(asset, fund: fund, through: Day(containing: t))

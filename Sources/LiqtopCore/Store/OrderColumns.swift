@@ -14,6 +14,16 @@ public struct OrderColumns: Sendable {
     private var quantityMantissas: [Int64] = []
     /// `price scale << 8 | quantity scale`.
     private var scales: [UInt16] = []
+    /// Without detail, the prices of orders of `notableUSD` and more still (the tape's and the
+    /// largest orders' that `summary --json` names): few, keyed by content so no reordering or
+    /// merge of the columns loses them.
+    private var notablePrices: [NotableKey: FixedDecimal] = [:]
+    struct NotableKey: Hashable, Sendable {
+        var time: Millis, usd: Int64, short: Bool
+        var venue: Venue, instrument: String
+    }
+    /// The tape's default threshold.
+    public static let notableUSD = USD(dollars: 50_000)
 
     public init(keepsDetail: Bool = true) { self.keepsDetail = keepsDetail }
 
@@ -42,7 +52,14 @@ public struct OrderColumns: Sendable {
             priceMantissas.append(price.mantissa)
             quantityMantissas.append(quantity.mantissa)
             scales.append(UInt16(price.scale) << 8 | UInt16(quantity.scale))
+        } else if amount >= Self.notableUSD {
+            notablePrices[notableKey(times.count - 1)] = price
         }
+    }
+
+    private func notableKey(_ i: Int) -> NotableKey {
+        let entry = instruments[instrument(i)]
+        return NotableKey(time: times[i], usd: usd[i], short: isShort(i), venue: entry.venue, instrument: entry.instrument)
     }
 
     /// The id `instrument` has (or gets) in this columns' table.
@@ -53,12 +70,19 @@ public struct OrderColumns: Sendable {
     @inline(__always) func isShort(_ i: Int) -> Bool { tags[i] & 1 == 1 }
     @inline(__always) func instrument(_ i: Int) -> UInt32 { tags[i] >> 1 }
 
-    /// The order at `i` as a value; without detail its price and quantity read as zero.
+    /// The price of the order at `i`, nil when not kept.
+    func price(at i: Int) -> FixedDecimal? {
+        if keepsDetail { return FixedDecimal(uncheckedMantissa: priceMantissas[i], scale: UInt8(scales[i] >> 8)) }
+        return usd[i] >= Self.notableUSD.micros ? notablePrices[notableKey(i)] : nil
+    }
+
+    /// The order at `i` as a value; without detail its quantity reads as zero, and its price too
+    /// unless it is a notable order's (zero is never a real price: such orders are rejected).
     public func liquidation(at i: Int) -> Liquidation {
         let entry = instruments[instrument(i)]
-        var price = FixedDecimal.zero, quantity = FixedDecimal.zero
+        let price = self.price(at: i) ?? .zero
+        var quantity = FixedDecimal.zero
         if keepsDetail {
-            price = FixedDecimal(uncheckedMantissa: priceMantissas[i], scale: UInt8(scales[i] >> 8))
             quantity = FixedDecimal(uncheckedMantissa: quantityMantissas[i], scale: UInt8(scales[i] & 0xFF))
         }
         return Liquidation(time: times[i], venue: entry.venue, instrument: entry.instrument, coin: entry.coin,
@@ -70,15 +94,22 @@ public struct OrderColumns: Sendable {
         let remap = instruments.merge(other.instruments)
         let identity = remap.enumerated().allSatisfy { UInt32($0.offset) == $0.element }
         let detail = keepsDetail && other.keepsDetail
+        if !keepsDetail {
+            if !other.keepsDetail { notablePrices.merge(other.notablePrices) { a, _ in a } }
+            else { for i in indices ?? Array(0 ..< other.count) where other.usd[i] >= Self.notableUSD.micros {
+                notablePrices[other.notableKey(i)] = other.price(at: i)
+            } }
+        }
         func copy(_ i: Int) {
             times.append(other.times[i])
             usd.append(other.usd[i])
             let tag = other.tags[i]
             tags.append(identity ? tag : remap[Int(tag >> 1)] << 1 | (tag & 1))
             if keepsDetail {
-                priceMantissas.append(detail ? other.priceMantissas[i] : 0)
+                let known = detail ? nil : other.price(at: i)
+                priceMantissas.append(detail ? other.priceMantissas[i] : known?.mantissa ?? 0)
                 quantityMantissas.append(detail ? other.quantityMantissas[i] : 0)
-                scales.append(detail ? other.scales[i] : 0)
+                scales.append(detail ? other.scales[i] : UInt16(known?.scale ?? 0) << 8)
             }
         }
         if let indices {
@@ -106,6 +137,7 @@ public struct OrderColumns: Sendable {
         var out = OrderColumns(keepsDetail: keepsDetail)
         out.instruments = instruments
         out.times = Array(times[k...]); out.usd = Array(usd[k...]); out.tags = Array(tags[k...])
+        out.notablePrices = notablePrices
         if keepsDetail {
             out.priceMantissas = Array(priceMantissas[k...]); out.quantityMantissas = Array(quantityMantissas[k...])
             out.scales = Array(scales[k...])

@@ -151,4 +151,6 @@ public struct FocusDetail: Sendable {
     public var tape: [Liquidation] = []
     /// The focused coin's largest order loaded (`b` with a coin focus).
     public var largestEver: Liquidation?
+    /// The focused coin's orders in the focus window by price, at the finest step (`merged` coarsens).
+    public var priceBands: PriceBands?
 }

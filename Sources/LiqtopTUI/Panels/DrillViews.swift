@@ -71,10 +71,23 @@ enum DrillViews {
         Table.draw([Column("venue", 8)] + sideColumns, count: venues.count, selected: sel, scroll: scroll, in: top, into: &g) { i in
             [(venues[i].venue.rawValue, Style(.text, bold: true))] + sideCells(venues[i].totals)
         }
-        if rest.height >= 4, let m = s.detail?.minutes {
-            LiquidationsPanel.drawChart(m, window: v.window, clock: s.clock,
-                                        Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: rest.height - 1), &g, outages: s,
-                                        clickable: false)
+        guard rest.height >= 4 else { return }
+        var below = Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: rest.height - 1)
+        // Where the forced orders hit: beside the chart (a third of the width, up to 60 columns)
+        // where the chart keeps 80, else below it (80×24: 5 rows of chart, the rest by price).
+        if let bands = s.detail?.priceBands {
+            if below.width >= 110 {
+                let (chart, side) = below.splitLeft(below.width - min(60, below.width / 3))
+                PriceBandsView.draw(bands, in: Rect(x: side.x + 2, y: side.y, width: side.width - 2, height: side.height), into: &g)
+                below = chart
+            } else if below.height >= 11 {
+                let (chart, rest) = below.splitTop(max(5, below.height / 2 - 1))
+                PriceBandsView.draw(bands, in: Rect(x: rest.x, y: rest.y + 1, width: min(rest.width, 72), height: rest.height - 1), into: &g)
+                below = chart
+            }
+        }
+        if let m = s.detail?.minutes {
+            LiquidationsPanel.drawChart(m, window: v.window, clock: s.clock, below, &g, outages: s, clickable: false)
         }
     }
 

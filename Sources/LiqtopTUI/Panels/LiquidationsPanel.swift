@@ -10,7 +10,15 @@ enum LiquidationsPanel {
         area = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
         guard !area.isEmpty else { return }
 
-        // Window totals: always shown, with each venue's share as columns when they all fit.
+        let cursorLargest = s.focus.span == v.storeFocus.span ? s.spanLargest : nil
+        let price = s.leverage[v.coinFocus ?? priceCoin]
+        if v.lowerPane == .price, isTabbed(area, s) {
+            // 80×24: the chart with its price band over the whole panel; `x` brings the totals back.
+            drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest,
+                      area, &g, outages: s, tabs: .price, price: price)
+            return
+        }
+        // Window totals: shown beside every pane but the price, with each venue's share as columns when they all fit.
         let (totalsRect, rest0) = area.splitTop(Window.allCases.count + 1)
         let columns = VenueSplit.columns(s, width: totalsRect.width - windowColumnsWidth - 16)
         drawWindows(s, v, totalsRect, &g, venues: columns ?? [])
@@ -26,14 +34,13 @@ enum LiquidationsPanel {
             VenueSplit.line(s, v.window, rest.row(0), &g)
             rest = rest.splitTop(1).1
         }
-        let cursorLargest = s.focus.span == v.storeFocus.span ? s.spanLargest : nil
         if rest.height < tabbedBelow {
             // Too short for all three (80×24): one of chart, coins and tape, `x` switches.
             let pane = v.lowerPane
             switch pane {
-            case .chart:
+            case .chart, .price:
                 drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest,
-                          rest, &g, outages: s, tabs: pane, price: s.leverage[v.coinFocus ?? priceCoin])
+                          rest, &g, outages: s, tabs: pane, price: price)
             case .coins: drawTopCoins(s, v, rest, &g, focused: focused, tabs: pane)
             case .tape: drawTape(s, rest, &g, tabs: pane)
             }
@@ -44,7 +51,7 @@ enum LiquidationsPanel {
         let chartHeight = rest.height - lists
         let (chartArea, after) = rest.splitTop(chartHeight)
         drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest, chartArea, &g, outages: s,
-                  price: s.leverage[v.coinFocus ?? priceCoin])
+                  price: price)
         rest = after
         if rest.width >= 76 {
             let (left, right) = rest.splitLeft(rest.width / 2)
@@ -64,8 +71,17 @@ enum LiquidationsPanel {
     static let tabbedBelow = 10
 
     /// `chart · coins · tape` at the right of a pane's title row, the shown one bold.
+    /// Whether `area` (the panel inside its border) is too short for chart, coins and tape at once.
+    /// (Kept in step with `draw`: the totals, then the "highest since" line when there is one.)
+    static func isTabbed(_ area: Rect, _ s: Snapshot) -> Bool {
+        area.height - (Window.allCases.count + 1) - (s.highestSince == nil ? 0 : 1) < tabbedBelow
+    }
+
+    /// The tab labels' width at the right of a pane's title row.
+    static let tabsWidth = LowerPane.allCases.reduce(0) { $0 + TextWidth.of($1.rawValue) + 1 }
+
     static func drawTabs(_ shown: LowerPane, _ row: Rect, _ g: inout CellGrid) {
-        var x = row.maxX - LowerPane.allCases.reduce(0) { $0 + TextWidth.of($1.rawValue) + 1 } + 1
+        var x = row.maxX - tabsWidth + 1
         // Clear what the title row put there (a long peak label) first.
         g.put(String(repeating: " ", count: max(0, row.maxX - x + 1)), x: x - 1, y: row.y, style: .text, clip: row)
         for p in LowerPane.allCases {
@@ -144,7 +160,7 @@ enum LiquidationsPanel {
             g.put(" ▼ long", x: x, y: label.y, style: Style(.long), clip: label)
             if let p = chart.peak {
                 g.putRight("peak \(Fmt.usd(p.totals.totalUSD, 2)) at \(ISOTime.clock(chart.bucketStart(p.index), seconds: false))",
-                           right: label.maxX - (tabs == nil ? 0 : 17), y: label.y, style: .dim, clip: label)
+                           right: label.maxX - (tabs == nil ? 0 : tabsWidth), y: label.y, style: .dim, clip: label)
             }
             if let s, !s.outages.isEmpty { g.putRight("░ feed down", right: label.maxX - 24, y: label.y, style: .dim, clip: label) }
         }
@@ -153,7 +169,8 @@ enum LiquidationsPanel {
         let scaleWidth = 7
         // The price band: a third of the plot's rows, right scale of `priceScaleWidth`.
         let withPrice = price.map { !$0.minutes.isEmpty } ?? false && plot.height >= 7 && plot.width >= 40
-        let band: Rect? = withPrice ? plot.splitTop(max(2, plot.height / 3)).0 : nil
+        // A third of the rows beside the bars; half in the `price` tab, which is there for it.
+        let band: Rect? = withPrice ? plot.splitTop(max(2, plot.height / (tabs == .price ? 2 : 3))).0 : nil
         if let band { plot = Rect(x: plot.x, y: band.maxY, width: plot.width - priceScaleWidth, height: plot.height - band.height) }
         let (scaleColumn, area) = plot.splitLeft(scaleWidth)
         let scale = chart.scale

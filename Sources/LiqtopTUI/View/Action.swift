@@ -56,7 +56,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.enter], action: .drillIn, description: "drill in (a Top coin: focus it, again: its venues)", group: "Navigate", hint: "drill"),
         KeyBinding(keys: [.escape, .backspace], action: .back, description: "back out (clears the coin focus)", group: "Navigate", hint: "back"),
         KeyBinding(keys: [.char("c")], action: .chartCursor, description: "chart cursor on/off (←→ Home End move it)", group: "View", hint: "cursor"),
-        KeyBinding(keys: [.char("x")], action: .cyclePane, description: "chart / coins / tape when not all fit", group: "View"),
+        KeyBinding(keys: [.char("x")], action: .cyclePane, description: "chart / price / coins / tape when not all fit", group: "View"),
         KeyBinding(keys: [.char("a")], action: .allCoins, description: "all coins (sortable, filterable table)", group: "View"),
         KeyBinding(keys: [.char("/")], action: .filter, description: "filter by coin or fund", group: "View", hint: "filter"),
         KeyBinding(keys: [.char("s")], action: .cycleSort, description: "cycle sort", group: "View"),

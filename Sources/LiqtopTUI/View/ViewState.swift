@@ -54,7 +54,8 @@ extension Substring {
 
 /// What the Liquidations panel shows below the totals when it is too short for all three (`x`).
 public enum LowerPane: String, CaseIterable, Sendable {
-    case chart, coins, tape
+    /// `price`: the chart over the whole panel (totals hidden) so its price band has the rows.
+    case chart, price, coins, tape
 }
 
 /// How coin lists are ordered (`s` cycles).
