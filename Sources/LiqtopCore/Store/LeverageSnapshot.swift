@@ -30,6 +30,8 @@ public struct CoinLeverage: Sendable, Hashable {
     /// oldest first, minutes without a mark left out. Filled for one coin only: the store's
     /// focused coin (`Focus.coin`), else BTC (the chart's default price line); empty for others.
     public var minutes: [PriceMinute]
+    /// Per venue, open interest and funding over the 24 h (the same one coin as `minutes`).
+    public var venueDays: [VenueDay] = []
 
     public init(coin: String) {
         self.coin = coin; price = nil; priceVenue = nil; priceChange = [:]; oiUSD = nil; oiByVenue = []

@@ -36,13 +36,25 @@ extension DrillViews {
                     (f?.nextFundingTime.map { ISOTime.clock($0, seconds: false) } ?? "–", .dim),
                     (Fmt.time(max(o.time, f?.time ?? o.time)), .dim)]
         }
-        // The day's price on the 24 h chart's time axis.
-        let chartArea = Rect(x: r.x, y: table.maxY + 1, width: r.width, height: r.maxY - table.maxY - 1)
+        // Per venue, open interest (and funding, where the rows allow) over the day, then the
+        // day's price, all on the 24 h chart's time axis.
+        var chartArea = Rect(x: r.x, y: table.maxY + 1, width: r.width, height: r.maxY - table.maxY - 1)
+        let chart = ChartSeries(s.minutes, window: .h24, clock: s.clock)
+        let plotWidth = chartArea.width - 7 - LiquidationsPanel.priceScaleWidth
+        let geo = MinuteChart.geometry(chart, in: Rect(x: chartArea.x + 7, y: chartArea.y, width: plotWidth, height: 1))
+        let days = c.venueDays, n = c.venueDays.count
+        for (title, isOI) in [("open interest by venue, 24 h (each row low to high)", true), ("funding per 8 h by venue, 24 h", false)] {
+            // A block takes its rows only while the price keeps 6 rows below (8 for the second).
+            guard n > 0, chartArea.height - (n + 2) >= (isOI ? 6 : 8) else { break }
+            let labels = Rect(x: chartArea.x, y: chartArea.y, width: 7, height: n + 1)
+            let used = isOI
+                ? VenueStrips.draw(title, days, { $0.openInterest }, scaled: { Int128($0.micros) }, geo: geo, labels: labels, width: 7 + plotWidth, into: &g)
+                : VenueStrips.draw(title, days, { $0.funding8h }, scaled: { $0.scaled(to: 12) }, geo: geo, labels: labels, width: 7 + plotWidth, into: &g)
+            chartArea = Rect(x: chartArea.x, y: chartArea.y + used + 1, width: chartArea.width, height: chartArea.height - used - 1)
+        }
         guard chartArea.height >= 4, !c.minutes.isEmpty else { return }
         g.put("\(coin) price, 24 h (per 15 min)", x: chartArea.x, y: chartArea.y, style: .dim, clip: chartArea)
-        let chart = ChartSeries(s.minutes, window: .h24, clock: s.clock)
-        let plot = Rect(x: chartArea.x + 7, y: chartArea.y + 1, width: chartArea.width - 7 - LiquidationsPanel.priceScaleWidth, height: chartArea.height - 2)
-        let geo = MinuteChart.geometry(chart, in: plot)
+        let plot = Rect(x: chartArea.x + 7, y: chartArea.y + 1, width: plotWidth, height: chartArea.height - 2)
         let points = PriceLine.points(c.minutes, chart, geo)
         if let (low, high) = PriceLine.draw(points, in: Rect(x: geo.x, y: plot.y, width: plot.maxX - geo.x, height: plot.height), style: Style(.title), into: &g) {
             g.put(Fmt.price(high), x: plot.maxX + 1, y: plot.y, style: Style(.axis), clip: chartArea)

@@ -82,7 +82,7 @@ extension LeverageBook {
         if !c.funding.isEmpty { c.fundingAverage8h = fundingAverages(coin, at: t) }
 
         guard c.price != nil || c.oiUSD != nil || c.oiUnpriced > 0 || !c.funding.isEmpty else { return nil }
-        if withMinutes { c.minutes = priceMinutes(coin, endingAt: t) }
+        if withMinutes { c.minutes = priceMinutes(coin, endingAt: t); c.venueDays = venueDays(coin, endingAt: t) }
         return c
     }
 }
