@@ -90,6 +90,7 @@ enum DrillViews {
         case .htx: "HTX: USDT- and coin-margined swaps; coin-margined priced for BTC/ETH only; no delivery futures."
         case .bitmex: "BitMEX sends no time: orders are dated on receipt. Only XBTUSD is priced; others rejected."
         case .deribit: "Deribit: futures trades flagged as liquidations; an MT trade counts both sides."
+        case .hyperliquid: VenueCoverage.leverageOnly(venue)!
         }
     }
 
