@@ -36,7 +36,12 @@ enum VenueCoverage {
     static func state(_ venue: Venue, _ s: Snapshot) -> (String, Style) {
         let mine = s.health.filter { $0.name == venue.rawValue || $0.name.hasPrefix(venue.rawValue + "-") }
         guard !mine.isEmpty else {
-            let seen = (s.byVenue[.h24] ?? []).contains { $0.venue == venue && $0.totals.count > 0 }
+            // A leverage-only venue is in the data through its open interest, funding or mark.
+            let seen = venue.publishesLiquidations
+                ? (s.byVenue[.h24] ?? []).contains { $0.venue == venue && $0.totals.count > 0 }
+                : s.leverage.values.contains { c in
+                    c.priceVenue == venue || c.oiByVenue.contains { $0.venue == venue } || c.funding.contains { $0.venue == venue }
+                }
             return (seen ? "in the data" : "–", .dim)
         }
         let words = mine.map { $0.summary(now: s.clock) }.joined(separator: " · ")
