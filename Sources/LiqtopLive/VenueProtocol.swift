@@ -166,9 +166,11 @@ public enum VenueProtocol {
         case .htx, .deribit: .none
         // BitMEX: "ping" after 5 s without a message, expect "pong" (BitMEX wsAPI, Heartbeats).
         case .bitmex: .whenIdle(.seconds(5), text: "ping")
-        // Hyperliquid closes a connection it has sent nothing to for 60 s; `{"method":"ping"}`
-        // is answered with `{"channel":"pong"}` (Hyperliquid docs, Websocket / Timeouts and
-        // heartbeats). Half the limit leaves a pong time to arrive.
+        // Hyperliquid closes a connection it has sent nothing to for 60 s and answers
+        // `{"method":"ping"}` with `{"channel":"pong"}` (its docs' "Timeouts and heartbeats" page,
+        // whose text was not in reach: as the df-hyperliquid-core SDK quotes it, and as
+        // Hyperliquid's own Python SDK does, pinging every 50 s). Half the limit leaves a pong
+        // time to arrive.
         case .hyperliquid: .whenIdle(.seconds(30), text: #"{"method":"ping"}"#)
         }
     }

@@ -16,8 +16,9 @@
 /// `openInterest` is in coins (the captured 18617460 MOODENG ≈ $3.7M at 0.1996), valued here at
 /// `markPx`. `funding` is the rate for one hour: funding is paid "every hour" (Contract
 /// specifications: "funding payments every hour"), "on the hour" (Subscriptions, `WsUserFundings`),
-/// and the info API's `predictedFundings` states `fundingIntervalHours: 1` with a `nextFundingTime`
-/// on a whole hour; so the interval is 1 h and the next funding the next whole hour after receipt.
+/// and the info endpoint's `predictedFundings` gives Hyperliquid `fundingIntervalHours: 1` with a
+/// `nextFundingTime` on a whole hour (Chainstack's reference of it); so the interval is 1 h and the
+/// next funding the next whole hour after receipt.
 /// A positive rate: longs pay shorts. Coins named `kPEPE`, `kBONK` are said (by third parties
 /// only; Hyperliquid's pages in reach do not say) to count 1000 coins per unit: not read rather
 /// than scaled by a factor no Hyperliquid source states. Builder-deployed (HIP-3) perps,
