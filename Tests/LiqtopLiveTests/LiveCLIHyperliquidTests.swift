@@ -15,8 +15,11 @@ import Testing
             return []
         }))
         defer { Task { await server.stop() } }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-live-hl-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let (p, out, err) = try LiqtopBinary.start(["live", "--venues", "hyperliquid", "--coins", "BTC,ETH",
-                                                    "--hyperliquid-url", server.url + "/ws", "--print"])
+                                                    "--hyperliquid-url", server.url + "/ws", "--print", "--record", dir.path])
         let started = Int64(Date().timeIntervalSince1970 * 1000)
         var text = ""
         let deadline = ContinuousClock.now + .seconds(20)
@@ -43,6 +46,10 @@ import Testing
             let time = (line["time"] as? NSNumber)?.int64Value ?? 0
             #expect(time >= started - 1_000 && time <= ended) // dated on receipt
         }
+        // The recording holds the printed lines, receive times included: it replays without them.
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ndjson") }
+        let recorded = try files.flatMap { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8).split(separator: "\n").map(String.init) }
+        #expect(Set(recorded) == Set(text.split(separator: "\n").map(String.init)), "\(recorded)")
     }
 
     @Test(.timeLimit(.minutes(1))) func noLeverageWithOnlyHyperliquidIsAnError() async throws {
