@@ -18,7 +18,7 @@ shift || true
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out=.build-fuzz
-all=(Binance Bybit OKX Bitget Gate HTX BitMEX Deribit Native Farside Fred Odds Notes)
+all=(Binance Bybit OKX Bitget Gate HTX BitMEX Deribit Hyperliquid Native Farside Fred Odds Notes)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 mkdir -p "$out/bin" "$out/crashes" "$out/logs"
 

@@ -17,7 +17,8 @@ public struct VenueConfig: Sendable, Hashable {
     /// next to the liquidations; off with `live --no-leverage`.
     public var leverage = false
     /// The coins whose leverage channels are subscribed where a venue needs one topic per
-    /// instrument (Bybit `tickers.*`, OKX `mark-price`/`funding-rate`/`open-interest`).
+    /// instrument (Bybit `tickers.*`, OKX `mark-price`/`funding-rate`/`open-interest`, Hyperliquid
+    /// `activeAssetCtx`).
     /// Binance's `!markPrice@arr@1s` covers every symbol at once.
     public var leverageCoins = VenueConfig.leverageCoins
 
@@ -56,6 +57,12 @@ public struct VenueConfig: Sendable, Hashable {
     }
     public static func bitmex(url: String? = nil) -> VenueConfig { VenueConfig(venue: .bitmex, url: url) }
     public static func deribit(url: String? = nil) -> VenueConfig { VenueConfig(venue: .deribit, url: url) }
+    /// Hyperliquid: leverage only (`activeAssetCtx` per coin), so `leverage` is on.
+    public static func hyperliquid(url: String? = nil) -> VenueConfig {
+        var c = VenueConfig(venue: .hyperliquid, url: url)
+        c.leverage = true
+        return c
+    }
 
     public static let htxCoinMarginedURL = "wss://api.hbdm.com/swap-notification"
 
@@ -78,6 +85,8 @@ public struct VenueConfig: Sendable, Hashable {
         case .htx: "wss://api.hbdm.com/linear-swap-notification"
         case .bitmex: "wss://ws.bitmex.com/realtime"
         case .deribit: "wss://www.deribit.com/ws/api/v2"
+        // Hyperliquid's API WebSocket (docs, Websocket: mainnet `wss://api.hyperliquid.xyz/ws`).
+        case .hyperliquid: "wss://api.hyperliquid.xyz/ws"
         }
     }
 
@@ -131,6 +140,23 @@ public struct VenueConfig: Sendable, Hashable {
             if c.isEmpty { continue }
             let symbol = c.hasSuffix("USDT") || c.hasSuffix("USDC") ? c : c + "USDT"
             if seen.insert(symbol).inserted { out.append(symbol) }
+        }
+        return out
+    }
+
+    /// Hyperliquid coins for `leverageCoins`, as its `activeAssetCtx` subscription names them
+    /// (`BTC`; `BTCUSDT` is read as BTC), upper-cased, duplicates and names with other
+    /// characters than letters and digits dropped (they would break the request's JSON, and
+    /// Hyperliquid's perps are named so).
+    public var hyperliquidCoins: [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for coin in leverageCoins {
+            var c = coin.uppercased().filter { !$0.isWhitespace }
+            if (c.hasSuffix("USDT") || c.hasSuffix("USDC")), c.count > 4 { c.removeLast(4) }
+            guard !c.isEmpty, c.count <= CoinNormalizer.maxLength,
+                  c.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else { continue }
+            if seen.insert(c).inserted { out.append(c) }
         }
         return out
     }

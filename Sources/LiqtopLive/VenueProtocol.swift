@@ -76,6 +76,8 @@ public enum VenueProtocol {
                 #"{"jsonrpc":"2.0","id":1,"method":"public/set_heartbeat","params":{"interval":\#(deribitHeartbeatSeconds)}}"#,
                 #"{"jsonrpc":"2.0","id":2,"method":"public/subscribe","params":{"channels":["trades.future.any.100ms"]}}"#,
             ]
+        case .hyperliquid:
+            return [] // no liquidation feed: only the leverage subscriptions
         }
     }
 
@@ -123,6 +125,13 @@ public enum VenueProtocol {
                 ["mark-price", "funding-rate", "open-interest"].map { #"{"channel":"\#($0)","instId":"\#(inst)"}"# }
             }
             return chunks(args, of: okxMaxArgs).map { #"{"op":"subscribe","args":["# + $0.joined(separator: ",") + "]}" }
+        case .hyperliquid:
+            // One subscription per coin (Hyperliquid docs, Websocket / Subscriptions:
+            // `{"method":"subscribe","subscription":{"type":"activeAssetCtx","coin":"<coin_symbol>"}}`),
+            // each acknowledged by a `subscriptionResponse`.
+            return config.hyperliquidCoins.map {
+                #"{"method":"subscribe","subscription":{"type":"activeAssetCtx","coin":"\#($0)"}}"#
+            }
         case .bitget, .gate, .aster, .htx, .bitmex, .deribit:
             return []
         }
@@ -157,6 +166,12 @@ public enum VenueProtocol {
         case .htx, .deribit: .none
         // BitMEX: "ping" after 5 s without a message, expect "pong" (BitMEX wsAPI, Heartbeats).
         case .bitmex: .whenIdle(.seconds(5), text: "ping")
+        // Hyperliquid closes a connection it has sent nothing to for 60 s and answers
+        // `{"method":"ping"}` with `{"channel":"pong"}` (its docs' "Timeouts and heartbeats" page,
+        // whose text was not in reach: as the df-hyperliquid-core SDK quotes it, and as
+        // Hyperliquid's own Python SDK does, pinging every 50 s). Half the limit leaves a pong
+        // time to arrive.
+        case .hyperliquid: .whenIdle(.seconds(30), text: #"{"method":"ping"}"#)
         }
     }
 
@@ -174,7 +189,7 @@ public enum VenueProtocol {
         case .deribit:
             guard text.contains(#""test_request""#), text.contains(#""heartbeat""#) else { return nil }
             return #"{"jsonrpc":"2.0","id":3,"method":"public/test","params":{}}"#
-        case .binance, .bybit, .okx, .bitmex, .bitget, .gate, .aster:
+        case .binance, .bybit, .okx, .bitmex, .bitget, .gate, .aster, .hyperliquid:
             return nil
         }
     }
@@ -190,7 +205,7 @@ public enum VenueProtocol {
     public static func stallLimit(_ venue: Venue) -> Swift.Duration {
         switch venue {
         case .binance, .aster: .seconds(600)
-        case .bybit, .okx, .bitget, .gate, .bitmex: .seconds(60)
+        case .bybit, .okx, .bitget, .gate, .bitmex, .hyperliquid: .seconds(60)
         // HTX pings every 5 s; Deribit heartbeats every 30 s.
         case .htx: .seconds(30)
         case .deribit: .seconds(Int64(deribitHeartbeatSeconds) * 3)

@@ -16,14 +16,16 @@ struct LiveCLI: AsyncParsableCommand {
             trades flagged as liquidations. Beside the liquidations: Binance's mark prices and funding of every \
             symbol, Bybit's tickers and OKX's mark price, funding and open interest of the leverage coins (--coins, \
             else \(VenueConfig.leverageCoins.joined(separator: ", "))); Binance's open interest has no stream and is \
-            polled over REST about once a minute (--no-leverage skips all of these). Proxies: HTTPS_PROXY / \
-            ALL_PROXY from the environment are used.
+            polled over REST about once a minute. Hyperliquid publishes no liquidations: liqtop reads its funding, \
+            open interest, mark and oracle price of the leverage coins (activeAssetCtx). --no-leverage skips all of \
+            these, Hyperliquid with them. Proxies: HTTPS_PROXY / ALL_PROXY from the environment are used.
             """
     )
 
-    @Option(help: ArgumentHelp("Venues to connect to: " + Venue.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+    @Option(help: ArgumentHelp("Venues to connect to: " + Venue.allCases.map(\.rawValue).joined(separator: ", ")
+                                   + "; default: all (with --no-leverage, all but hyperliquid).",
                                valueName: "VENUE,..."))
-    var venues = Venue.allCases.map(\.rawValue).joined(separator: ",")
+    var venues: String?
 
     @Option(help: ArgumentHelp("Coins to show (Bybit needs one topic per coin); default: the 12 majors.", valueName: "BTC,ETH,..."))
     var coins: String?
@@ -58,6 +60,9 @@ struct LiveCLI: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Deribit v2 WebSocket URL.", valueName: "URL"))
     var deribitURL: String?
 
+    @Option(help: ArgumentHelp("Hyperliquid API WebSocket URL (testnet: wss://api.hyperliquid-testnet.xyz/ws).", valueName: "URL"))
+    var hyperliquidURL: String?
+
     @Flag(help: "Only liquidations: no mark price, funding or open-interest streams, no open-interest polling.")
     var noLeverage = false
 
@@ -68,8 +73,10 @@ struct LiveCLI: AsyncParsableCommand {
     @OptionGroup var live: LiveOptions
 
     /// The venues in the order named, each once (two sockets to one venue would double every
-    /// event), and those named more than once.
+    /// event), and those named more than once. Without `--venues`, every venue; with
+    /// `--no-leverage`, every venue that publishes liquidations (Hyperliquid has only leverage data).
     func chosenVenues() throws -> (venues: [Venue], repeated: [Venue]) {
+        guard let venues else { return (noLeverage ? Venue.liquidationVenues : Venue.allCases, []) }
         let names = venues.split(separator: ",").map { $0.trimmingCharacters(in: " ").lowercased() }
         var chosen: [Venue] = []
         var repeated: [Venue] = []
@@ -82,11 +89,19 @@ struct LiveCLI: AsyncParsableCommand {
         return (chosen, repeated)
     }
 
+    /// The chosen venues this session connects: leverage-only venues are left out under
+    /// `--no-leverage` (nothing of theirs would be read).
+    func connectedVenues(_ chosen: [Venue]) -> (connected: [Venue], skipped: [Venue]) {
+        guard noLeverage else { return (chosen, []) }
+        return (chosen.filter(\.publishesLiquidations), chosen.filter { !$0.publishesLiquidations })
+    }
+
     /// The URL options given, by option name.
     var givenURLs: [(option: String, url: String)] {
         [("--binance-url", binanceURL), ("--bybit-url", bybitURL), ("--okx-url", okxURL),
          ("--bitget-url", bitgetURL), ("--gate-url", gateURL), ("--aster-url", asterURL), ("--htx-url", htxURL),
-         ("--htx-coin-url", htxCoinURL), ("--bitmex-url", bitmexURL), ("--deribit-url", deribitURL)]
+         ("--htx-coin-url", htxCoinURL), ("--bitmex-url", bitmexURL), ("--deribit-url", deribitURL),
+         ("--hyperliquid-url", hyperliquidURL)]
             .compactMap { option, url in url.map { (option, $0) } }
     }
 
@@ -95,7 +110,14 @@ struct LiveCLI: AsyncParsableCommand {
     }
 
     func validate() throws {
-        if try chosenVenues().venues.isEmpty { throw ValidationError("name at least one venue") }
+        let chosen = try chosenVenues().venues
+        if chosen.isEmpty { throw ValidationError("name at least one venue") }
+        if connectedVenues(chosen).connected.isEmpty {
+            // A CLIError: one line, exit 2, no usage text.
+            throw CLIError(message: "--no-leverage leaves nothing to read: "
+                           + chosen.map(\.rawValue).joined(separator: ", ")
+                           + " publishes no liquidations, only funding, open interest and mark prices")
+        }
         if let c = chosenCoins(), c.isEmpty { throw ValidationError("--coins needs at least one coin") }
         // A URL that can never work would be retried forever; say so once, and exit 2. A
         // CLIError (not a ValidationError) keeps it to one line, without the usage text.
@@ -112,7 +134,8 @@ struct LiveCLI: AsyncParsableCommand {
         let context = DecodeContext(now: WallClock.now(), instruments: given)
         let coinList = chosenCoins() ?? VenueConfig.defaultCoins
         let leverageCoins = chosenCoins() ?? VenueConfig.leverageCoins
-        let (chosen, repeated) = try chosenVenues()
+        let (named, repeated) = try chosenVenues()
+        let (chosen, skipped) = connectedVenues(named)
         // The venues' own instrument lists, now and every 6 h (cached; a venue pointed at
         // another URL — a testnet, a loopback test — is not priced by the production list).
         let instrumentFeed = InstrumentFeed(given)
@@ -132,6 +155,9 @@ struct LiveCLI: AsyncParsableCommand {
         }
         defer { refresh.cancel() }
         for venue in repeated { Terminal.standardError("liqtop: venue \(venue.rawValue) named twice; connecting once") }
+        for venue in skipped {
+            Terminal.standardError("liqtop: venue \(venue.rawValue) publishes no liquidations; not connected with --no-leverage")
+        }
         var sources: [any FeedSource] = chosen.flatMap { venue in
             let configs: [VenueConfig]
             switch venue {
@@ -144,6 +170,7 @@ struct LiveCLI: AsyncParsableCommand {
             case .bitget: configs = [.bitget(url: bitgetURL)]
             case .gate: configs = [.gate(url: gateURL)]
             case .aster: configs = [.aster(url: asterURL)]
+            case .hyperliquid: configs = [.hyperliquid(url: hyperliquidURL)] // not reached with --no-leverage
             }
             return configs.map { config in
                 var config = config

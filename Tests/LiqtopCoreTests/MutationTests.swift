@@ -187,6 +187,24 @@ import Testing
             expectedValidEvents: 4, expectedValidMicros: 1_120_000_000 + 5_000_000_000 + 48_500_150_000,
             seed: 0xB1_000B),
         Format(
+            name: "Hyperliquid", header: nil,
+            valid: [
+                // The real MOODENG frame and the relay's documented example (HyperliquidContextTests):
+                // leverage figures only, no liquidations.
+                #"{"channel":"activeAssetCtx","data":{"coin":"MOODENG","ctx":{"funding":"0.00004863","openInterest":"18617460.0","prevDayPx":"0.20296","dayNtlVlm":"7665220.55613","premium":"0.00008521","oraclePx":"0.1995","markPx":"0.19963","midPx":"0.19957","impactPxs":["0.199517","0.199725"]}}}"#,
+                #"{"channel":"activeAssetCtx","seq":1,"cursor":"500:1704067200000:3","data":{"coin":"ETH","ctx":{"oraclePx":"3230.1","markPx":"3227.4","midPx":"3228.25","impactPxs":["3228.2","3228.3"],"openInterest":"446072.075"}}}"#,
+            ],
+            extraSeeds: [
+                #"{"channel":"subscriptionResponse","data":{"method":"subscribe","subscription":{"type":"activeAssetCtx","coin":"BTC"}}}"#,
+                #"{"channel":"pong"}"#,
+                "Websocket connection established.",
+                #"{"channel":"error","data":"Invalid subscription {\"type\":\"activeAssetCtx\",\"coin\":\"NOPE\"}"}"#,
+                #"{"channel":"trades","data":[{"coin":"BTC","side":"B","px":"97432.5","sz":"0.1","hash":"0x","time":1768348790000,"tid":1,"users":["0xa","0xb"]}]}"#,
+                #"{"channel":"activeAssetCtx","data":{"coin":"kPEPE","ctx":{"funding":"0.0000125","openInterest":"5","markPx":"0.01"}}}"#,
+            ],
+            expectedValidEvents: 5, expectedValidMicros: 0,
+            seed: 0xB1_000C, venue: .hyperliquid),
+        Format(
             name: "native", header: nil,
             valid: [
                 #"{"type":"liquidation","time":1768435199000,"venue":"binance","instrument":"BTCUSDT","coin":"BTC","side":"short","price":"97000.5","qty":"0.014","usd":"1358.007"}"#,

@@ -52,7 +52,9 @@ import Testing
         #expect(text.contains("--instruments okx-swaps.json"))
         #expect(text.contains("in-code: XBTUSD only"))
         #expect(text.contains("bybit reconnecting"))
-        #expect(text.contains("Not read: Hyperliquid"))
+        #expect(text.contains("Hyperliquid: funding, open interest, mark and oracle price per coin (activeAssetCtx)"))
+        #expect(text.contains("Not read: KuCoin"))
+        #expect(text.contains(" hyperliquid –")) // not connected here, and no Hyperliquid figures in the demo
         #expect(text.contains("binance: " + DrillViews.caveat(.binance)), "the selected venue's caveat")
         let down = await DemoFixture.press([.down, .down], &view, store: store)
         #expect(Renderer.render(down, view, DemoFixture.chrome, width: 160, height: 48).text.contains("okx: " + DrillViews.caveat(.okx)))

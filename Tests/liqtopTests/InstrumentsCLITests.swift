@@ -84,7 +84,7 @@ import LiqtopTestSupport
         defer { given.kill() }
         try await given.waitFor("1 Liquidations")
         try given.send("v")
-        try await given.waitFor("Dashboard › Venues", "--instruments \(list.path)", "Not read: Hyperliquid")
+        try await given.waitFor("Dashboard › Venues", "--instruments \(list.path)", "Not read: KuCoin")
 
         let live = try await LiqtopBinary.run(["tail", "-", "--print", "--record", dir.path, "--instruments", list.path], stdin: Self.celoOrder + "\n")
         #expect(live.status == 0, "\(live.stderr)")

@@ -1,7 +1,7 @@
 /// Turns the lines of one source into events, rejections and ignore counts.
 ///
 /// The format is detected per line for JSON (so a file may mix Binance, Bybit, OKX, Bitget,
-/// Gate, HTX, BitMEX, Deribit and native lines, liquidations and the ticker streams alike) and once from the header for CSV tables
+/// Gate, HTX, BitMEX, Deribit, Hyperliquid and native lines, liquidations and the ticker streams alike) and once from the header for CSV tables
 /// (Farside ETF flows, FRED rates, cut odds, notes), wherever a table's header appears.
 /// Pure: no I/O, no clock; the caller feeds lines from a `LineSplitter`.
 public struct InputDecoder {
@@ -136,7 +136,7 @@ public struct InputDecoder {
 
     /// Switches to the table whose header `bytes` is, if it is one.
     private mutating func startsTable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !Self.isBarePong(bytes), let fields = try? CSV.split(bytes),
+        guard !Self.isBareControl(bytes), let fields = try? CSV.split(bytes),
               let table = TableDecoder.detect(headerFields: fields) else { return false }
         mode = .table(table)
         results.ignored = true
@@ -144,7 +144,7 @@ public struct InputDecoder {
     }
 
     private mutating func detectTable(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if Self.isBarePong(bytes) { mode = .json; results.ignored = true; return }
+        if Self.isBareControl(bytes) { mode = .json; results.ignored = true; return }
         do {
             let fields = try CSV.split(bytes)
             if let decoder = TableDecoder.detect(headerFields: fields) {
@@ -159,7 +159,7 @@ public struct InputDecoder {
     }
 
     private mutating func decodeJSON(_ bytes: UnsafeBufferPointer<UInt8>, unwrapsFrames: Bool = true) {
-        if Self.isBarePong(bytes) { results.ignored = true; return } // OKX answers `ping` with a bare `pong`
+        if Self.isBareControl(bytes) { results.ignored = true; return }
         do {
             try tape.parse(bytes)
             if unwrapsFrames, var frame = try tape.withDoc(bytes, { (doc) throws(InputError) -> String? in try Self.recordedFrame(doc) }) {
@@ -259,6 +259,11 @@ public struct InputDecoder {
             try GateFormat.decode(doc, root, channel, context: context, into: &out)
             return
         }
+        // Hyperliquid: `{"channel":"activeAssetCtx","data":…}`, its acks, pongs and errors.
+        if let channel = HyperliquidContext.channel(doc, root) {
+            try HyperliquidContext.decode(doc, root, channel, context: context, into: &out)
+            return
+        }
         if let table = doc.member(root, "table") {
             if doc.equals(table, "liquidation") {
                 try BitMEXFormat.decode(doc, root, context: context, into: &out)
@@ -306,6 +311,12 @@ public struct InputDecoder {
 
     static func firstNonSpace(_ p: UnsafeBufferPointer<UInt8>) -> UInt8? {
         p.first { $0 != 0x20 && $0 != 0x09 }
+    }
+
+    /// Plain-text control messages, not data: OKX answers `ping` with a bare `pong`;
+    /// Hyperliquid greets a new connection with a sentence (`HyperliquidContext.greeting`).
+    static func isBareControl(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        isBarePong(p) || HyperliquidContext.isGreeting(p)
     }
 
     static func isBarePong(_ p: UnsafeBufferPointer<UInt8>) -> Bool {

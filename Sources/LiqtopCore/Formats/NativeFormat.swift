@@ -45,6 +45,8 @@ public enum NativeFormat {
         let time = try time(doc, try field(doc, root, "time"))
         let venueText = try string(doc, try field(doc, root, "venue"), "venue")
         guard let venue = Venue(rawValue: venueText) else { throw InputError("unknown venue \(printable(venueText))") }
+        // liqtop never writes one (no importer makes one), so such a line was made by hand.
+        guard venue.publishesLiquidations else { throw InputError("venue \(venue.rawValue) publishes no liquidations") }
         let instrument = try field(doc, root, "instrument")
         guard doc.kind(instrument) == .string else { throw InputError("instrument must be a string") }
         let coin = try token(doc, try field(doc, root, "coin"), "coin", maxLength: CoinNormalizer.maxLength, underscore: false)

@@ -3,13 +3,24 @@ public enum Side: String, Sendable, Hashable, CaseIterable {
     case long, short
 }
 
-/// Exchanges liqtop reads liquidations from.
+/// Exchanges liqtop reads: liquidations, and beside them mark prices, funding and open interest.
 public enum Venue: String, Sendable, Hashable, CaseIterable, Comparable {
     case binance, bybit, okx
     case bitget, gate, aster
     case htx, bitmex, deribit
+    /// Leverage only: Hyperliquid publishes no liquidation feed (see `publishesLiquidations`).
+    case hyperliquid
 
     public static func < (a: Venue, b: Venue) -> Bool { a.rawValue < b.rawValue }
+
+    /// Whether the venue has a public liquidation feed liqtop reads. Hyperliquid has none: its
+    /// public `trades` carry no liquidation flag, and backstop liquidations are transfers to the
+    /// liquidator vault, not trades; liqtop reads only its `activeAssetCtx` (funding, open
+    /// interest, mark and oracle price per coin).
+    public var publishesLiquidations: Bool { self != .hyperliquid }
+
+    /// The venues whose liquidations liqtop reads, in `allCases` order.
+    public static let liquidationVenues = allCases.filter(\.publishesLiquidations)
 }
 
 /// One forced close of a leveraged position.

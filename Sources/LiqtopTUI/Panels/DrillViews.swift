@@ -27,7 +27,7 @@ enum DrillViews {
         let totals = Dictionary((s.byVenue[v.window] ?? []).map { ($0.venue, $0.totals) }, uniquingKeysWith: +)
         let footer = 3
         let (table, notes) = r.splitTop(max(2, min(r.height - footer, all.count + 1)))
-        Table.draw([Column("venue", 8), Column("state", 20), Column("total", 10, right: true), Column("share", 6, right: true),
+        Table.draw([Column("venue", 11), Column("state", 20), Column("total", 10, right: true), Column("share", 6, right: true),
                     Column("orders", 8, right: true), Column("instruments", 0)], count: all.count, selected: sel, scroll: scroll, in: table, into: &g) { i in
             let venue = all[i], t = totals[venue] ?? SideTotals()
             return [(venue.rawValue, Style(.text, bold: true)), VenueCoverage.state(venue, s), (Fmt.usd(t.totalUSD, 2), .text),
@@ -103,6 +103,7 @@ enum DrillViews {
         case .htx: "HTX: USDT- and coin-margined swaps; coin-margined priced for BTC/ETH only; no delivery futures."
         case .bitmex: "BitMEX sends no time: orders are dated on receipt. Only XBTUSD is priced; others rejected."
         case .deribit: "Deribit: futures trades flagged as liquidations; an MT trade counts both sides."
+        case .hyperliquid: VenueCoverage.leverageOnly(venue)!
         }
     }
 

@@ -14,18 +14,34 @@ enum VenueCoverage {
         case .gate: return "in-code table: BTC, ETH, SOL, XRP, DOGE … USDT perpetuals"
         case .htx: return "USDT swaps sized in coins; coin-margined BTC, ETH in-code"
         case .bitmex: return "in-code: XBTUSD only"
+        case .hyperliquid: return "none needed (open interest in coins)"
         }
     }
 
-    /// The venues that publish no market-wide liquidation feed liqtop could read, and why.
-    static let notRead = "Not read: Hyperliquid (book liquidations are unflagged market orders in its public trades; "
-        + "backstop ones are transfers to the liquidator vault, not trades), KuCoin, MEXC, BingX (no public liquidation feed)."
+    /// What a venue without a liquidation feed is read for, in its own words; nil for the others.
+    static func leverageOnly(_ venue: Venue) -> String? {
+        switch venue {
+        case .hyperliquid:
+            "funding, open interest, mark and oracle price per coin (activeAssetCtx); no liquidations: Hyperliquid publishes none"
+        case .binance, .bybit, .okx, .bitget, .gate, .aster, .htx, .bitmex, .deribit: nil
+        }
+    }
+
+    /// The venues read for leverage only, and those that publish no market-wide liquidation
+    /// feed liqtop could read.
+    static let notRead = "Hyperliquid: " + leverageOnly(.hyperliquid)! + ". "
+        + "Not read: KuCoin, MEXC, BingX (no public liquidation feed)."
 
     /// `binance ✓`, `okx reconnecting in 4 s`, or `–` when the session does not connect it.
     static func state(_ venue: Venue, _ s: Snapshot) -> (String, Style) {
         let mine = s.health.filter { $0.name == venue.rawValue || $0.name.hasPrefix(venue.rawValue + "-") }
         guard !mine.isEmpty else {
-            let seen = (s.byVenue[.h24] ?? []).contains { $0.venue == venue && $0.totals.count > 0 }
+            // A leverage-only venue is in the data through its open interest, funding or mark.
+            let seen = venue.publishesLiquidations
+                ? (s.byVenue[.h24] ?? []).contains { $0.venue == venue && $0.totals.count > 0 }
+                : s.leverage.values.contains { c in
+                    c.priceVenue == venue || c.oiByVenue.contains { $0.venue == venue } || c.funding.contains { $0.venue == venue }
+                }
             return (seen ? "in the data" : "–", .dim)
         }
         let words = mine.map { $0.summary(now: s.clock) }.joined(separator: " · ")
