@@ -191,6 +191,9 @@ struct LiveCLI: AsyncParsableCommand {
         var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","))
         options.coins = chosenCoins().map(Set.init)
         options.instrumentSources = words
+        if sources.contains(where: { $0 is OpenInterestPoller }), let note = VenueProtocol.leverageCaveat(.binance) {
+            options.leverageNotes[Venue.binance.rawValue] = note
+        }
         try await LiveRunner.run(sources, options: options)
     }
 }

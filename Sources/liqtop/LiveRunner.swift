@@ -31,6 +31,8 @@ enum LiveRunner {
         var dataClock = false
         /// Where each venue's contract values come from, as it changes (venue drill-down).
         var instrumentSources: AsyncStream<[String: String]>? = nil
+        /// How venues' leverage figures arrive where that is not a stream (venue view).
+        var leverageNotes: [String: String] = [:]
     }
 
     /// The windows slide with wall time even when nothing arrives.
@@ -51,6 +53,7 @@ enum LiveRunner {
             Task { for await m in words { for (venue, w) in m { await store.setInstrumentSource(venue: venue, w) } } }
         }
         defer { instrumentWords?.cancel() }
+        for (venue, words) in options.leverageNotes { await store.setLeverageNote(venue: venue, words) }
         await store.setClock(options.dataClock ? nil : WallClock.now()) // nil: follow the data
         let newest = NewestTime()
         let recorder = options.record.map { Recorder(directory: $0, keepRaw: options.recordRaw, clock: WallClock.now) }

@@ -191,7 +191,35 @@ struct LeverageOracle {
             for w in Window.allCases { c.fundingAverage8h[w] = fundingAverage(coin, at: t, w) }
         }
         guard c.price != nil || c.oiUSD != nil || c.oiUnpriced > 0 || !c.funding.isEmpty else { return nil }
-        if withMinutes { c.minutes = minutes(coin, endingAt: t) }
+        if withMinutes { c.minutes = minutes(coin, endingAt: t); c.venueDays = venueDays(coin, endingAt: t) }
         return c
+    }
+
+    /// Per venue, at each 24 h chart bucket's end (the clock in the last): OI summed over the
+    /// venue's instruments, funding per 8 h weighted by their OI (plain first-named where none is priced).
+    func venueDays(_ coin: String, endingAt t: Millis) -> [VenueDay] {
+        let (first, last) = ChartSeries.range(window: .h24, clock: t)
+        var ends: [Millis] = []
+        var b = first
+        while b <= last { ends.append(min(t, b + 15 * 60_000 - 1)); b += 15 * 60_000 }
+        let insts = instruments(coin)
+        return Venue.allCases.compactMap { venue in
+            let mine = insts.filter { $0.venue == venue }
+            guard !mine.isEmpty else { return nil }
+            var d = VenueDay(venue: venue, start: first, openInterest: [], funding8h: [])
+            for x in ends {
+                let ois = mine.map { oi($0, at: x)?.usd }
+                d.openInterest.append(ois.compactMap { $0 }.isEmpty ? nil : ois.compactMap { $0 }.reduce(.zero, +))
+                var sum: Int128 = 0, weight: Int128 = 0, plain: Int128?
+                for (i, u) in zip(mine, ois) {
+                    guard let f = funding(i, at: x) else { continue }
+                    if plain == nil { plain = Self.norm(f) }
+                    if let u, u.micros > 0 { sum += Self.norm(f) * Int128(u.micros); weight += Int128(u.micros) }
+                }
+                let mean = weight > 0 ? FixedDecimal.divideRoundingHalfEven(sum, weight) : plain
+                d.funding8h.append(mean.flatMap { Int64(exactly: $0) }.flatMap { FixedDecimal(mantissa: $0, scale: 12) })
+            }
+            return d
+        }
     }
 }

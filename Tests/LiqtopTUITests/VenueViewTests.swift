@@ -62,6 +62,20 @@ import Testing
         #expect(view.isDashboard)
     }
 
+    /// Live, the venue view says Binance's open interest is polled, not streamed.
+    @Test func theVenueViewSaysBinanceOpenInterestIsPolled() async {
+        let store = await DemoFixture.store()
+        var view = ViewState()
+        var s = await DemoFixture.press([.char("v")], &view, store: store)
+        #expect(!Renderer.render(s, view, DemoFixture.chrome, width: 120, height: 40).text.contains("polled"))
+        await store.setLeverageNote(venue: "binance", "Binance open interest is polled over REST about once a minute (no stream).")
+        s = await store.snapshot()
+        let text = Renderer.render(s, view, DemoFixture.chrome, width: 120, height: 40).text
+        #expect(text.contains("binance: " + DrillViews.caveat(.binance)))
+        #expect(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("open interest is polled over REST"), "\(text)")
+        #expect(text.contains("Not read: KuCoin"), "the list of what is not read still fits")
+    }
+
     @Test func venueDrillDownSaysWhereItsContractValuesCameFrom() async {
         let store = await DemoFixture.store()
         await store.setInstrumentSource(venue: "okx", "live list of 2026-12-01 17:40 UTC")

@@ -33,6 +33,7 @@ public actor MarketStore {
     private var health: [String: SourceHealth] = [:]
     /// Where each venue's contract values came from, in words (venue drill-down, venue list).
     private var instrumentSources: [String: String] = [:]
+    private var leverageNotes: [String: String] = [:]
     private var outages: [Outage] = []
     /// Outages kept (the oldest go first); a day of flapping stays small.
     public static let keptOutages = 1_000
@@ -141,6 +142,15 @@ public actor MarketStore {
     public func setInstrumentSource(venue: String, _ words: String) {
         guard instrumentSources[venue] != words else { return }
         instrumentSources[venue] = words
+        version += 1
+        publishIfChanged()
+    }
+
+    /// Says how `venue`'s leverage figures arrive where that is not a stream (Binance's polled
+    /// open interest), for the venue view.
+    public func setLeverageNote(venue: String, _ words: String) {
+        guard leverageNotes[venue] != words else { return }
+        leverageNotes[venue] = words
         version += 1
         publishIfChanged()
     }
@@ -257,6 +267,7 @@ public actor MarketStore {
             },
             health: health.values.sorted { $0.name < $1.name },
             instrumentSources: instrumentSources,
+            leverageNotes: leverageNotes,
             outages: outages.filter { $0.overlaps(dayStart, t + 1) },
             leverage: coinLeverage)
     }

@@ -35,6 +35,8 @@ public struct Snapshot: Sendable {
     /// Where each venue's contract values came from, in words, by venue name; a venue not here
     /// is priced by the in-code tables alone (or needs no contract value).
     public var instrumentSources: [String: String] = [:]
+    /// How a venue's leverage figures arrive where that is not a stream, by venue name (live only).
+    public var leverageNotes: [String: String] = [:]
     /// Outages of chart-feeding sources over the 24 h ending at `clock`.
     public var outages: [Outage] = []
     /// Price, open interest and funding per coin, by coin name (coins with any of them).

@@ -30,15 +30,23 @@ enum DrillViews {
         Table.draw([Column("venue", 11), Column("state", 20), Column("total", 10, right: true), Column("share", 6, right: true),
                     Column("orders", 8, right: true), Column("instruments", 0)], count: all.count, selected: sel, scroll: scroll, in: table, into: &g) { i in
             let venue = all[i], t = totals[venue] ?? SideTotals()
-            return [(venue.rawValue, Style(.text, bold: true)), VenueCoverage.state(venue, s), (Fmt.usd(t.totalUSD, 2), .text),
-                    (t.sharePercent(of: whole), .text), (Fmt.count(t.count), .dim), (VenueCoverage.instruments(venue, s), .dim)]
+            // A venue that publishes no liquidations has no totals, not zero ones.
+            let reads = venue.publishesLiquidations
+            return [(venue.rawValue, Style(.text, bold: true)), VenueCoverage.state(venue, s), (reads ? Fmt.usd(t.totalUSD, 2) : "–", .text),
+                    (reads ? t.sharePercent(of: whole) : "–", .text), (reads ? Fmt.count(t.count) : "–", .dim), (VenueCoverage.instruments(venue, s), .dim)]
         }
         guard notes.height > 0 else { return }
+        var y = notes.y + min(1, notes.height - 1)
         if let venue = all[safe: sel] {
-            g.put(venue.rawValue + ": " + caveat(venue), x: notes.x, y: notes.y + min(1, notes.height - 1), style: .text, clip: notes)
+            // The caveat, and how its leverage figures arrive when that is not a stream (live).
+            let text = venue.rawValue + ": " + caveat(venue) + (s.leverageNotes[venue.rawValue].map { " " + $0 } ?? "")
+            for line in Fmt.wrap(text, width: notes.width).prefix(max(1, notes.height - 2)) {
+                g.put(line, x: notes.x, y: y, style: .text, clip: notes)
+                y += 1
+            }
         }
-        for (k, line) in Fmt.wrap(VenueCoverage.notRead, width: notes.width).prefix(max(0, notes.height - 2)).enumerated() {
-            g.put(line, x: notes.x, y: notes.y + 2 + k, style: .dim, clip: notes)
+        for (k, line) in Fmt.wrap(VenueCoverage.notRead, width: notes.width).prefix(max(0, notes.maxY - y - 1)).enumerated() {
+            g.put(line, x: notes.x, y: y + 1 + k, style: .dim, clip: notes)
         }
     }
 

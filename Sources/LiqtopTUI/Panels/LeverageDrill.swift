@@ -25,7 +25,7 @@ extension DrillViews {
         let table = Rect(x: r.x, y: r.y + 3, width: r.width, height: tableHeight)
         let funding = Dictionary(c.funding.map { ($0.venue, $0) }, uniquingKeysWith: { a, _ in a })
         let total = venues.reduce(Int64(0)) { $0 + $1.usd.micros }
-        Table.draw([Column("venue", 8), Column("open interest", 14, right: true), Column("share", 6, right: true),
+        Table.draw([Column("venue", 11), Column("open interest", 14, right: true), Column("share", 6, right: true),
                     Column("funding", 9, right: true), Column("every", 5, right: true), Column("a year", 10, right: true),
                     Column("next", 5, right: true), Column("as of", 0)],
                    count: venues.count, selected: sel, scroll: scroll, in: table, into: &g) { i in
