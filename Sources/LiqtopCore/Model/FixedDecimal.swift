@@ -38,6 +38,9 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     public init(_ integer: Int64) { self.init(uncheckedMantissa: integer, scale: 0) }
 
+    /// This value × 10^`k`, exactly; nil when it does not fit.
+    public func shifted(by k: Int) -> FixedDecimal? { FixedDecimal(mantissa: mantissa, scale: Int(scale) - k) }
+
     public var isPositive: Bool { mantissa > 0 }
     public var signum: Int { mantissa > 0 ? 1 : (mantissa < 0 ? -1 : 0) }
 

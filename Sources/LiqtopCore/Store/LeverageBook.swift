@@ -25,7 +25,13 @@ struct LeverageBook: Sendable {
         var marks = MinuteColumn<MarkBar>()
         var openInterest = MinuteColumn<OpenInterestSlot>()
         var funding = FundingColumn()
-        init(key: Key) { self.key = key }
+        /// The power of ten the venue's price and size are per (`1000PEPEUSDT`: 3): marks are
+        /// kept per coin and sizes in coins, so every venue of the coin shares one price axis.
+        let zeros: Int
+        init(key: Key) {
+            self.key = key
+            zeros = CoinNormalizer.multiplierZeros(instrument: key.instrument, coin: key.coin)
+        }
     }
 
     private(set) var instruments: [Instrument] = []
@@ -56,6 +62,12 @@ struct LeverageBook: Sendable {
         switch e {
         case .markPrice(let m):
             guard m.mark.isPositive, let p = locate(m.venue, m.coin, m.instrument, m.time) else { return refuse() }
+            var m = m
+            if case let z = instruments[p.i].zeros, z > 0 {
+                guard let mark = m.mark.shifted(by: -z) else { return refuse() }
+                m.mark = mark
+                m.index = m.index.flatMap { $0.shifted(by: -z) }
+            }
             let bar = MarkBar(m, offset: p.offset)
             var ok = true
             instruments[p.i].marks.merge(minute: p.minute, bar) { ok = $0.merge($1) }
@@ -65,6 +77,11 @@ struct LeverageBook: Sendable {
         case .openInterest(let o):
             guard o.size.signum >= 0, (o.usd?.micros ?? 0) >= 0,
                   let p = locate(o.venue, o.coin, o.instrument, o.time) else { return refuse() }
+            var o = o
+            if o.unit == .coin, case let z = instruments[p.i].zeros, z > 0 {
+                guard let size = o.size.shifted(by: z) else { return refuse() }
+                o.size = size
+            }
             instruments[p.i].openInterest.merge(minute: p.minute, OpenInterestSlot(o, offset: p.offset)) {
                 if OpenInterestSlot.isLater($1, than: $0) { $0 = $1 }
             }
