@@ -10,6 +10,7 @@ struct Liqtop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liqtop",
         abstract: "Liquidations and ETF flows, side by side, in the terminal.",
+        version: LiqtopVersion.text,
         subcommands: [ReplayCLI.self, Summary.self, TailCLI.self, LiveCLI.self, ThemesCLI.self],
         defaultSubcommand: ReplayCLI.self
     )

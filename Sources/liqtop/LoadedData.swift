@@ -17,6 +17,7 @@ enum LoadedData {
         for (venue, words) in given.sources { await store.setInstrumentSource(venue: venue, words) }
         let context = DecodeContext(now: WallClock.now(), instruments: given.book)
         let packing = FileInput.Packing(keepsOrderDetail: keepsOrderDetail)
+        try FileChecks.checkNames(files)
         let (unique, repeats) = SourceIdentity.unique(files)
         for r in repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
         for path in unique {
@@ -28,6 +29,11 @@ enum LoadedData {
             } catch {
                 throw CLIError(message: "\(error)")
             }
+        }
+        // A file that gave no event at all is a mistake (a wrong file, a wrong format), not a day.
+        let input = await store.snapshot().input
+        for path in unique where path != "-" {
+            if let message = FileChecks.nothingRecognized(path, input) { throw CLIError(message: message) }
         }
         return store
     }

@@ -40,6 +40,7 @@ struct ReplayCLI: AsyncParsableCommand {
         guard ReplaySpeed.index(of: speed) != nil else { throw ValidationError("speed must be 1, 10, 60, 300, 900, 3600 or max") }
         if files.contains("-") { throw ValidationError("replay reads the keyboard from stdin; use `liqtop tail -` for piped input") }
         if let frames, frames < 1 { throw ValidationError("--frames must be at least 1") }
+        try FileChecks.checkNames(files) // before the terminal check: `liqtop sumary` in a pipe too
     }
 
     func run() async throws {

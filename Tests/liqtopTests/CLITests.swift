@@ -67,3 +67,34 @@ import LiqtopTestSupport
         #expect(!r.stdout.contains(#""price": 0"#))
     }
 }
+
+/// The command-line conventions of issue 15 that are built: `--version`, "did you mean" for a
+/// mistyped subcommand (it reaches `replay` as a FILE), and a file in which nothing was
+/// recognized is an error, not a dashboard dated 1970-01-01.
+@Suite struct CLIConventionTests {
+    @Test func versionPrintsTheVersion() async throws {
+        let r = try await LiqtopBinary.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("liqtop 1."), "\(r.stdout)")
+    }
+
+    @Test func aMistypedSubcommandGetsDidYouMean() async throws {
+        let r = try await LiqtopBinary.run(["sumary"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("liqtop: no file 'sumary' (did you mean 'liqtop summary'?)"), "\(r.stderr)")
+        let far = try await LiqtopBinary.run(["summary", "nothing-like-a-command"])
+        #expect(far.status == 2 && !far.stderr.contains("did you mean"))
+    }
+
+    @Test func aFileWithNothingRecognizedIsAnError() async throws {
+        let r = try await LiqtopBinary.run(["summary", "/etc/passwd"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasSuffix("\n") && r.stderr.split(separator: "\n").last.map { $0.hasPrefix("liqtop: no events recognized in /etc/passwd: ") } == true, "\(r.stderr)")
+        #expect(r.stderr.contains("lines rejected, first line 1: "))
+        #expect(r.stdout.isEmpty)
+        let empty = try LiqtopBinary.temporaryFile("empty-\(UUID().uuidString).ndjson", "")
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let e = try await LiqtopBinary.run(["summary", empty.path])
+        #expect(e.status == 2 && e.stderr == "liqtop: no events recognized in \(empty.path): it is empty\n", "\(e.stderr)")
+    }
+}

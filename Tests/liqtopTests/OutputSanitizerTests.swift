@@ -67,7 +67,8 @@ import LiqtopTestSupport
         try Data(hostileLines().joined(separator: "\n").utf8).write(to: ndjson)
         // A Farside table whose bad cells carry raw C1 and bidi bytes and escapes.
         let csv = dir.appendingPathComponent("farside\u{9B}2J.csv")
-        try Data("Date,IBIT,FBTC,Total\n14 Jan 2026,1\u{1B}[2J,\u{85}\u{202E}9,1\n15 Jan 2026,\u{1B}]52;c;SGVsbG8=\u{07},2,3\n".utf8).write(to: csv)
+        // (One good row, so the file is read as a table with bad cells, not as nothing recognized.)
+        try Data("Date,IBIT,FBTC,Total\n14 Jan 2026,1\u{1B}[2J,\u{85}\u{202E}9,1\n15 Jan 2026,\u{1B}]52;c;SGVsbG8=\u{07},2,3\n16 Jan 2026,1,2,3\n".utf8).write(to: csv)
         return (dir, ndjson, csv)
     }
 

@@ -32,7 +32,7 @@ enum LeveragePanel {
     }
 
     static let allColumns: [Column] = [
-        Column("coin", 5), Column("price", 11, right: true), Column("1h", 7, right: true), Column("24h", 7, right: true),
+        Column("coin", 5), Column("price", 12, right: true), Column("1h", 7, right: true), Column("24h", 7, right: true),
         Column("OI", 8, right: true), Column("OI 1h", 7, right: true), Column("OI 24h", 7, right: true),
         Column("fund/8h", 9, right: true), Column("a year", 10, right: true),
     ]

@@ -1,0 +1,52 @@
+import Foundation
+import LiqtopCore
+
+/// What `replay` and `summary` say about the files they were given before and after reading them.
+enum FileChecks {
+    /// The subcommands a mistyped word may have meant (`liqtop sumary` reaches replay as a FILE).
+    static let commands = ["replay", "summary", "tail", "live", "themes"]
+
+    /// `did you mean 'liqtop summary'?` for a missing file named like a subcommand: no path
+    /// separator, no extension, within two edits of one.
+    static func suggestion(forMissing path: String) -> String? {
+        guard !path.contains("/"), !path.contains("."), !FileManager.default.fileExists(atPath: path) else { return nil }
+        let word = path.lowercased()
+        let best = commands.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
+        guard let (command, d) = best, d > 0, d <= 2 else { return nil }
+        return "no file '\(SafeText.short(path))' (did you mean 'liqtop \(command)'?)"
+    }
+
+    /// Throws the suggestion for the first missing file named like a subcommand.
+    static func checkNames(_ files: [String]) throws {
+        if let s = files.lazy.compactMap(suggestion(forMissing:)).first { throw CLIError(message: s) }
+    }
+
+    /// Levenshtein distance, small words only.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0 ... b.count)
+        for i in 1 ... max(1, a.count) where !a.isEmpty {
+            var next = [i] + Array(repeating: 0, count: b.count)
+            for j in 1 ... max(1, b.count) where !b.isEmpty {
+                next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            row = next
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+
+    /// "no events recognized in FILE: …" for a file that gave nothing (a dashboard dated 1970 is
+    /// no answer); nil when it gave events.
+    static func nothingRecognized(_ path: String, _ input: InputStats) -> String? {
+        guard let s = input.sources.first(where: { $0.name == path }) else {
+            return "no events recognized in \(SafeText.clean(path)): it is empty"
+        }
+        guard s.events == 0 else { return nil }
+        if s.lines == 0 { return "no events recognized in \(SafeText.clean(path)): it is empty" }
+        let first = input.rejections.first { $0.source == path }.map { ", first \(SafeText.clean("line \($0.line): \($0.reason)"))" } ?? ""
+        var counts: [String] = []
+        if s.rejected > 0 { counts.append("\(Figures.count(s.rejected)) lines rejected") }
+        if s.ignored > 0 { counts.append("\(Figures.count(s.ignored)) ignored") }
+        return "no events recognized in \(SafeText.clean(path)): " + (counts.isEmpty ? "\(Figures.count(s.lines)) lines read" : counts.joined(separator: ", ")) + first
+    }
+}
