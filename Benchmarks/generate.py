@@ -4,7 +4,7 @@
 binance: N Binance USD-M forceOrder lines (the all-market stream), one UTC day.
 mixed:   N lines mixing Binance (plain and combined-stream), Bybit allLiquidation and OKX
          liquidation-orders messages, as a raw capture of the three venues would.
-all-venues: N lines of every venue liqtop reads, each frame laid out as that venue sends it
+all-venues: N lines of every liquidation venue liqtop reads, each frame laid out as that venue sends it
          (key order and number forms of the frames tardis-node captured and of the venues' docs):
          Binance USD-M and COIN-M (Aster sends Binance's very bytes), Bybit v5 allLiquidation,
          OKX liquidation-orders SWAP and FUTURES, Bitget v3, Gate, HTX (as decompressed text),

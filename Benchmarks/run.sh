@@ -3,7 +3,7 @@
 #   bash Benchmarks/run.sh [--lines N] [--mixed-lines M] [--all-lines A] [--runs K]
 #
 # Generates (once, cached in bench-data/) a Binance day of N lines, a mixed Binance/Bybit/OKX
-# day of M lines and a day of A lines from every venue liqtop reads (with the OKX instrument list
+# day of M lines and a day of A lines from every liquidation venue liqtop reads (with the OKX instrument list
 # its futures need, passed as --instruments), builds liqtop in release mode, then times `wc -l`,
 # `liqtop summary --json`, jq, Python json and Python orjson on each day (K runs each,
 # interleaved), checks that they all agree on the 24 h
