@@ -80,6 +80,19 @@ public enum LiqtopBinary {
         return (p, out, err)
     }
 
+    /// What `out` carries until it holds `lines` lines, it closes, or `limit` passes, read off
+    /// the cooperative pool (the child's first lines can take seconds under load).
+    public static func readLines(_ out: Pipe, atLeast lines: Int, within limit: Swift.Duration = .seconds(20)) async -> String {
+        var text = ""
+        let deadline = ContinuousClock.now + limit
+        while text.split(separator: "\n").count < lines, ContinuousClock.now < deadline {
+            let chunk = await offPool { out.fileHandleForReading.availableData }
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        return text
+    }
+
     /// Waits for `p` to exit and reads what is left on its pipes, all off the cooperative pool
     /// (a child flushing a recording can take seconds).
     public static func finish(_ p: Process, out: Pipe, err: Pipe) async -> (stdout: String, stderr: String) {

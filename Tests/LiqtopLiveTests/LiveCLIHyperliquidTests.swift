@@ -21,13 +21,7 @@ import Testing
         let (p, out, err) = try LiqtopBinary.start(["live", "--venues", "hyperliquid", "--coins", "BTC,ETH",
                                                     "--hyperliquid-url", server.url + "/ws", "--print", "--record", dir.path])
         let started = Int64(Date().timeIntervalSince1970 * 1000)
-        var text = ""
-        let deadline = ContinuousClock.now + .seconds(20)
-        while text.split(separator: "\n").count < 6, ContinuousClock.now < deadline {
-            let chunk = await offPool { out.fileHandleForReading.availableData }
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        var text = await LiqtopBinary.readLines(out, atLeast: 6)
         p.terminate()
         let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
         text += rest

@@ -44,13 +44,7 @@ import Testing
         p.standardInput = FileHandle.nullDevice
         let started = Int64(Date().timeIntervalSince1970 * 1000)
         try p.run()
-        var text = ""
-        let deadline = ContinuousClock.now + .seconds(20)
-        while text.split(separator: "\n").count < 4, ContinuousClock.now < deadline {
-            let chunk = await offPool { out.fileHandleForReading.availableData }
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        var text = await LiqtopBinary.readLines(out, atLeast: 4)
         p.terminate()
         let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
         text += rest

@@ -23,13 +23,7 @@ import LiqtopTestSupport
         try p.run()
 
         // Read NDJSON lines until all five liquidations arrived.
-        var text = ""
-        let deadline = ContinuousClock.now + .seconds(20)
-        while text.split(separator: "\n").count < 5, ContinuousClock.now < deadline {
-            let chunk = await offPool { out.fileHandleForReading.availableData }
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        var text = await LiqtopBinary.readLines(out, atLeast: 5)
         p.terminate() // SIGTERM: flushes the recording, exits 143
         let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
         text += rest

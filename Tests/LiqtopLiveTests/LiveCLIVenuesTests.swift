@@ -28,13 +28,7 @@ import LiqtopTestSupport
         try? FileManager.default.removeItem(at: dir)
         let (p, out, err) = try LiqtopBinary.start(["live", "--venues", "aster", "--aster-url", server.url + "/ws/!forceOrder@arr",
                                                     "--print", "--record", dir.path])
-        var text = ""
-        let deadline = ContinuousClock.now + .seconds(20)
-        while text.split(separator: "\n").count < 2, ContinuousClock.now < deadline {
-            let chunk = await offPool { out.fileHandleForReading.availableData }
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        var text = await LiqtopBinary.readLines(out, atLeast: 2)
         p.terminate()
         let (rest, stderr) = await LiqtopBinary.finish(p, out: out, err: err)
         text += rest

@@ -24,17 +24,10 @@ import Testing
     static let pong = #"{"channel":"pong"}"#
 
     static func config(_ server: LoopbackServer, coins: [String]) -> VenueConfig {
-        var c = VenueConfig.loopback(.hyperliquid, server, path: "/ws")
-        c.leverage = true
-        c.leverageCoins = coins
-        return c
+        LoopbackLeverageTests.leverage(VenueConfig.loopback(.hyperliquid, server, path: "/ws"), coins: coins)
     }
 
-    static var quietTiming: VenueSource.Timing {
-        var t = fastTiming
-        t.keepalive = .seconds(30)
-        return t
-    }
+    static var quietTiming: VenueSource.Timing { LoopbackLeverageTests.quietTiming }
 
     @Test func subscribesEachCoinAgainAfterAReconnectAndFramesReachTheStore() async throws {
         let server = try await LoopbackServer.start(Script(

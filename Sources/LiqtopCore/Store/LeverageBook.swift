@@ -63,7 +63,8 @@ struct LeverageBook: Sendable {
         case .markPrice(let m):
             guard m.mark.isPositive, let p = locate(m.venue, m.coin, m.instrument, m.time) else { return refuse() }
             var m = m
-            if case let z = instruments[p.i].zeros, z > 0 {
+            let z = instruments[p.i].zeros
+            if z > 0 {
                 guard let mark = m.mark.shifted(by: -z) else { return refuse() }
                 m.mark = mark
                 m.index = m.index.flatMap { $0.shifted(by: -z) }
@@ -78,7 +79,8 @@ struct LeverageBook: Sendable {
             guard o.size.signum >= 0, (o.usd?.micros ?? 0) >= 0,
                   let p = locate(o.venue, o.coin, o.instrument, o.time) else { return refuse() }
             var o = o
-            if o.unit == .coin, case let z = instruments[p.i].zeros, z > 0 {
+            let z = instruments[p.i].zeros
+            if o.unit == .coin, z > 0 {
                 guard let size = o.size.shifted(by: z) else { return refuse() }
                 o.size = size
             }
