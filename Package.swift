@@ -16,6 +16,7 @@ let package = Package(
         // Already in the graph through swift-websocket; named here for HTX's gzip frames.
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Model, formats, aggregation and the store: pure Swift, no terminal, no network.
@@ -36,6 +37,11 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
+        ),
+        // The config file (read and checked, never written) and the remembered state (state.toml).
+        .target(
+            name: "LiqtopConfig",
+            dependencies: ["LiqtopCore", "LiqtopFeeds", "LiqtopTUI", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // View state, panels drawing into a CellGrid, themes, and the one ncurses backend.
         .target(name: "LiqtopTUI", dependencies: ["LiqtopCore", "CNCursesW", "CSignalPipe"]),
@@ -60,6 +66,7 @@ let package = Package(
                 "LiqtopLive",
                 "LiqtopTUI",
                 "LiqtopApp",
+                "LiqtopConfig",
                 "CSignalPipe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -83,6 +90,7 @@ let package = Package(
         // The golden screens are read from the source tree (#filePath), not bundled.
         .testTarget(name: "LiqtopTUITests", dependencies: ["LiqtopTUI"], exclude: ["Goldens"]),
         .testTarget(name: "LiqtopAppTests", dependencies: ["LiqtopApp", "LiqtopTestSupport"]),
+        .testTarget(name: "LiqtopConfigTests", dependencies: ["LiqtopConfig", "LiqtopCore", "LiqtopTUI"]),
         .testTarget(name: "liqtopTests", dependencies: ["liqtop", "LiqtopTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

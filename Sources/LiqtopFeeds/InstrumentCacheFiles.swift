@@ -25,22 +25,7 @@ public struct InstrumentCacheFiles: Sendable {
     /// Writes `bytes` as `name` atomically (a temporary file in the same directory, fsync,
     /// rename): a reader never sees half a list. The error in words, nil on success.
     public func store(_ name: String, _ bytes: [UInt8]) -> String? {
-        if let failure = RecorderIO.makeDirectories(directory) { return "cannot create \(directory): \(failure.reason)" }
-        let temporary = path(".\(name).\(getpid()).tmp")
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return "cannot write \(temporary): \(FileInput.errnoText())" }
-        if let code = WriteAll.write(fd, bytes) {
-            close(fd); unlink(temporary)
-            return "cannot write \(temporary): \(String(cString: strerror(code)))"
-        }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard synced, rename(temporary, path(name)) == 0 else {
-            let why = FileInput.errnoText()
-            unlink(temporary)
-            return "cannot write \(path(name)): \(why)"
-        }
-        return nil
+        AtomicFile.write(bytes, to: path(name), directory: directory)
     }
 
     /// A small text file of the directory (a snapshot's `DATE`), or nil.

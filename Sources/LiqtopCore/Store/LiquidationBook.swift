@@ -260,3 +260,33 @@ struct LiquidationBook: Sendable {
     /// The single largest order in the whole book (the `b` key's target).
     var largestEver: Liquidation? { sizes.argmax(0, orders.count, orders.usd).map { orders.liquidation(at: $0) } }
 }
+
+extension LiquidationBook {
+    /// How many orders in `(from, to]` (of `coin`, when given) reached each of `tiers`, each
+    /// counted in its highest tier. The whole market walks the size tree from the first
+    /// threshold up, so only orders that reach a tier are visited.
+    func tierCounts(_ tiers: SizeTiers, coin: String?, after from: Millis, through to: Millis) -> [Int] {
+        var counts = Array(repeating: 0, count: tiers.thresholds.count)
+        let first = tiers.thresholds[0].micros
+        func add(_ usd: Int64) {
+            if let k = tiers.tier(of: USD(micros: usd)) { counts[k] += 1 }
+        }
+        if let coin {
+            for s in streams(coin: coin, venue: nil) {
+                let series = streams[s]
+                for e in series.position(after: from, orders) ..< series.position(after: to, orders) {
+                    let usd = orders.usd[series.order(e)]
+                    if usd >= first { add(usd) }
+                }
+            }
+        } else {
+            let lo = all.position(after: from, orders)
+            var hi = all.position(after: to, orders)
+            while let i = sizes.lastIndex(in: lo, hi, atLeast: first, orders.usd) {
+                add(orders.usd[i])
+                hi = i
+            }
+        }
+        return counts
+    }
+}

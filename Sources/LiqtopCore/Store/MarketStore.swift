@@ -4,6 +4,8 @@ public actor MarketStore {
     public struct Config: Sendable {
         /// Orders at or above this go on the tape of recent large orders.
         public var tapeMinimum = USD(dollars: 50_000)
+        /// Size tiers (the config's `[tiers]`): tape colours and the per-tier counts.
+        public var tiers = TierLadder()
         public var tapeLength = 64
         public var largestCount = 20
         /// About three months of trading days: as many bars as the widest ETF panel shows.
@@ -247,7 +249,7 @@ public actor MarketStore {
             guard let a = liquidations.firstTime ?? latestOtherTime, let b = dataEnd else { return nil }
             return min(a, b) ... b
         }()
-        return Snapshot(
+        var snapshot = Snapshot(
             version: version, clock: t, dataRange: range,
             windows: windows, byVenue: byVenue, byCoin: byCoin,
             minutes: minuteSeries(coin: nil, venue: nil, endingAt: t),
@@ -270,6 +272,11 @@ public actor MarketStore {
             leverageNotes: leverageNotes,
             outages: outages.filter { $0.overlaps(dayStart, t + 1) },
             leverage: coinLeverage)
+        snapshot.tiers = config.tiers
+        let tiers = config.tiers.tiers(for: focus.coin)
+        snapshot.tierCounts = TierCounts(window: focus.window, coin: focus.coin, tiers: tiers,
+                                         counts: liquidations.tierCounts(tiers, coin: focus.coin, after: t - focus.window.duration, through: t))
+        return snapshot
     }
 
     private func minuteSeries(coin: String?, venue: Venue?, endingAt t: Millis) -> MinuteSeries {

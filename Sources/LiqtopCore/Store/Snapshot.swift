@@ -41,6 +41,10 @@ public struct Snapshot: Sendable {
     public var outages: [Outage] = []
     /// Price, open interest and funding per coin, by coin name (coins with any of them).
     public var leverage: [String: CoinLeverage] = [:]
+    /// The size tiers the tape is coloured by, per coin where the config sets some.
+    public var tiers = TierLadder()
+    /// The focused window's (and coin's) orders per tier.
+    public var tierCounts: TierCounts?
 
     /// Whether any chart-feeding source was down during `[from, to)`.
     public func wasDown(from: Millis, to: Millis) -> Bool { outages.contains { $0.overlaps(from, to) } }

@@ -157,8 +157,8 @@ public struct ThemeLoader: Sendable {
 }
 
 /// The few POSIX calls theme loading needs, without Foundation.
-enum FileSystem {
-    enum ReadResult { case ok([UInt8]), tooLarge, failed(String) }
+public enum FileSystem {
+    public enum ReadResult: Sendable { case ok([UInt8]), tooLarge, failed(String) }
 
     private static let typeMask: UInt32 = 0o170000
     private static let regularType: UInt32 = 0o100000
@@ -171,7 +171,7 @@ enum FileSystem {
 
     /// Reads at most `limit` bytes of a regular file. O_NONBLOCK so a FIFO passed as a
     /// theme cannot hang startup; it is then rejected as not a regular file.
-    static func read(_ path: String, limit: Int) -> ReadResult {
+    public static func read(_ path: String, limit: Int) -> ReadResult {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failed(errorText(errno)) }
         defer { close(fd) }
