@@ -19,9 +19,30 @@ public final class DashboardApp {
         /// Mouse reports on (`--no-mouse` turns them off: the terminal's own selection then works).
         public var mouse: Bool
 
+        public var window: Window = .h24
+        /// What `p` cycles through, and the one to start on (by name; unknown: the first).
+        public var presets: [Preset] = Preset.builtIn
+        public var preset = Preset.full.name
+        public var keyMap = KeyMap.standard
+        /// The zone times are shown in (`--tz`).
+        public var zone = DisplayZone.utc
+        /// The coin focus to start with (remembered from the last run).
+        public var coinFocus: String?
+        /// Called on the main actor whenever the theme, window, focus or preset changes, to
+        /// remember them between runs (the executable writes state.toml).
+        public var remember: (@Sendable (ViewMemory) -> Void)?
+
         public init(frames: Int? = nil, theme: String? = nil, mouse: Bool = true) {
             self.frames = frames; self.theme = theme; self.mouse = mouse
         }
+    }
+
+    /// What is remembered between runs.
+    public struct ViewMemory: Sendable, Equatable {
+        public var theme: String
+        public var window: Window
+        public var focus: String?
+        public var preset: String
     }
 
     /// At most ~30 frames a second, however fast snapshots arrive.
@@ -66,6 +87,13 @@ public final class DashboardApp {
         self.input = input
         self.clock = clock
         self.environment = environment
+        view.window = options.window
+        view.presets = options.presets.isEmpty ? Preset.builtIn : options.presets
+        view.preset = view.presets.first { $0.name == options.preset } ?? view.presets[0]
+        view.focus = view.preset.panels[0]
+        view.keyMap = options.keyMap
+        view.zone = options.zone
+        view.coinFocus = options.coinFocus
     }
 
     /// The dashboard on the process's own terminal: ncurses, stdin and the signal pipe.
@@ -103,6 +131,8 @@ public final class DashboardApp {
         }
         defer { inputs.cancel(); snapshots.cancel(); playback.cancel(); input.stop() }
         input.start()
+        remembered = ViewMemory(theme: view.themeName, window: view.window, focus: view.coinFocus, preset: view.preset.name)
+        if view.storeFocus != lastFocus { lastFocus = view.storeFocus; await store.setFocus(lastFocus) }
         snapshot = await store.snapshot()
         await refreshPlayback()
         draw()
@@ -167,10 +197,22 @@ public final class DashboardApp {
             case .nextTheme:
                 let name = themes.next(after: view.themeName)
                 do { try applyTheme(named: name) } catch { view.message = "\(error)" }
+            case .toggleMute:
+                view.message = "alerts: nothing to mute"
             }
         }
         if view.storeFocus != before { await store.setFocus(view.storeFocus) }
+        rememberIfChanged()
         return false
+    }
+
+    private var remembered: ViewMemory?
+
+    private func rememberIfChanged() {
+        let now = ViewMemory(theme: view.themeName, window: view.window, focus: view.coinFocus, preset: view.preset.name)
+        guard now != remembered else { return }
+        remembered = now
+        options.remember?(now)
     }
 
     /// The focus last sent to the store.

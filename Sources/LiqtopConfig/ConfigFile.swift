@@ -7,6 +7,14 @@ public struct ConfigFile: Sendable {
     public var path: String?
     public var settings: Settings
     public var problems: [ConfigProblem]
+    private var text = ""
+
+    /// The line a key path (`theme`, `tiers.BTC`) is on, for messages about its value.
+    public func line(_ path: String) -> Int { TOMLLines(text).line(path) }
+
+    init(path: String?, settings: Settings, problems: [ConfigProblem], text: String = "") {
+        self.path = path; self.settings = settings; self.problems = problems; self.text = text
+    }
 
     /// Config files are small; a larger one is a mistake (a wrong path), not a config.
     public static let sizeLimit = 1 << 20
@@ -27,7 +35,7 @@ public struct ConfigFile: Sendable {
                 return ConfigFile(path: path, settings: Settings(), problems: [ConfigProblem(line: 1, message: "not UTF-8 text")])
             }
             let (settings, problems) = ConfigReader.read(text, checkRule: checkRule)
-            return ConfigFile(path: path, settings: settings, problems: problems)
+            return ConfigFile(path: path, settings: settings, problems: problems, text: text)
         case .tooLarge:
             return ConfigFile(path: path, settings: Settings(), problems: [ConfigProblem(line: 1, message: "larger than 1 MiB: not a config file")])
         case .failed(let why):

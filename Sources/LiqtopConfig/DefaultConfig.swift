@@ -74,13 +74,7 @@ public enum DefaultConfig {
         return out
     }
 
-    static func amount(_ u: USD) -> String {
-        let d = u.micros / USD.microsPerDollar
-        for (size, suffix) in [(Int64(1_000_000_000), "B"), (1_000_000, "M"), (1_000, "k")] where d >= size && d % size == 0 {
-            return "\(d / size)\(suffix)"
-        }
-        return "\(d)"
-    }
+    static func amount(_ u: USD) -> String { Figures.amount(u) }
 
     static func duration(_ ms: Millis) -> String {
         for (size, suffix) in [(Duration.day, "d"), (Duration.hour, "h"), (Duration.minute, "m")] where ms % size == 0 {

@@ -130,6 +130,7 @@ struct LiveCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let setup = try Setup.load(live.settings)
         let (given, givenSources) = try InstrumentOption.read(live.instruments)
         let context = DecodeContext(now: WallClock.now(), instruments: given)
         let coinList = chosenCoins() ?? VenueConfig.defaultCoins
@@ -188,7 +189,7 @@ struct LiveCLI: AsyncParsableCommand {
             sources.append(poller)
         }
         sources += live.watchedSources(context: context)
-        var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","))
+        var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","), setup: setup)
         options.coins = chosenCoins().map(Set.init)
         options.instrumentSources = words
         if sources.contains(where: { $0 is OpenInterestPoller }), let note = VenueProtocol.leverageCaveat(.binance) {

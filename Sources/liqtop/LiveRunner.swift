@@ -19,10 +19,12 @@ enum LiveRunner {
         var record: String?
         var recordRaw = false
         var print = false
+        var source: String
+        /// The config (and remembered state) the dashboard and the store run with.
+        var setup: Setup
         var frames: Int?
         var theme: String?
-        var mouse = true
-        var source: String
+        var noMouse = false
         /// Only these coins' liquidations are kept (`live --coins`); nil keeps all.
         var coins: Set<String>? = nil
         /// `tail --data-clock`: the store clock and pruning follow the newest liquidation's own
@@ -48,7 +50,7 @@ enum LiveRunner {
                 throw CLIError(message: "the dashboard needs a terminal; use --print for NDJSON on stdout, or `liqtop summary`")
             }
         }
-        let store = MarketStore()
+        let store = MarketStore(config: options.setup.storeConfig)
         let instrumentWords = options.instrumentSources.map { words in
             Task { for await m in words { for (venue, w) in m { await store.setInstrumentSource(venue: venue, w) } } }
         }
@@ -117,8 +119,15 @@ enum LiveRunner {
         } else {
             let themes = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
                                      environment: ThemeLoader.processEnvironment())
+            let saver = options.setup.saver()
+            let now = WallClock.now()
+            // Live: the zone's offsets over the month around now (a session that long is rare).
+            let dashboard = try options.setup.dashboardOptions(frames: options.frames, theme: options.theme, noMouse: options.noMouse,
+                                                               saver: saver, span: now - 30 * Duration.day ... now + 30 * Duration.day)
             let status = try await DashboardApp.runOnTerminal(store: store, replay: nil, chrome: ChromeInfo(source: options.source),
-                                                              options: .init(frames: options.frames, theme: options.theme, mouse: options.mouse), themes: themes)
+                                                              options: dashboard,
+                                                              themes: themes)
+            await saver?.finish()
             let recorded = await finishRecording(recorder, watch: recordWatch, store: store)
             if status != 0 { throw ExitCode(status) }
             if !recorded { throw ExitCode(2) }

@@ -5,8 +5,9 @@ import LiqtopFeeds
 /// Loads the files named on the command line (or the demo day) into a new store.
 enum LoadedData {
     /// `keepsOrderDetail: false` (summary) stores no per-order price and quantity: it never shows them.
-    static func load(files: [String], keepsOrderDetail: Bool = true, instruments: [String] = []) async throws -> MarketStore {
-        var config = MarketStore.Config()
+    static func load(files: [String], keepsOrderDetail: Bool = true, instruments: [String] = [],
+                     config base: MarketStore.Config = MarketStore.Config()) async throws -> MarketStore {
+        var config = base
         config.keepsOrderDetail = keepsOrderDetail
         let store = MarketStore(config: config)
         if files.isEmpty {

@@ -36,6 +36,8 @@ struct ReplayCLI: AsyncParsableCommand {
     @Flag(help: "No mouse: clicks and the wheel go to the terminal (its own text selection) instead.")
     var noMouse = false
 
+    @OptionGroup var settings: SettingsOptions
+
     func validate() throws {
         guard ReplaySpeed.index(of: speed) != nil else { throw ValidationError("speed must be 1, 10, 60, 300, 900, 3600 or max") }
         if files.contains("-") { throw ValidationError("replay reads the keyboard from stdin; use `liqtop tail -` for piped input") }
@@ -47,7 +49,8 @@ struct ReplayCLI: AsyncParsableCommand {
         guard TerminalGuard.stdoutIsTTY, TerminalGuard.stdinIsTTY else {
             throw CLIError(message: "the dashboard needs a terminal; for the figures as text or JSON use `liqtop summary`")
         }
-        let store = try await LoadedData.load(files: files, instruments: instruments)
+        let setup = try Setup.load(settings)
+        let store = try await LoadedData.load(files: files, instruments: instruments, config: setup.storeConfig)
         let snapshot = await store.snapshot()
         let range = snapshot.dataRange ?? (snapshot.clock ... snapshot.clock)
         var start: Millis?
@@ -68,8 +71,11 @@ struct ReplayCLI: AsyncParsableCommand {
         await replay.begin()
         let themes = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
                                  environment: ThemeLoader.processEnvironment())
+        let saver = setup.saver()
         let status = try await DashboardApp.runOnTerminal(store: store, replay: replay, chrome: ChromeInfo(source: DashboardSource.replay(files: files)),
-                                                          options: .init(frames: frames, theme: theme, mouse: !noMouse), themes: themes)
+                                                          options: try setup.dashboardOptions(frames: frames, theme: theme, noMouse: noMouse, saver: saver, span: range),
+                                                          themes: themes)
+        await saver?.finish()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -23,6 +23,8 @@ struct Summary: AsyncParsableCommand {
     @Option(name: .customLong("by-price"), help: ArgumentHelp("Also print COIN's liquidations by price band in each window (the coin drill's 'by price').", valueName: "COIN"))
     var byPrice: String?
 
+    @OptionGroup var settings: SettingsOptions
+
     @Option(help: ArgumentHelp("With --by-price: the band width in USD (the 'per $' the screen shows); default: the 1-2-5 step that fits 20 bands.", valueName: "USD"))
     var step: String?
 
@@ -43,7 +45,9 @@ struct Summary: AsyncParsableCommand {
         }
         if step != nil && byPrice == nil { throw ValidationError("--step needs --by-price COIN") }
         // Prices are kept per order only when asked for: the rest of the summary never shows them.
-        let store = try await LoadedData.load(files: files, keepsOrderDetail: byPrice != nil, instruments: instruments)
+        // The config's tiers and tape threshold: the figures are the dashboard's.
+        let setup = try Setup.load(settings, rememberState: false)
+        let store = try await LoadedData.load(files: files, keepsOrderDetail: byPrice != nil, instruments: instruments, config: setup.storeConfig)
         await store.setClock(clock)
         let snapshot = await store.snapshot()
         for r in snapshot.input.rejections { Terminal.standardError("liqtop: rejected \(r.source):\(r.line): \(r.reason)") }
@@ -58,6 +62,9 @@ struct Summary: AsyncParsableCommand {
                 bands.append(bandStep == nil ? b.merged(maxBands: Self.defaultBands) : b)
             }
         }
-        Terminal.standardOutput(json ? SummaryJSON.render(snapshot, byPrice: bands) + "\n" : SummaryTable.render(snapshot) + SummaryTable.byPrice(bands))
+        var tiers: [TierCounts] = []
+        for w in Window.allCases { tiers.append(await store.tierCounts(window: w)) }
+        Terminal.standardOutput(json ? SummaryJSON.render(snapshot, byPrice: bands, tiers: tiers) + "\n"
+                                     : SummaryTable.render(snapshot) + SummaryTable.tiers(tiers) + SummaryTable.byPrice(bands))
     }
 }

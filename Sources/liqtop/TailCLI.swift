@@ -35,7 +35,8 @@ struct TailCLI: AsyncParsableCommand {
         let feeds = zip(files, keep).filter(\.1).map(\.0)
         var sources: [any FeedSource] = feeds.map { TailSource(path: $0, fromStart: fromStart, context: context, keepRaw: live.recordRaw) }
         sources += live.watchedSources(context: context, keep: Array(keep.dropFirst(files.count)))
-        var options = live.runnerOptions(source: "tail " + files.joined(separator: " "))
+        let setup = try Setup.load(live.settings)
+        var options = live.runnerOptions(source: "tail " + files.joined(separator: " "), setup: setup)
         options.dataClock = dataClock
         if !givenSources.isEmpty {
             let (words, continuation) = AsyncStream.makeStream(of: [String: String].self)
@@ -79,6 +80,8 @@ struct LiveOptions: ParsableArguments {
     @Option(help: InstrumentOption.help)
     var instruments: [String] = []
 
+    @OptionGroup var settings: SettingsOptions
+
     var watchedFiles: [String] { etf + notes + rates }
 
     /// Watched tables, re-read when saved; `keep` (one per `watchedFiles`) drops repeats.
@@ -95,7 +98,8 @@ struct LiveOptions: ParsableArguments {
         return kept.map { TailSource(path: $0, fromStart: true, table: true, context: context) }
     }
 
-    func runnerOptions(source: String) -> LiveRunner.Options {
-        LiveRunner.Options(record: record, recordRaw: recordRaw, print: print, frames: frames, theme: theme, mouse: !noMouse, source: source)
+    func runnerOptions(source: String, setup: Setup) -> LiveRunner.Options {
+        LiveRunner.Options(record: record ?? setup.settings.recordDirectory.map(Setup.expandingHome), recordRaw: recordRaw, print: print,
+                           source: source, setup: setup, frames: frames, theme: theme, noMouse: noMouse)
     }
 }

@@ -50,7 +50,7 @@ import Testing
         _ = s
         _ = await DemoFixture.press([.escape, .escape], &v, store: store)
         #expect(v.isDashboard && v.coinFocus == nil)
-        _ = await DemoFixture.press([.char("a")], &v, store: store)
+        _ = await DemoFixture.press([.char("A")], &v, store: store)
         #expect(v.context == .coins)
     }
 
@@ -84,7 +84,7 @@ import Testing
     @Test func aDrillLevelNeverShowsAnotherLevelsDetail() async {
         let store = await DemoFixture.store()
         var v = ViewState()
-        _ = await DemoFixture.press([.char("a"), .enter], &v, store: store) // BTC
+        _ = await DemoFixture.press([.char("A"), .enter], &v, store: store) // BTC
         let btc = await store.snapshot()
         #expect(Renderer.render(btc, v, DemoFixture.chrome, width: 120, height: 40).text.contains("bybit"))
         // The view moved to ETH's level before the store answered: BTC's split must not show as ETH's.

@@ -7,7 +7,7 @@ import LiqtopCore
     @Test func liquidationsToCoinToVenueToOrdersAndBack() async throws {
         let store = await DemoFixture.store()
         var v = ViewState()
-        var s = await DemoFixture.press([.char("a")], &v, store: store)
+        var s = await DemoFixture.press([.char("A")], &v, store: store)
         #expect(v.context == .coins)
         // BTC is the largest coin: first in the default sort.
         #expect(Listing.coins(s, v).first?.coin == "BTC")
@@ -82,7 +82,7 @@ import LiqtopCore
         var v = ViewState()
         func render(_ s: Snapshot) -> CellGrid { Renderer.render(s, v, DemoFixture.chrome, width: width, height: height) }
 
-        var s = await DemoFixture.press([.char("a")], &v, store: store)
+        var s = await DemoFixture.press([.char("A")], &v, store: store)
         var g = render(s)
         #expect(g.text.contains("Dashboard › Liquidations › coins"))
         #expect(g.text.contains("BTC") && g.text.contains("$275.00M")) // BTC shorts, to the cent as in summary

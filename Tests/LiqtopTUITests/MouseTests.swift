@@ -57,7 +57,7 @@ import Testing
         // The wheel moves the selection; in a drill table, a click selects and a second drills.
         _ = Self.click(&v, g, eth, s, .wheelDown)
         #expect(v.dashboardSelection[.liquidations] == 2)
-        _ = v.handle(.char("a"), snapshot: s)
+        _ = v.handle(.char("A"), snapshot: s)
         await store.setFocus(v.storeFocus)
         s = await store.snapshot()
         g = Renderer.render(s, v, DemoFixture.chrome, width: w, height: h)

@@ -33,6 +33,12 @@ import Testing
                 out.insert((usd.micros > 0 ? "+" : "") + text)
             }
         }
+        // The size tiers' thresholds, written exactly (`≥$1M`, `≥$1.5M`).
+        if let list = json.firstMatch(of: /"thresholds": \[([^\]]*)\]/) {
+            for n in list.output.1.split(separator: ",") {
+                if let d = try? FixedDecimal.parse(n.trimmingCharacters(in: .whitespaces)), let usd = USD(d) { out.insert("$" + Figures.amount(usd)) }
+            }
+        }
         // Figures quoted inside summary's own sentences (the squeeze signal's detail).
         for s in strings { for m in s.matches(of: /[+-]?\$[0-9][0-9,]*(\.[0-9]+)?[kMB]?|[0-9]+(\.[0-9]+)?%/) { out.insert(String(m.output.0)) } }
         return out
@@ -56,8 +62,20 @@ import Testing
                 let s = await store.snapshot(at: t)
                 let screen = Renderer.render(s, v, DemoFixture.chrome, width: w, height: h).text
                 await Task.yield() // long CPU work shares the cooperative pool with timer-driven tests
-                let json = SummaryJSON.render(s)
+                var tiers: [TierCounts] = []
+                for w in Window.allCases { tiers.append(await store.tierCounts(window: w, at: t)) }
+                let json = SummaryJSON.render(s, tiers: tiers)
                 let allowed = Self.candidates(json)
+                // The tape's per-tier counts are summary's for the window they name (the store's
+                // focus window: here the 24 h, as no key told the store otherwise).
+                let counts = screen.matches(of: /≥\$([0-9.]+[kMB]?) ([0-9,]+)/).map { (String($0.output.1), Int($0.output.2.filter { $0 != "," })!) }
+                let named = screen.firstMatch(of: /(1h|4h|12h|24h) ≥\$/)?.output.1
+                #expect(named != nil || w == 80, "\(w)×\(h): the tape's tier counts are on screen")
+                let expected = tiers.first { named.map(String.init) == $0.window.rawValue } ?? tiers[0]
+                for (label, n) in counts {
+                    let k = expected.tiers.thresholds.firstIndex { Figures.amount($0) == label }
+                    #expect(k.map { expected.counts[$0] } == n, "\(w)×\(h) \(window): ≥$\(label) \(n) is not summary's")
+                }
                 let shown = screen.matches(of: /[+-]?\$[0-9][0-9,]*(\.[0-9]+)?[kMB]?|[0-9]+(\.[0-9]+)?%/).map { String($0.output.0) }
                 #expect(shown.count > 20, "\(ISOTime.format(t)): too few figures read")
                 for f in shown { #expect(allowed.contains(f), "\(w)×\(h) \(window) at \(ISOTime.format(t)): \(f) is not in summary --json") }
@@ -76,7 +94,7 @@ import Testing
         for window in [Window.h24, .h1] {
             var v = ViewState()
             v.window = window
-            let s = await DemoFixture.press([.char("a"), .enter], &v, store: store)
+            let s = await DemoFixture.press([.char("A"), .enter], &v, store: store)
             let screen = Renderer.render(s, v, DemoFixture.chrome, width: w, height: h).text
             let step = try #require(screen.matches(of: /by price, [0-9a-z]+ · per \$([0-9,.]+)/).first.map { String($0.output.1) })
             let bands = await store.priceBands(coin: "BTC", window: window, step: try FixedDecimal.parse(step.replacingOccurrences(of: ",", with: "")))

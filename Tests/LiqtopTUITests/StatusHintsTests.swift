@@ -36,7 +36,7 @@ import Testing
     @Test func pagesAreTheVisibleRowsAndHomeEndStayInTheList() async {
         let store = await DemoFixture.store()
         var v = ViewState()
-        var s = await DemoFixture.press([.char("a")], &v, store: store)
+        var s = await DemoFixture.press([.char("A")], &v, store: store)
         let g = Renderer.render(s, v, DemoFixture.chrome, width: 200, height: 60)
         let rows = try! #require(g.listRows)
         #expect(rows > 40, "a 60-row screen shows more than 40 coins")
@@ -69,7 +69,7 @@ import Testing
         let store = await DemoFixture.store()
         var v = ViewState()
         v.pageRows = 5
-        let s = await DemoFixture.press([.char("a")], &v, store: store)
+        let s = await DemoFixture.press([.char("A")], &v, store: store)
         #expect(Listing.count(s, v) > 9)
         _ = await DemoFixture.press(Array(repeating: .down, count: 8), &v, store: store)
         #expect(v.top.selected == 8 && v.top.scroll == 4)

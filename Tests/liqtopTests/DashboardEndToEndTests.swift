@@ -43,8 +43,8 @@ import LiqtopCore
         try tmux.send("End")
         try await tmux.waitFor("2026-01-14 23:59:59.080 UTC", "❚❚ end", "$577.0M", "highest since 2025-10-11")
 
-        // 3. Drill down to one venue's orders (`a`: all coins), then back out one level per Esc.
-        try tmux.sendLiteral("a")
+        // 3. Drill down to one venue's orders (`A`: all coins), then back out one level per Esc.
+        try tmux.sendLiteral("A")
         try await tmux.waitFor("Dashboard › Liquidations › coins")
         try tmux.send("Enter")
         try await tmux.waitFor("Liquidations › coins › BTC", "binance", "bybit", "okx")

@@ -5,6 +5,19 @@
 public enum Figures {
     public static func usd(_ u: USD, decimals: Int = 1) -> String { u.compact(decimals: decimals) }
 
+    /// A threshold as the config writes it, exactly: `50k`, `1.5M`, `2B`, `12345` (a tier's
+    /// label must be the amount itself, never a rounding of it).
+    public static func amount(_ u: USD) -> String {
+        let d = Int128(u.micros)
+        for (size, suffix) in [(Int128(1_000_000_000_000_000), "B"), (1_000_000_000_000, "M"), (1_000_000_000, "k"), (1_000_000, "")] where d >= size {
+            // The fewest decimals that write it exactly (at most 6), else the dollars and cents.
+            for decimals in 0 ... 6 where (d * FixedDecimal.pow10(decimals)) % size == 0 {
+                return FixedDecimal.format(d * FixedDecimal.pow10(decimals) / size, scale: decimals, minFractionDigits: decimals) + suffix
+            }
+        }
+        return u.centsString
+    }
+
     /// `+$849.92M`, `-$1.08B`, `$0`.
     public static func signedUSD(_ u: USD, decimals: Int = 2) -> String {
         (u.micros > 0 ? "+" : "") + u.compact(decimals: decimals)

@@ -2,7 +2,7 @@
 /// USD as numbers rounded to cents, coins to 8 decimals, times ISO-8601 UTC.
 public enum SummaryJSON {
     /// `byPrice`: `summary --by-price COIN`'s bands, one per window.
-    public static func render(_ s: Snapshot, byPrice: [PriceBands] = []) -> String {
+    public static func render(_ s: Snapshot, byPrice: [PriceBands] = [], tiers: [TierCounts] = []) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.string("at", ISOTime.format(s.clock))
@@ -11,6 +11,21 @@ public enum SummaryJSON {
         macro(s, &w)
         if !s.leverage.isEmpty { leverage(s, &w) }
         if let first = byPrice.first { self.byPrice(first.coin, byPrice, &w) }
+        if let first = tiers.first {
+            // {"thresholds": ["50000.00", …], "windows": {"1h": [n, …], …}}
+            w.beginObject("tiers")
+            w.beginArray("thresholds")
+            for t in first.tiers.thresholds { w.number(nil, t.centsString) }
+            w.endArray()
+            w.beginObject("windows")
+            for c in tiers {
+                w.beginArray(c.window.rawValue)
+                for n in c.counts { w.int(nil, n) }
+                w.endArray()
+            }
+            w.endObject()
+            w.endObject()
+        }
         if let sig = s.signal {
             w.beginObject("signal"); w.string("name", sig.name); w.string("detail", sig.detail); w.endObject()
         } else { w.null("signal") }

@@ -115,6 +115,17 @@ public enum SummaryTable {
         return SafeText.cleanLines(out.joined(separator: "\n") + (out.isEmpty ? "" : "\n"))
     }
 
+    /// "Orders by size tier": each window's count per tier, the tiers the tape's title counts.
+    public static func tiers(_ windows: [TierCounts]) -> String {
+        guard let first = windows.first else { return "" }
+        let labels = first.tiers.thresholds.map { "≥$" + Figures.amount($0) }
+        let widths = [12] + labels.map { max(9, $0.count + 1) }
+        var out = ["", row(["Orders by size tier" + (first.coin.map { " (\(SafeText.clean($0)))" } ?? "")], [12])]
+        out.append(row([""] + labels, widths))
+        for c in windows { out.append(row(["  " + c.window.rawValue] + c.counts.map(count), widths)) }
+        return SafeText.cleanLines(out.joined(separator: "\n") + "\n")
+    }
+
     static func row(_ cells: [String], _ widths: [Int]) -> String {
         var line = ""
         for (k, c) in cells.enumerated() {

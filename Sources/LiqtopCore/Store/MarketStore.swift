@@ -287,6 +287,15 @@ public actor MarketStore {
                                                                         width: Duration.minute, count: 1440, end: t))
     }
 
+    /// The orders per size tier in `window` ending at the store clock, of `coin` (by its own
+    /// tiers when it has some) or of the whole market (`summary`'s "Orders by size tier").
+    public func tierCounts(window: Window, coin: String? = nil, at time: Millis? = nil) -> TierCounts {
+        let t = time ?? effectiveClock
+        let tiers = config.tiers.tiers(for: coin)
+        return TierCounts(window: window, coin: coin, tiers: tiers,
+                          counts: liquidations.tierCounts(tiers, coin: coin, after: t - window.duration, through: t))
+    }
+
     /// `coin`'s orders in the `window` ending at `t` by price (`summary --by-price`), at `step` when given.
     public func priceBands(coin: String, window: Window, at t: Millis? = nil, step: FixedDecimal? = nil) -> PriceBands {
         let t = t ?? effectiveClock

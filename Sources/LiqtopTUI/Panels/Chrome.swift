@@ -23,7 +23,7 @@ public struct PlaybackStatus: Sendable, Equatable {
 }
 
 enum HeaderBar {
-    static func draw(_ s: Snapshot?, _ chrome: ChromeInfo, focus: String? = nil, in r: Rect, into g: inout CellGrid) {
+    static func draw(_ s: Snapshot?, _ chrome: ChromeInfo, focus: String? = nil, zone: DisplayZone = .utc, in r: Rect, into g: inout CellGrid) {
         // Whatever is drawn here sits on the bar: the strip is patched last.
         defer { g.patch(r, with: .on(.bar)) }
         g.fill(r, style: Style(.text, on: .bar))
@@ -32,7 +32,7 @@ enum HeaderBar {
         x += g.put(chrome.source, x: x, y: r.y, style: Style(.dim), clip: r) + 2
         if let focus { x += g.put("focus " + focus, x: x, y: r.y, style: Style(.focus, bold: true), clip: r) + 2 }
         if let s {
-            x += g.put(Fmt.dateTime(s.clock) + " UTC", x: x, y: r.y, style: Style(.text, bold: true), clip: r) + 2
+            x += g.put(Fmt.dateTime(s.clock, zone) + " " + zone.label(at: s.clock), x: x, y: r.y, style: Style(.text, bold: true), clip: r) + 2
         }
         if let p = chrome.playback {
             let text = p.playing ? "▶ \(p.speed)" : (p.atEnd ? "❚❚ end" : "❚❚ paused")
@@ -84,7 +84,7 @@ enum StatusBar {
         } else {
             var x = r.x + 1
             // From the key table: a binding's short label, replay keys only when there is a replay.
-            let shown = KeyBindings.all.filter { $0.hint != nil && (chrome.playback != nil || !$0.isReplayOnly) }
+            let shown = v.keyMap.bindings.filter { $0.hint != nil && !$0.keys.isEmpty && (chrome.playback != nil || !$0.isReplayOnly) }
             for (key, what) in shown.map({ ($0.statusKey, $0.hint!) }) {
                 x += g.put(key, x: x, y: r.y, style: Style(.focus, bold: true), clip: hintsClip)
                 x += g.put(" " + what + "  ", x: x, y: r.y, style: Style(.dim), clip: hintsClip)
@@ -99,17 +99,27 @@ enum HelpOverlay {
     /// The key table in one column, or in two (split between groups) when one is too tall, as at
     /// 80×24; descriptions are clipped only when even two columns are too narrow.
     /// `replay`: false on live data, where the replay keys are greyed (they do nothing there).
-    static func draw(in screen: Rect, into g: inout CellGrid, replay: Bool = true) {
+    static func draw(in screen: Rect, into g: inout CellGrid, replay: Bool = true, keys: KeyMap = .standard) {
         let groups = ["General", "Navigate", "View", "Replay"]
-        let keyWidth = KeyBindings.all.map { b in TextWidth.of(b.keys.map(KeyBindings.label).joined(separator: " ")) }.max() ?? 10
-        let descriptionWidth = KeyBindings.all.map { TextWidth.of($0.description) }.max() ?? 40
+        let bindings = keys.bindings.filter { !$0.keys.isEmpty }
+        let room = screen.height - 2 - 3
+        func rows(_ list: [KeyBinding]) -> [(keys: String, description: String, replayOnly: Bool)] {
+            list.map { ($0.keys.map(KeyBindings.label).joined(separator: " "), $0.description, $0.isReplayOnly) }
+        }
+        var table = rows(bindings)
+        if table.count + groups.count > 2 * room {
+            // Too tall even in two columns (80×24): pairs such as ↑/↓ share a line.
+            table = HelpPairs.merged(bindings)
+        }
+        let keyWidth = table.map { TextWidth.of($0.keys) }.max() ?? 10
+        let descriptionWidth = table.map { TextWidth.of($0.description) }.max() ?? 40
+        let groupOf = Dictionary(bindings.map { ($0.keys.map(KeyBindings.label).joined(separator: " "), $0.group) }, uniquingKeysWith: { a, _ in a })
         let blocks: [[(String, String?, Bool)]] = groups.map { group in
-            [(group, nil, group == "Replay")] + KeyBindings.all.filter { $0.group == group }.map {
-                (Fmt.pad($0.keys.map(KeyBindings.label).joined(separator: " "), keyWidth), $0.description, $0.isReplayOnly)
+            [(group, nil, group == "Replay")] + table.filter { (groupOf[$0.keys] ?? HelpPairs.group(of: $0.keys, bindings)) == group }.map {
+                (Fmt.pad($0.keys, keyWidth), $0.description, $0.replayOnly)
             }
         }
         let lines = blocks.flatMap { $0 }
-        let room = screen.height - 2 - 3
         var columns = [lines]
         if lines.count > room {
             // The split between groups that leaves the taller column shortest.
@@ -140,5 +150,42 @@ enum HelpOverlay {
                 }
             }
         }
+    }
+}
+
+/// Bindings the `?` overlay shows on one line when it is short of rows: each pair (or run)
+/// of actions that are one idea, their keys side by side.
+enum HelpPairs {
+    static let runs: [([Action], String)] = [
+        ([.focusLiquidations, .focusETF, .focusMacro, .focusLeverage], "focus panel 1–4"),
+        ([.up, .down], "move up / down"),
+        ([.pageUp, .pageDown], "page up / down (by the rows shown)"),
+        ([.faster, .slower], "faster / slower (1× … 3600×, max)"),
+        ([.seekBackMinute, .seekForwardMinute], "seek −/+ 1 minute"),
+        ([.seekBackHour, .seekForwardHour], "seek −/+ 1 hour"),
+    ]
+
+    static func merged(_ bindings: [KeyBinding]) -> [(keys: String, description: String, replayOnly: Bool)] {
+        var out: [(keys: String, description: String, replayOnly: Bool)] = []
+        var done = Set<Action>()
+        for b in bindings where !done.contains(b.action) {
+            if let (run, text) = runs.first(where: { $0.0.first == b.action }) {
+                let members = run.compactMap { a in bindings.first { $0.action == a } }
+                if members.count == run.count {
+                    out.append((members.map { $0.keys.map(KeyBindings.label).joined(separator: " ") }.joined(separator: " "), text, b.isReplayOnly))
+                    done.formUnion(run)
+                    continue
+                }
+            }
+            out.append((b.keys.map(KeyBindings.label).joined(separator: " "), b.description, b.isReplayOnly))
+            done.insert(b.action)
+        }
+        return out
+    }
+
+    /// The group of a merged line: its first binding's.
+    static func group(of keys: String, _ bindings: [KeyBinding]) -> String {
+        let first = keys.split(separator: " ").first.map(String.init) ?? ""
+        return bindings.first { $0.keys.map(KeyBindings.label).contains(first) }?.group ?? "General"
     }
 }

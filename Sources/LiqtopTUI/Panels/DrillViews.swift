@@ -16,6 +16,7 @@ enum DrillViews {
         case .rejections: rejections(s, sel, r, &g, scroll: scroll)
         case .venues: venues(s, v, sel, r, &g, scroll: scroll)
         case .leverageCoin(let c): leverageCoin(s, v, c, sel, r, &g, scroll: scroll)
+        case .alerts: AlertsView.list(s, sel, r, &g, scroll: scroll)
         }
     }
 
@@ -95,7 +96,7 @@ enum DrillViews {
             }
         }
         if let m = s.detail?.minutes {
-            LiquidationsPanel.drawChart(m, window: v.window, clock: s.clock, below, &g, outages: s, clickable: false)
+            LiquidationsPanel.drawChart(m, window: v.window, clock: s.clock, below, &g, outages: s, clickable: false, zone: v.zone)
         }
     }
 
@@ -126,8 +127,8 @@ enum DrillViews {
                     Column("quantity", 14, right: true), Column("USD", 12, right: true)],
                    count: list.count, selected: sel, scroll: scroll, in: body, into: &g) { i in
             let o = list[i]
-            return [(Fmt.time(o.time), .dim), (o.side.rawValue, Style(o.side == .long ? .long : .short)), (o.instrument, .text),
-                    (o.price.description, .text), (o.quantity.description, .text), (Fmt.usd(o.usd, 2), Tier.style(o.usd, base: .text))]
+            return [(Fmt.time(o.time, v.zone), .dim), (o.side.rawValue, Style(o.side == .long ? .long : .short)), (o.instrument, .text),
+                    (o.price.description, .text), (o.quantity.description, .text), (Fmt.usd(o.usd, 2), Tier.style(o.usd, coin: o.coin, s, base: .text))]
         }
     }
 

@@ -9,8 +9,8 @@ enum Fmt {
     static func signedCoins(_ c: FixedDecimal) -> String { Figures.signedCoins(c) }
     static func count(_ n: Int) -> String { Figures.count(n) }
     static func price(_ p: FixedDecimal) -> String { Figures.price(p) }
-    static func time(_ t: Millis) -> String { Figures.clock(t) }
-    static func dateTime(_ t: Millis) -> String { Figures.dateTime(t) }
+    static func time(_ t: Millis, _ zone: DisplayZone = .utc) -> String { Figures.clock(zone.local(t)) }
+    static func dateTime(_ t: Millis, _ zone: DisplayZone = .utc) -> String { Figures.dateTime(zone.local(t)) }
 
     static func shortDay(_ d: Day) -> String { String(d.description.dropFirst(5)) }
 
@@ -51,14 +51,32 @@ enum Fmt {
     }
 }
 
-/// Size tiers for orders on the tape: $100k and $1M.
+/// Order size tiers (the config's `[tiers]`, by default $50k / $100k / $1M / $10M), counted
+/// from the top: the highest tier bold and underlined in the huge colour, the next bold, the
+/// third in the large colour, lower tiers as the row's text.
 enum Tier {
-    static let large = USD(dollars: 100_000)
-    static let huge = USD(dollars: 1_000_000)
+    static func style(_ u: USD, coin: String, _ s: Snapshot, base: Style) -> Style {
+        style(u, tiers: s.tiers.tiers(for: coin), base: base)
+    }
 
-    static func style(_ u: USD, base: Style) -> Style {
-        if u >= huge { return Style(.tierHuge, bold: true) }
-        if u >= large { return Style(.tierLarge) }
-        return base
+    static func style(_ u: USD, tiers: SizeTiers, base: Style) -> Style {
+        style(tier: tiers.tier(of: u), of: tiers.thresholds.count, base: base)
+    }
+
+    static func style(tier k: Int?, of count: Int, base: Style) -> Style {
+        guard let k else { return base }
+        switch count - 1 - k {
+        case 0: return Style(.tierHuge, bold: true, underline: count >= 4)
+        case 1: return count >= 4 ? Style(.tierHuge, bold: true) : Style(.tierLarge)
+        case 2: return count >= 4 ? Style(.tierLarge) : base
+        default: return base
+        }
+    }
+
+    /// `≥$50k 312` per tier, for the tape's title row.
+    static func counts(_ c: TierCounts) -> [(String, Style)] {
+        zip(c.tiers.thresholds, c.counts).enumerated().map { k, pair in
+            ("≥$" + Figures.amount(pair.0) + " " + Fmt.count(pair.1), style(tier: k, of: c.counts.count, base: .dim))
+        }
     }
 }

@@ -33,8 +33,8 @@ extension DrillViews {
             return [(o.venue.rawValue, Style(.text, bold: true)), (Fmt.usd(o.usd, 2), .text), (Percent.text(o.usd.micros, of: total), .dim),
                     (f.map { Figures.funding($0.rate) } ?? "–", .text), (f.map { "\($0.intervalHours)h" } ?? "–", .dim),
                     (f.map { Figures.fundingAnnualized($0.rate, intervalHours: $0.intervalHours) } ?? "–", .dim),
-                    (f?.nextFundingTime.map { ISOTime.clock($0, seconds: false) } ?? "–", .dim),
-                    (Fmt.time(max(o.time, f?.time ?? o.time)), .dim)]
+                    (f?.nextFundingTime.map { ISOTime.clock(v.zone.local($0), seconds: false) } ?? "–", .dim),
+                    (Fmt.time(max(o.time, f?.time ?? o.time), v.zone), .dim)]
         }
         // Per venue, open interest (and funding, where the rows allow) over the day, then the
         // day's price, all on the 24 h chart's time axis.
@@ -60,6 +60,6 @@ extension DrillViews {
             g.put(Fmt.price(high), x: plot.maxX + 1, y: plot.y, style: Style(.axis), clip: chartArea)
             g.put(Fmt.price(low), x: plot.maxX + 1, y: plot.maxY - 1, style: Style(.axis), clip: chartArea)
         }
-        MinuteChart.timeAxis(chart, geo, in: Rect(x: plot.x, y: plot.maxY, width: plot.width, height: 1), into: &g)
+        MinuteChart.timeAxis(chart, geo, in: Rect(x: plot.x, y: plot.maxY, width: plot.width, height: 1), into: &g, zone: v.zone)
     }
 }

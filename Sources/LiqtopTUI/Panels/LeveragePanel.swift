@@ -26,7 +26,7 @@ enum LeveragePanel {
         }
         let below = area.y + 1 + coins.count
         if below < area.maxY, let next = coins.compactMap(\.nextFunding).min() {
-            g.put("next funding \(ISOTime.clock(next, seconds: false)) UTC · funding OI-weighted, per 8 h",
+            g.put("next funding \(ISOTime.clock(v.zone.local(next), seconds: false)) \(v.zone.label(at: next)) · funding OI-weighted, per 8 h",
                   x: area.x, y: below, style: .dim, clip: area)
         }
     }

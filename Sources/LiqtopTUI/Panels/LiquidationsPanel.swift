@@ -15,7 +15,7 @@ enum LiquidationsPanel {
         if v.lowerPane == .price, isTabbed(area, s) {
             // 80×24: the chart with its price band over the whole panel; `x` brings the totals back.
             drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest,
-                      area, &g, outages: s, tabs: .price, price: price)
+                      area, &g, outages: s, tabs: .price, price: price, zone: v.zone)
             return
         }
         // Window totals: shown beside every pane but the price, with each venue's share as columns when they all fit.
@@ -40,9 +40,9 @@ enum LiquidationsPanel {
             switch pane {
             case .chart, .price:
                 drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest,
-                          rest, &g, outages: s, tabs: pane, price: price)
+                          rest, &g, outages: s, tabs: pane, price: price, zone: v.zone)
             case .coins: drawTopCoins(s, v, rest, &g, focused: focused, tabs: pane)
-            case .tape: drawTape(s, rest, &g, tabs: pane)
+            case .tape: drawTape(s, rest, &g, tabs: pane, zone: v.zone)
             }
             return
         }
@@ -51,17 +51,30 @@ enum LiquidationsPanel {
         let chartHeight = rest.height - lists
         let (chartArea, after) = rest.splitTop(chartHeight)
         drawChart(s.minutes, window: v.window, clock: s.clock, cursor: v.chartCursor, cursorLargest: cursorLargest, chartArea, &g, outages: s,
-                  price: price)
+                  price: price, zone: v.zone)
         rest = after
         if rest.width >= 76 {
             let (left, right) = rest.splitLeft(rest.width / 2)
             drawTopCoins(s, v, Rect(x: left.x, y: left.y, width: left.width - 2, height: left.height), &g, focused: focused)
-            drawTape(s, right, &g)
+            drawTape(s, right, &g, zone: v.zone)
         } else {
             let (top, bottom) = rest.splitTop((rest.height + 1) / 2)
             drawTopCoins(s, v, top, &g, focused: focused)
-            drawTape(s, bottom, &g)
+            drawTape(s, bottom, &g, zone: v.zone)
         }
+    }
+
+    /// The window's order count per size tier, right-aligned, as many tiers as fit (the
+    /// highest first to go: it is the rarest, usually 0).
+    static func drawTierCounts(_ c: TierCounts, _ r: Rect, _ g: inout CellGrid) {
+        var parts = Tier.counts(c)
+        let prefix = c.window.rawValue + " "
+        func width(_ p: [(String, Style)]) -> Int { TextWidth.of(prefix) + p.reduce(0) { $0 + TextWidth.of($1.0) + 1 } }
+        while !parts.isEmpty, width(parts) > r.width { parts.removeLast() }
+        guard !parts.isEmpty else { return }
+        var x = r.maxX - width(parts) + 1
+        x += g.put(prefix, x: x, y: r.y, style: .dim, clip: r)
+        for (text, style) in parts { x += g.put(text, x: x, y: r.y, style: style, clip: r) + 1 }
     }
 
     /// The coin whose price the chart draws when no coin is focused.
@@ -136,7 +149,7 @@ enum LiquidationsPanel {
     /// time axis, its scale on the right (where the chart has the rows).
     static func drawChart(_ m: MinuteSeries, window: Window, clock: Millis, cursor: Millis? = nil, cursorLargest: Liquidation? = nil,
                           _ r: Rect, _ g: inout CellGrid, outages s: Snapshot? = nil, tabs: LowerPane? = nil,
-                          clickable: Bool = true, price: CoinLeverage? = nil) {
+                          clickable: Bool = true, price: CoinLeverage? = nil, zone: DisplayZone = .utc) {
         let (label, rest) = r.splitTop(1)
         defer { if let tabs { drawTabs(tabs, label, &g) } }
         let chart = ChartSeries(m, window: window, clock: clock)
@@ -144,14 +157,14 @@ enum LiquidationsPanel {
         if let i = cursorIndex {
             let b = chart.buckets[i], from = chart.bucketStart(i)
             var x = label.x
-            x += g.put(ISOTime.clock(from, seconds: false) + "–" + ISOTime.clock(from + chart.bucketDuration, seconds: false) + "  ",
+            x += g.put(ISOTime.clock(zone.local(from), seconds: false) + "–" + ISOTime.clock(zone.local(from + chart.bucketDuration), seconds: false) + "  ",
                        x: x, y: label.y, style: Style(.focus, bold: true), clip: label)
             x += g.put("▲ " + Fmt.usd(b.shortUSD, 2) + "  ", x: x, y: label.y, style: Style(.short), clip: label)
             x += g.put("▼ " + Fmt.usd(b.longUSD, 2) + "  ", x: x, y: label.y, style: Style(.long), clip: label)
             x += g.put(Fmt.count(b.count) + " orders", x: x, y: label.y, style: .text, clip: label)
             if let o = cursorLargest {
                 g.put("  largest " + Fmt.usd(o.usd, 2) + " " + o.venue.rawValue + " " + o.coin + " " + o.side.rawValue,
-                      x: x, y: label.y, style: Tier.style(o.usd, base: .text), clip: label)
+                      x: x, y: label.y, style: Tier.style(o.usd, tiers: s?.tiers.tiers(for: o.coin) ?? .standard, base: .text), clip: label)
             }
         } else {
             let head = "per \(chart.bucketMinutes) min, \(window.rawValue): "
@@ -159,7 +172,7 @@ enum LiquidationsPanel {
             x += g.put("▲ short", x: x, y: label.y, style: Style(.short), clip: label)
             g.put(" ▼ long", x: x, y: label.y, style: Style(.long), clip: label)
             if let p = chart.peak {
-                g.putRight("peak \(Fmt.usd(p.totals.totalUSD, 2)) at \(ISOTime.clock(chart.bucketStart(p.index), seconds: false))",
+                g.putRight("peak \(Fmt.usd(p.totals.totalUSD, 2)) at \(ISOTime.clock(zone.local(chart.bucketStart(p.index)), seconds: false))",
                            right: label.maxX - (tabs == nil ? 0 : tabsWidth), y: label.y, style: .dim, clip: label)
             }
             if let s, !s.outages.isEmpty { g.putRight("░ feed down", right: label.maxX - 24, y: label.y, style: .dim, clip: label) }
@@ -186,7 +199,7 @@ enum LiquidationsPanel {
                 }
             }
         }
-        MinuteChart.timeAxis(chart, geo, in: Rect(x: area.x, y: axisRow.y, width: area.width, height: 1), into: &g)
+        MinuteChart.timeAxis(chart, geo, in: Rect(x: area.x, y: axisRow.y, width: area.width, height: 1), into: &g, zone: zone)
         if let band, let price { drawPrice(price, chart, geo, band: band, area: area, &g) }
     }
 
@@ -241,16 +254,17 @@ enum LiquidationsPanel {
                                 .fixed(8), .fixed(2), .min(0)])
     }
 
-    static func drawTape(_ s: Snapshot, _ r: Rect, _ g: inout CellGrid, tabs: LowerPane? = nil) {
+    static func drawTape(_ s: Snapshot, _ r: Rect, _ g: inout CellGrid, tabs: LowerPane? = nil, zone: DisplayZone = .utc) {
         defer { if let tabs { drawTabs(tabs, r.row(0), &g) } }
-        g.put("Recent large orders", x: r.x, y: r.y, style: Style(.title), clip: r)
+        let title = g.put("Recent large orders", x: r.x, y: r.y, style: Style(.title), clip: r)
+        if let c = s.tierCounts { drawTierCounts(c, Rect(x: r.x + title + 2, y: r.y, width: r.width - title - 2, height: 1), &g) }
         for (k, o) in s.tape.prefix(r.height - 1).enumerated() {
             let c = tapeColumns(Rect(x: r.x, y: r.y + 1 + k, width: r.width, height: 1))
-            put(Fmt.time(o.time), c[0], right: false, style: .dim, &g)
+            put(Fmt.time(o.time, zone), c[0], right: false, style: .dim, &g)
             put(o.venue.rawValue, c[2], right: false, style: .dim, &g)
             put(o.coin, c[4], right: false, style: Style(.text, bold: true), &g)
             put(o.side.rawValue, c[6], right: false, style: Style(o.side == .long ? .long : .short), &g)
-            put(Fmt.usd(o.usd, 2), c[8], right: true, style: Tier.style(o.usd, base: .text), &g)
+            put(Fmt.usd(o.usd, 2), c[8], right: true, style: Tier.style(o.usd, coin: o.coin, s, base: .text), &g)
             // `summary --json`'s tape `price`; dropped, not cut, when it does not fit.
             let price = "@ " + Fmt.price(o.price)
             if TextWidth.of(price) <= c[10].width { put(price, c[10], right: false, style: .dim, &g) }

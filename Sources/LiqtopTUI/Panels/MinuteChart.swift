@@ -67,18 +67,20 @@ enum MinuteChart {
     }
 
     /// Labels at round times under the chart (`21:00`), as many as fit without touching.
-    static func timeAxis(_ chart: ChartSeries, _ geo: Geometry, in r: Rect, into g: inout CellGrid) {
+    /// Ticks at round times of `zone` (a +05:30 zone's hours fall on UTC half hours).
+    static func timeAxis(_ chart: ChartSeries, _ geo: Geometry, in r: Rect, into g: inout CellGrid, zone: DisplayZone = .utc) {
         guard !chart.buckets.isEmpty, r.height > 0 else { return }
         // Integer layout: minute m from the start is dot m·k / bucketMinutes, two dots a cell.
         let k = geo.dotsPerBucket, size = chart.bucketMinutes
         let step = [5, 10, 15, 30, 60, 120, 180, 360, 720].first { $0 * k >= 14 * size } ?? 720 // 7 cells: a label and a gap
         let stepMs = Millis(step) * Duration.minute
         let end = chart.bucketStart(chart.buckets.count)
-        var t = chart.start + (stepMs - ((chart.start % stepMs) + stepMs) % stepMs) % stepMs
+        let shift = zone.offset(at: chart.start)
+        var t = chart.start + (stepMs - ((chart.start + shift) % stepMs + stepMs) % stepMs) % stepMs
         var free = r.x
         while t < end {
             let col = geo.x + Int((t - chart.start) / Duration.minute) * k / size / 2
-            let label = ISOTime.clock(t, seconds: false)
+            let label = ISOTime.clock(zone.local(t), seconds: false)
             if col >= free, col + 5 <= r.maxX {
                 g.put("╵" , x: col, y: r.y, style: Style(.axis), clip: r)
                 g.put(label, x: col + 1, y: r.y, style: Style(.axis), clip: r)

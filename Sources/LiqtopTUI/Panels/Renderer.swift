@@ -17,7 +17,7 @@ public enum Renderer {
         }
         g.fill(screen, style: .text)
         let (header, afterHeader) = screen.splitTop(1)
-        HeaderBar.draw(s, chrome, focus: v.coinFocus, in: header, into: &g)
+        HeaderBar.draw(s, chrome, focus: v.coinFocus, zone: v.zone, in: header, into: &g)
         var body = Rect(x: afterHeader.x, y: afterHeader.y, width: afterHeader.width, height: afterHeader.height - 1)
         let status = Rect(x: 0, y: height - 1, width: width, height: 1)
         if let signal = s?.signal {
@@ -49,7 +49,7 @@ public enum Renderer {
             g.put("loading…", x: body.x + 2, y: body.y + 1, style: .dim)
         }
         StatusBar.draw(s, v, chrome, in: status, into: &g)
-        if v.showHelp { HelpOverlay.draw(in: screen, into: &g, replay: chrome.playback != nil) }
+        if v.showHelp { HelpOverlay.draw(in: screen, into: &g, replay: chrome.playback != nil, keys: v.keyMap) }
         return g
     }
 
@@ -58,6 +58,7 @@ public enum Renderer {
     /// need 9 rows (three assets), or over Leverage alone while it has the focus; the rest goes to
     /// the liquidations.
     static func dashboard(_ s: Snapshot, _ v: ViewState, _ body: Rect, _ g: inout CellGrid) {
+        guard v.preset.panels == Preset.full.panels else { return presetLayout(s, v, body, &g) }
         if body.width >= 110 {
             let columns = body.split(.horizontal, [.fill(3), .fill(2)])
             let right = columns[1].split(.vertical, [.min(8, weight: 10), .min(6, weight: 8), .min(5, weight: 6)])
@@ -70,17 +71,41 @@ public enum Renderer {
         }
     }
 
+    /// Any other preset: one panel takes the body; the first of several takes 3/5 of a wide
+    /// screen (the rest stacked beside it) or all but a 9-row strip of a narrow one (the rest
+    /// side by side in the strip). Without Liquidations (`flows`) the panels stack.
+    static func presetLayout(_ s: Snapshot, _ v: ViewState, _ body: Rect, _ g: inout CellGrid) {
+        let panels = v.preset.panels
+        guard panels.count > 1 else { return place(s, v, [(panels[0], body)], &g) }
+        if panels[0] != .liquidations {
+            let rows = body.split(.vertical, panels.map { _ in .min(6, weight: 1) })
+            return place(s, v, Array(zip(panels, rows)), &g)
+        }
+        let rest = Array(panels.dropFirst())
+        if body.width >= 110 {
+            let columns = body.split(.horizontal, [.fill(3), .fill(2)])
+            let right = columns[1].split(.vertical, rest.map { _ in .min(6, weight: 1) })
+            place(s, v, [(panels[0], columns[0])] + Array(zip(rest, right)), &g)
+        } else {
+            let rows = body.split(.vertical, [.min(9), .fixed(9)])
+            let bottom = rows[1].split(.horizontal, rest.map { _ in .fill(1) })
+            place(s, v, [(panels[0], rows[0])] + Array(zip(rest, bottom)), &g)
+        }
+    }
+
     /// The panels, each a click target (their rows register after them, and win).
     static func panels(_ s: Snapshot, _ v: ViewState, _ liq: Rect, _ others: [(Panel, Rect)], _ g: inout CellGrid) {
-        g.hit(liq, .panel(.liquidations))
-        for (panel, r) in others { g.hit(r, .panel(panel)) }
-        liquidations(s, v, liq, &g)
-        for (panel, r) in others {
+        place(s, v, [(.liquidations, liq)] + others, &g)
+    }
+
+    static func place(_ s: Snapshot, _ v: ViewState, _ placed: [(Panel, Rect)], _ g: inout CellGrid) {
+        for (panel, r) in placed { g.hit(r, .panel(panel)) }
+        for (panel, r) in placed {
             switch panel {
+            case .liquidations: liquidations(s, v, r, &g)
             case .etf: EtfPanel.draw(s, v, in: r, into: &g)
             case .leverage: LeveragePanel.draw(s, v, in: r, into: &g)
             case .macro: MacroPanel.draw(s, v, in: r, into: &g)
-            case .liquidations: break
             }
         }
     }

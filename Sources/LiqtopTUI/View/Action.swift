@@ -10,6 +10,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case jumpStart, jumpEnd, jumpLargest
     case nextTheme, showRejections, showVenues
     case chartCursor, cyclePane, goToTime, allCoins
+    case cyclePreset, showAlerts, mute
 }
 
 /// One row of the key table: the `?` overlay and the README's key table are both made from
@@ -43,6 +44,8 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("t")], action: .nextTheme, description: "next colour theme", group: "General"),
         KeyBinding(keys: [.char("e")], action: .showRejections, description: "rejected input (file, line, reason)", group: "General"),
         KeyBinding(keys: [.char("v")], action: .showVenues, description: "venues: state, share, coverage, instruments", group: "General", hint: "venues"),
+        KeyBinding(keys: [.char("a")], action: .showAlerts, description: "alerts: every one that fired, newest first", group: "General"),
+        KeyBinding(keys: [.char("m")], action: .mute, description: "mute alert bell, flash and commands for a while (again: unmute)", group: "General"),
         KeyBinding(keys: [.tab], action: .focusNext, description: "focus next panel", group: "Navigate", hint: "panel"),
         KeyBinding(keys: [.backTab], action: .focusPrevious, description: "focus previous panel", group: "Navigate"),
         KeyBinding(keys: [.char("1")], action: .focusLiquidations, description: "focus Liquidations", group: "Navigate"),
@@ -57,7 +60,8 @@ public enum KeyBindings {
         KeyBinding(keys: [.escape, .backspace], action: .back, description: "back out (clears the coin focus)", group: "Navigate", hint: "back"),
         KeyBinding(keys: [.char("c")], action: .chartCursor, description: "chart cursor on/off (←→ Home End move it)", group: "View", hint: "cursor"),
         KeyBinding(keys: [.char("x")], action: .cyclePane, description: "chart / price / coins / tape when not all fit", group: "View"),
-        KeyBinding(keys: [.char("a")], action: .allCoins, description: "all coins (sortable, filterable table)", group: "View"),
+        KeyBinding(keys: [.char("A")], action: .allCoins, description: "all coins (sortable, filterable table)", group: "View"),
+        KeyBinding(keys: [.char("p")], action: .cyclePreset, description: "next layout preset (full, liquidations, flows, compact, yours)", group: "View"),
         KeyBinding(keys: [.char("/")], action: .filter, description: "filter by coin or fund", group: "View", hint: "filter"),
         KeyBinding(keys: [.char("s")], action: .cycleSort, description: "cycle sort", group: "View"),
         KeyBinding(keys: [.char("w")], action: .cycleWindow, description: "cycle window 1h/4h/12h/24h", group: "View", hint: "window"),
@@ -74,9 +78,6 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("b")], action: .jumpLargest, description: "jump to the largest liquidation (of the focused coin)", group: "Replay"),
     ]
 
-    public static func action(for key: Key) -> Action? {
-        all.first { $0.keys.contains(key) }?.action
-    }
 
     /// How a key is written in the help overlay and the README.
     public static func label(_ key: Key) -> String {

@@ -57,6 +57,7 @@ public enum Listing {
         case .rejections: return s.input.rejections.count
         case .venues: return Venue.allCases.count
         case .leverageCoin(let c): return s.leverage[c]?.oiByVenue.count ?? 0
+        case .alerts: return 0
         }
     }
 
@@ -75,7 +76,7 @@ public enum Listing {
         case .coin(let c): return venues(s)[safe: i].map { .orders(coin: c, venue: $0.venue) }
         case .etfAsset(let a): return funds(s, a, v)[safe: i].map { .etfFund(a, fund: $0.fund) }
         case .notes: return s.macro.notes[safe: i].map { .note($0) }
-        case .orders, .etfFund, .note, .rejections, .venues, .leverageCoin: return nil
+        case .orders, .etfFund, .note, .rejections, .venues, .leverageCoin, .alerts: return nil
         }
     }
 }

@@ -5,6 +5,8 @@ public enum Effect: Sendable, Equatable {
     case quit
     case replay(ReplayCommand)
     case nextTheme
+    /// `m`: mute (or unmute) alert notifications.
+    case toggleMute
 }
 
 extension ViewState {
@@ -18,7 +20,7 @@ extension ViewState {
             showHelp = false
             return key == .ctrl("c") ? [.quit] : []
         }
-        guard let action = KeyBindings.action(for: key) else { return [] }
+        guard let action = keyMap.action(for: key) else { return [] }
         if chartCursor != nil, isDashboard, let moved = moveCursor(action, s) { chartCursor = moved; return [] }
         // In a drill table, Home/End go to its first and last row; on the dashboard they seek.
         if !isDashboard, action == .jumpStart || action == .jumpEnd, (s.map { Listing.count($0, self) } ?? 0) > 0 {
@@ -33,12 +35,17 @@ extension ViewState {
         case .quit: return [.quit]
         case .help: showHelp = true
         case .nextTheme: return [.nextTheme]
-        case .focusNext: focus = Panel(rawValue: (focus.rawValue + 1) % Panel.allCases.count)!
-        case .focusPrevious: focus = Panel(rawValue: (focus.rawValue + Panel.allCases.count - 1) % Panel.allCases.count)!
-        case .focusLiquidations: focus = .liquidations
-        case .focusETF: focus = .etf
-        case .focusMacro: focus = .macro
-        case .focusLeverage: focus = .leverage
+        case .focusNext: focus = visiblePanels[((visiblePanels.firstIndex(of: focus) ?? -1) + 1) % visiblePanels.count]
+        case .focusPrevious: focus = visiblePanels[((visiblePanels.firstIndex(of: focus) ?? 0) + visiblePanels.count - 1) % visiblePanels.count]
+        case .focusLiquidations: focusPanel(.liquidations)
+        case .focusETF: focusPanel(.etf)
+        case .focusMacro: focusPanel(.macro)
+        case .focusLeverage: focusPanel(.leverage)
+        case .cyclePreset:
+            let i = presets.firstIndex(of: preset) ?? -1
+            preset = presets[(i + 1) % presets.count]
+            if !preset.panels.contains(focus) { focus = preset.panels[0] }
+            message = "preset \(preset.name): " + preset.panels.map(\.title).joined(separator: ", ")
         case .up: move(-1, s)
         case .down: move(1, s)
         case .pageUp: move(-pageSize, s)
@@ -77,12 +84,23 @@ extension ViewState {
         case .seekForwardHour: return [.replay(.seek(by: Duration.hour))]
         case .jumpStart: return [.replay(.jumpStart)]
         case .jumpEnd: return [.replay(.jumpEnd)]
+        case .showAlerts:
+            if context != .alerts { push(.alerts) }
+        case .mute: return [.toggleMute]
         case .jumpLargest:
             let target = coinFocus == nil ? s?.largestEver : (s?.focus.coin == coinFocus ? s?.detail?.largestEver : nil)
             if let t = target?.time { return [.replay(.jump(to: t))] }
         }
         clampSelection(s)
         return []
+    }
+
+    /// The panels the preset shows, in the numbers' order (Tab goes 1, 2, 3, 4).
+    public var visiblePanels: [Panel] { Panel.allCases.filter { preset.panels.contains($0) } }
+
+    /// Focus a panel the preset shows; for one it hides, say how to see it.
+    mutating func focusPanel(_ p: Panel) {
+        if visiblePanels.contains(p) { focus = p } else { message = "\(p.title) is not in preset \(preset.name) (p switches)" }
     }
 
     /// Applies one mouse report on `target` (what the last frame drew there), as htop and btop

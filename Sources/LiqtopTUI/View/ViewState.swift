@@ -29,6 +29,8 @@ public enum Context: Hashable, Sendable {
     case venues
     /// One coin's leverage: per venue open interest and funding, price and OI over the day.
     case leverageCoin(String)
+    /// Every alert that fired, newest first.
+    case alerts
 
     /// Breadcrumb label.
     public var label: String {
@@ -44,6 +46,7 @@ public enum Context: Hashable, Sendable {
         case .rejections: "Input problems"
         case .venues: "Venues"
         case .leverageCoin(let c): "Leverage › " + c
+        case .alerts: "Alerts"
         }
     }
 }
@@ -98,6 +101,13 @@ public struct ViewState: Sendable, Equatable {
     public var coinFocus: String?
     /// Rows the last frame showed of the list the keys move in (PgUp/PgDn move by this many).
     public var pageRows = 10
+    /// The key table in use (the config's `[keys]` applied).
+    public var keyMap = KeyMap.standard
+    /// What `p` cycles through, and the one on screen.
+    public var presets = Preset.builtIn
+    public var preset = Preset.full
+    /// The zone times are shown in (`--tz`).
+    public var zone = DisplayZone.utc
 
     public init() {}
 
