@@ -9,7 +9,11 @@ import Foundation
 /// target starts it.
 public enum LiqtopBinary {
     /// Next to the test bundle (the products of the same build), else `.build/debug/liqtop`.
+    /// Asking for it first points this test process's XDG config and state directories at a
+    /// fresh temporary one, inherited by every liqtop a test starts (directly, in tmux, on a
+    /// pty): no test reads the user's config or the state another test left behind.
     public static var url: URL {
+        _ = isolatedHome
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         if dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
         for candidate in [dir, dir.deletingLastPathComponent()] {
@@ -18,6 +22,16 @@ public enum LiqtopBinary {
         }
         return URL(fileURLWithPath: ".build/debug/liqtop")
     }
+
+    /// Set once, before any child is started; the variables' values never change after.
+    private static let isolatedHome: Void = {
+        let base = NSTemporaryDirectory() + "liqtop-tests-\(getpid())"
+        for (name, sub) in [("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")] {
+            try? FileManager.default.createDirectory(atPath: base + "/" + sub, withIntermediateDirectories: true)
+            setenv(name, base + "/" + sub, 1)
+        }
+        unsetenv("LIQTOP_CONFIG")
+    }()
 
     public struct Result: Sendable {
         public var status: Int32

@@ -32,6 +32,8 @@ final class TmuxSession {
     private static let counter = Atomic<Int>(0)
 
     let socket: String
+    /// This session's `$XDG_STATE_HOME` (its liqtop's state.toml is under `liqtop/`).
+    var stateDirectory: String { FileManager.default.temporaryDirectory.path + "/" + socket + "-state" }
     private let tmux: URL
     private var killed = false
 
@@ -144,6 +146,9 @@ final class TmuxSession {
         var env = ProcessInfo.processInfo.environment
         env["TMUX"] = nil          // we may be running inside the user's own tmux
         env["SHELL"] = "/bin/sh"
+        // Each session remembers its own dashboard state: one test's last window or focus
+        // (state.toml) never opens the next test's dashboard.
+        env["XDG_STATE_HOME"] = stateDirectory
         return try Spawn.run(tmux.path, ["-L", socket] + arguments, environment: env)
     }
 }
