@@ -98,6 +98,8 @@ struct CascadeState: Sendable {
 
 /// `60s`, `5m`, `1h`: an interval as the rule wrote it (whole units).
 func intervalWords(_ d: Millis) -> String {
+    // 60s reads as the rule most often says it; an hour or more in hours where whole.
+    if d < 2 * Duration.minute && d % Duration.second == 0 { return "\(d / Duration.second)s" }
     if d % Duration.hour == 0 { return "\(d / Duration.hour)h" }
     if d % Duration.minute == 0 { return "\(d / Duration.minute)m" }
     return "\(d / Duration.second)s"
