@@ -15,7 +15,8 @@ struct AlertsCLI: AsyncParsableCommand {
         abstract: "Print the alerts the rules raise over files (or the demo day), one JSON object per line.",
         discussion: """
             Rules: order >= 1M [coin C] [venue V] [side long|short]; cascade >= 20M in 60s [coin C] [venue V] [side S]; \
-            highest-since 1h|4h|12h|24h [side S]; etf-flip [asset BTC|ETH|SOL]. Without --alert: \
+            highest-since 1h|4h|12h|24h [side S]; etf-flip [asset BTC|ETH|SOL]; funding-extreme [>= 0.1%] [coin C] [venue V]; \
+            oi-drop >= 3% in 1h [coin C]. Without --alert: \
             \(defaultRules.joined(separator: " and ")). Every firing is printed (nothing is rate-limited). \
             With no FILE, the bundled demo day. Example: liqtop alerts --alert 'order >= 1M coin BTC' day.ndjson
             """

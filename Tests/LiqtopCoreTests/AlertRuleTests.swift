@@ -37,6 +37,12 @@ import Testing
         #expect(try rule("highest-since 1h side short").side == .short)
         #expect(try rule("etf-flip").asset == nil)
         #expect(try rule("etf-flip asset sol").asset == .SOL)
+        let f = try rule("funding-extreme")
+        #expect(f.kind == .fundingExtreme && f.fraction == FixedDecimal(mantissa: 1, scale: 3)!)
+        let g = try rule("funding-extreme >= 0.05% coin ETH venue hyperliquid")
+        #expect(g.fraction == FixedDecimal(mantissa: 5, scale: 4)! && g.venue == .hyperliquid && g.coin == "ETH")
+        let oi = try rule("oi-drop >= 3% in 1h coin BTC")
+        #expect(oi.kind == .oiDrop && oi.fraction == FixedDecimal(mantissa: 3, scale: 2)! && oi.interval == Duration.hour && oi.coin == "BTC")
     }
 
     @Test func badRulesSayWhatIsAllowed() {
@@ -62,6 +68,9 @@ import Testing
         #expect(message("highest-since 24h coin BTC") == "highest-since: unexpected \"coin\": after the rule come only side long|short")
         #expect(message("etf-flip asset DOGE") == "etf-flip: unknown asset \"DOGE\": use BTC, ETH or SOL")
         #expect(message("etf-flip BTC") == "etf-flip: unexpected \"BTC\": after the rule come only asset BTC|ETH|SOL")
+        #expect(message("funding-extreme >= 0.1") == "funding-extreme: cannot read a rate \"0.1\": use a positive percentage like 0.1% or 3%")
+        #expect(message("oi-drop >= 3%") == "oi-drop needs 'in' and an interval (e.g. 'oi-drop >= 3% in 1h')")
+        #expect(message("oi-drop >= 3% in 1h venue okx") == "oi-drop: unexpected \"venue\": after the rule come only coin COIN")
         // Echoed text is cleaned: no control byte from a config file reaches the terminal.
         #expect(!message("order >= 1M\u{1B}[31m").unicodeScalars.contains { $0.value < 0x20 })
     }

@@ -17,6 +17,7 @@ public struct AlertEngine: Sendable {
         case cascade(CascadeState)
         case highest(HighestSinceState)
         case etf(EtfFlipState)
+        case leverage(LeverageRuleState)
     }
     private var states: [State]
     private var lateOrders: [AlertOrder] = []
@@ -34,13 +35,13 @@ public struct AlertEngine: Sendable {
             case .cascade: .cascade(CascadeState())
             case .highestSince: .highest(HighestSinceState())
             case .etfFlip: .etf(EtfFlipState())
-            case .fundingExtreme, .oiDrop: .order // not evaluated yet: refused by `AlertRule.init`
+            case .fundingExtreme, .oiDrop: .leverage(LeverageRuleState())
             }
         }
     }
 
     public var isEmpty: Bool { rules.isEmpty }
-    private var watchesOrders: Bool { rules.contains { $0.kind != .etfFlip } }
+    private var watchesOrders: Bool { rules.contains { [.order, .cascade, .highestSince].contains($0.kind) } }
     private var watchesEtf: Bool { rules.contains { $0.kind == .etfFlip } }
 
     // MARK: arrivals
@@ -69,7 +70,7 @@ public struct AlertEngine: Sendable {
     // MARK: evaluation
 
     /// The state as of `t`, silently.
-    mutating func prime(at t: Millis, book: LiquidationBook, etf: EtfBook, history: [Day: DailyLiquidationTotals]) {
+    mutating func prime(at t: Millis, book: LiquidationBook, etf: EtfBook, history: [Day: DailyLiquidationTotals], leverage: LeverageBook) {
         cursor = t
         lateOrders = []
         lateEtf = []
@@ -79,15 +80,17 @@ public struct AlertEngine: Sendable {
             case .cascade(var s): s.prime(rules[i], at: t, book: book); states[i] = .cascade(s)
             case .highest(var s): s.prime(rules[i], at: t, book: book, history: history); states[i] = .highest(s)
             case .etf(var s): s.prime(); states[i] = .etf(s)
+            case .leverage(var s): s.prime(rules[i], at: t, leverage: leverage); states[i] = .leverage(s)
             }
         }
     }
 
     /// Every alert of the data in `(cursor, t]` and of what arrived late, in time order; an
     /// unprimed engine or a `t` before the cursor primes at `t` and returns nothing.
-    mutating func advance(to t: Millis, book: LiquidationBook, etf: EtfBook, history: [Day: DailyLiquidationTotals]) -> [Alert] {
+    mutating func advance(to t: Millis, book: LiquidationBook, etf: EtfBook, history: [Day: DailyLiquidationTotals],
+                          leverage: LeverageBook) -> [Alert] {
         guard let c = cursor, t >= c else {
-            prime(at: t, book: book, etf: etf, history: history)
+            prime(at: t, book: book, etf: etf, history: history, leverage: leverage)
             return []
         }
         var out: [Alert] = []
@@ -108,6 +111,11 @@ public struct AlertEngine: Sendable {
             switch states[i] {
             case .cascade(var s): s.finish(rules[i], at: t); states[i] = .cascade(s)
             case .etf(var s): s.look(rules[i], etf.days(startingAfter: c, through: t), etf: etf, into: &out); states[i] = .etf(s)
+            case .leverage(var s):
+                // Only the minutes the book holds (a first look from before the data is not 50 years of minutes).
+                let from = max(c, (leverage.earliestTime ?? t) - 1)
+                for τ in LeverageRuleState.instants(after: from, through: t) { s.look(rules[i], at: τ, leverage: leverage, into: &out) }
+                states[i] = .leverage(s)
             default: break
             }
         }
@@ -129,7 +137,7 @@ public struct AlertEngine: Sendable {
                 s.step(rule, at: τ, orders: mine, into: &out); states[i] = .cascade(s)
             case .highest(var s):
                 s.step(rule, at: τ, sides: Set(mine.map(\.side)), book: book, history: history, into: &out); states[i] = .highest(s)
-            case .etf: break
+            case .etf, .leverage: break
             }
         }
     }
@@ -160,6 +168,7 @@ public struct AlertEngine: Sendable {
                 states[i] = .highest(s)
             case .etf(var s):
                 s.look(rule, etfKeys, etf: etf, into: &out); states[i] = .etf(s)
+            case .leverage: break
             }
         }
     }

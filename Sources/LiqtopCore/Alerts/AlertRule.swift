@@ -6,7 +6,7 @@
 ///     cascade >= AMOUNT in DURATION [coin COIN] [venue VENUE] [side long|short]
 ///     highest-since WINDOW [side long|short]              WINDOW: 1h, 4h, 12h, 24h
 ///     etf-flip [asset BTC|ETH|SOL]
-///     funding-extreme [>= PERCENT] [coin COIN] [venue VENUE]
+///     funding-extreme [>= PERCENT] [coin COIN] [venue VENUE]    a rate per 8 h, either sign
 ///     oi-drop >= PERCENT in DURATION [coin COIN]
 ///
 /// AMOUNT is USD: `50000`, `250k`, `1.5M`, `2B` (an optional leading `$`), read exactly into
@@ -82,9 +82,6 @@ public struct AlertRule: Sendable, Hashable, CustomStringConvertible {
             interval = try Self.interval(&rest, kind, example: "oi-drop >= 3% in 1h")
         }
         try qualifiers(rest)
-        if kind == .fundingExtreme || kind == .oiDrop {
-            throw AlertRuleError("\(kind.rawValue) is not available yet: use order, cascade, highest-since or etf-flip")
-        }
     }
 
     static let examples = "e.g. 'order >= 1M', 'cascade >= 20M in 60s', 'highest-since 24h', 'etf-flip'"

@@ -184,14 +184,14 @@ public actor MarketStore {
 
     /// Sets the rules' state as of `t` without alerting (the start of a replay, a seek).
     public func primeAlerts(at t: Millis) {
-        alerts.prime(at: t, book: liquidations, etf: etf, history: macro.dailyTotals)
+        alerts.prime(at: t, book: liquidations, etf: etf, history: macro.dailyTotals, leverage: leverage)
     }
 
     /// Every alert of the data after the last evaluated instant through `t`, and of what arrived
     /// late since, in time order (see `AlertEngine`). Unprimed, or with `t` before the last
     /// evaluated instant (a backwards seek), it primes at `t` silently and returns nothing.
     public func advanceAlerts(to t: Millis) -> [Alert] {
-        alerts.advance(to: t, book: liquidations, etf: etf, history: macro.dailyTotals)
+        alerts.advance(to: t, book: liquidations, etf: etf, history: macro.dailyTotals, leverage: leverage)
     }
 
     // MARK: clock and focus
