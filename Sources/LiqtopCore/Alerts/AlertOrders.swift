@@ -5,8 +5,7 @@ struct AlertOrder: Sendable {
     var side: Side
     var coin: String
     var venue: Venue
-    /// Position in the book, for the order's price when an alert is written (nil: a late order
-    /// carried as a value).
+    /// The order's price for the alert's text; nil when not kept (an order without detail).
     var price: FixedDecimal?
 
     init(_ l: Liquidation) {
