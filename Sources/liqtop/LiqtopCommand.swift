@@ -11,7 +11,7 @@ struct Liqtop: AsyncParsableCommand {
         commandName: "liqtop",
         abstract: "Liquidations and ETF flows, side by side, in the terminal.",
         version: LiqtopVersion.text,
-        subcommands: [ReplayCLI.self, Summary.self, TailCLI.self, LiveCLI.self, ThemesCLI.self, ConfigCLI.self],
+        subcommands: [ReplayCLI.self, Summary.self, AlertsCLI.self, TailCLI.self, LiveCLI.self, ThemesCLI.self, ConfigCLI.self],
         defaultSubcommand: ReplayCLI.self
     )
 }

@@ -43,6 +43,7 @@ public actor MarketStore {
     private var focus = Focus()
     private var version = 0
     private var published: (version: Int, clock: Millis, focus: Focus)?
+    private var alerts = AlertEngine()
 
     public init(config: Config = Config()) {
         self.config = config
@@ -65,6 +66,7 @@ public actor MarketStore {
         for venue in Set(output.statedInstruments.map(\.venue)) where instrumentSources[venue] == nil {
             instrumentSources[venue] = "recorded in \(source)"
         }
+        if !alerts.isEmpty { alerts.arrived(output.orders) }
         var accepted = apply(output.events)
         if let expected = output.expectedOrders { liquidations.reserve(liquidations.count + expected) }
         if !output.orders.isEmpty {
@@ -89,8 +91,8 @@ public actor MarketStore {
         var batch: [Liquidation] = []
         for e in events {
             switch e {
-            case .liquidation(let l): batch.append(l)
-            case .etfFlow(let f): etf.insert(f); noteTime(f.day.start + Duration.day - 1)
+            case .liquidation(let l): batch.append(l); if !alerts.isEmpty { alerts.arrived(l) }
+            case .etfFlow(let f): etf.insert(f); if !alerts.isEmpty { alerts.arrived(f) }; noteTime(f.day.start + Duration.day - 1)
             case .note(let n):
                 macro.insert(n)
                 noteTime(n.time)
@@ -174,6 +176,25 @@ public actor MarketStore {
 
     /// Bytes held by the leverage book's per-minute columns (the memory benchmark reads it).
     public var leverageColumnBytes: Int { leverage.columnBytes }
+
+    // MARK: alerts
+
+    /// The rules to evaluate; the engine starts unprimed (see `advanceAlerts`).
+    public func setAlertRules(_ rules: [AlertRule]) { alerts = AlertEngine(rules: rules) }
+
+    public var alertRules: [AlertRule] { alerts.rules }
+
+    /// Sets the rules' state as of `t` without alerting (the start of a replay, a seek).
+    public func primeAlerts(at t: Millis) {
+        alerts.prime(at: t, book: liquidations, etf: etf, history: macro.dailyTotals, leverage: leverage)
+    }
+
+    /// Every alert of the data after the last evaluated instant through `t`, and of what arrived
+    /// late since, in time order (see `AlertEngine`). Unprimed, or with `t` before the last
+    /// evaluated instant (a backwards seek), it primes at `t` silently and returns nothing.
+    public func advanceAlerts(to t: Millis) -> [Alert] {
+        alerts.advance(to: t, book: liquidations, etf: etf, history: macro.dailyTotals, leverage: leverage)
+    }
 
     // MARK: clock and focus
 
