@@ -60,6 +60,44 @@ import Testing
         #expect(a?.text.hasPrefix("cascade: $") == true && a?.text.contains("s liquidated in 60s") == true, "\(a?.text ?? "")")
     }
 
+    /// The sliding sum at every single millisecond of two hours (a difference array: +usd at an
+    /// order's time, −usd at time + I), and the armed/fired state stepped through each one.
+    @Test func cascadeMatchesAMillisecondByMillisecondSum() async throws {
+        let from = AlertDay.day.start + 6 * Duration.hour, to = from + 2 * Duration.hour
+        var rng = SeededRandom(seed: 3)
+        var burst: [Liquidation] = []
+        var t = from + 1
+        while t < to - Duration.minute {
+            t += rng.chance(10) ? 0 : rng.int(1 ... 4_000)
+            burst.append(Liquidation(time: t, venue: .okx, instrument: "BTC-USDT-SWAP", coin: "BTC", side: rng.chance(70) ? .short : .long,
+                                     price: FixedDecimal(1), quantity: FixedDecimal(1), usd: USD(micros: rng.int(1 ... 400_000) * USD.microsPerDollar)))
+        }
+        for text in ["cascade >= 2M in 60s", "cascade >= 500k in 5s side long"] {
+            let rule = try AlertRule(parsing: text)
+            let n = Int(to - from) + 1
+            var delta = [[Int64]](repeating: [Int64](repeating: 0, count: n + 1), count: 2)
+            for o in burst where rule.matches(coin: o.coin, venue: o.venue, side: o.side) {
+                let s = o.side == .short ? 1 : 0
+                delta[s][Int(o.time - from)] += o.usd.micros
+                if o.time + rule.interval <= to { delta[s][Int(o.time + rule.interval - from)] -= o.usd.micros }
+            }
+            var expected: [(Millis, Int64)] = []
+            for s in 0 ..< 2 {
+                var sum: Int64 = 0, armed = true
+                for k in 0 ..< n {
+                    sum += delta[s][k]
+                    if sum < rule.minimum.micros { armed = true } else if armed && k > 0 { armed = false; expected.append((from + Millis(k), sum)) }
+                }
+            }
+            expected.sort { $0.0 < $1.0 }
+            let store = try await MarketStore.withAlerts(burst, [text], primedAt: from)
+            let got = await store.advanceAlerts(to: to)
+            #expect(expected.count >= 5, "\(text)")
+            #expect(got.map(\.time) == expected.map(\.0), "\(text)")
+            #expect(got.map { $0.usd!.micros } == expected.map(\.1), "\(text)")
+        }
+    }
+
     @Test func seeksBackPrimeSilentlyAndForwardJumpsEvaluateWhatTheySkipped() async throws {
         let rules = ["order >= 1M", "cascade >= 2M in 60s"]
         let store = try await MarketStore.withAlerts(orders, rules, primedAt: start)
