@@ -31,6 +31,7 @@ public final class DashboardApp {
         /// Called on the main actor whenever the theme, window, focus or preset changes, to
         /// remember them between runs (the executable writes state.toml).
         public var remember: (@Sendable (ViewMemory) -> Void)?
+        public var alerts = AlertOptions()
 
         public init(frames: Int? = nil, theme: String? = nil, mouse: Bool = true) {
             self.frames = frames; self.theme = theme; self.mouse = mouse
@@ -54,6 +55,8 @@ public final class DashboardApp {
         /// The replay's state changed (it publishes; nothing polls it).
         case playback(ReplayController.State)
         case frameDue
+        /// The header flash of an alert is over.
+        case flashOver
     }
 
     private let store: MarketStore
@@ -134,6 +137,10 @@ public final class DashboardApp {
         remembered = ViewMemory(theme: view.themeName, window: view.window, focus: view.coinFocus, preset: view.preset.name)
         if view.storeFocus != lastFocus { lastFocus = view.storeFocus; await store.setFocus(lastFocus) }
         snapshot = await store.snapshot()
+        if !options.alerts.rules.isEmpty, let s = snapshot {
+            await store.setAlertRules(options.alerts.rules.map(\.rule))
+            await store.primeAlerts(at: s.clock) // from where the dashboard opens: nothing fires for the past
+        }
         await refreshPlayback()
         draw()
         if reachedFrameLimit { return await shutdown(status: 0) }
@@ -165,6 +172,7 @@ public final class DashboardApp {
                 }
             case .snapshot(let s):
                 snapshot = s
+                await evaluateAlerts(at: s.clock)
                 view.clampSelection(s)
                 // A cursor the clock pushed out of the window moved: the store must know.
                 if view.storeFocus != lastFocus { lastFocus = view.storeFocus; await store.setFocus(lastFocus) }
@@ -172,6 +180,8 @@ public final class DashboardApp {
                 chrome.playback = Self.status(st)
             case .frameDue:
                 frameScheduled = false
+            case .flashOver:
+                if let until = flashUntil, clock.now() >= until { flashUntil = nil; chrome.flash = false }
             }
             if requestFrame() { return await shutdown(status: 0) }
         }
@@ -198,7 +208,14 @@ public final class DashboardApp {
                 let name = themes.next(after: view.themeName)
                 do { try applyTheme(named: name) } catch { view.message = "\(error)" }
             case .toggleMute:
-                view.message = "alerts: nothing to mute"
+                if mutedUntil != nil {
+                    mutedUntil = nil
+                    view.message = "alerts unmuted"
+                } else {
+                    mutedUntil = clock.now() + options.alerts.muteFor
+                    view.message = "alerts muted for \(Self.minutes(options.alerts.muteFor)) (m unmutes): they are still listed (a)"
+                }
+                chrome.alertsMuted = mutedUntil != nil
             }
         }
         if view.storeFocus != before { await store.setFocus(view.storeFocus) }
@@ -213,6 +230,63 @@ public final class DashboardApp {
         guard now != remembered else { return }
         remembered = now
         options.remember?(now)
+    }
+
+    // MARK: alerts
+
+    private lazy var throttle = AlertThrottle(interval: options.alerts.repeatInterval)
+    private var mutedUntil: Swift.Duration?
+    private var flashUntil: Swift.Duration?
+    private var lastAlertClock: Millis?
+    /// How long the header is inverted when a rule notifies.
+    public static let flashLength: Swift.Duration = .milliseconds(1500)
+
+    /// New alerts up to `t` into the list; those the throttle and the mute let through flash
+    /// the header, ring the bell and run their commands. A clock that moved back (a seek) drops
+    /// the listed alerts after it: they fire again when the replay gets there.
+    private func evaluateAlerts(at t: Millis) async {
+        guard !options.alerts.rules.isEmpty else { return }
+        if let last = lastAlertClock, t < last {
+            let before = view.alerts.count
+            view.alerts.removeAll { $0.time > t }
+            view.alertCount -= before - view.alerts.count
+            throttle.reset()
+        }
+        lastAlertClock = t
+        let fired = await store.advanceAlerts(to: t)
+        guard !fired.isEmpty else { return }
+        view.alerts.insert(contentsOf: fired.reversed(), at: 0)
+        if view.alerts.count > ViewState.alertLimit { view.alerts.removeLast(view.alerts.count - ViewState.alertLimit) }
+        view.alertCount += fired.count
+        if let until = mutedUntil, clock.now() >= until { mutedUntil = nil; chrome.alertsMuted = false }
+        guard mutedUntil == nil else { return }
+        var rang = false
+        for alert in fired where throttle.admit(alert) {
+            guard let rule = options.alerts.rule(alert.rule) else { continue }
+            if rule.bell && !rang { screen.bell(); rang = true }
+            if !rule.command.isEmpty {
+                let command = rule.command, failed = options.alerts.hookFailed
+                Task.detached {
+                    if case .failed(let why) = await AlertHook.run(command, alert: alert) {
+                        failed?("alert hook for '\(alert.rule)': \(why)")
+                    }
+                }
+            }
+            flash()
+        }
+    }
+
+    private func flash() {
+        let until = clock.now() + Self.flashLength
+        flashUntil = until
+        chrome.flash = true
+        guard let continuation else { return }
+        Task { [clock] in await clock.sleep(Self.flashLength); continuation.yield(.flashOver) }
+    }
+
+    static func minutes(_ d: Swift.Duration) -> String {
+        let m = d.components.seconds / 60
+        return m >= 60 && m % 60 == 0 ? "\(m / 60) h" : "\(m) min"
     }
 
     /// The focus last sent to the store.

@@ -15,6 +15,7 @@ public final class RecordingScreen: TerminalScreen {
     public private(set) var resizeCount = 0
     public private(set) var invalidateCount = 0
     public private(set) var restoreCount = 0
+    public private(set) var bellCount = 0
     /// How many times the loop read the input.
     public private(set) var readCount = 0
     public var pending: [TerminalInput] = []
@@ -46,5 +47,6 @@ public final class RecordingScreen: TerminalScreen {
 
     public func handleResize() { resizeCount += 1 }
     public func invalidate() { invalidateCount += 1 }
+    public func bell() { bellCount += 1 }
     public func restore() { restoreCount += 1 }
 }

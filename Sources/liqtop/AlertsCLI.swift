@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import LiqtopConfig
 import LiqtopCore
 import LiqtopFeeds
 
@@ -16,14 +17,14 @@ struct AlertsCLI: AsyncParsableCommand {
         discussion: """
             Rules: order >= 1M [coin C] [venue V] [side long|short]; cascade >= 20M in 60s [coin C] [venue V] [side S]; \
             highest-since 1h|4h|12h|24h [side S]; etf-flip [asset BTC|ETH|SOL]; funding-extreme [>= 0.1%] [coin C] [venue V]; \
-            oi-drop >= 3% in 1h [coin C]. Without --alert: \
+            oi-drop >= 3% in 1h [coin C]. Without --alert: the config's [[alerts]], else \
             \(defaultRules.joined(separator: " and ")). Every firing is printed (nothing is rate-limited). \
             With no FILE, the bundled demo day. Example: liqtop alerts --alert 'order >= 1M coin BTC' day.ndjson
             """
     )
 
-    /// The rules without `--alert` (until the config file supplies its own).
-    static let defaultRules = ["order >= 1M", "cascade >= 20M in 60s"]
+    /// The rules without `--alert` or a config file: the config's defaults.
+    static let defaultRules = Settings().alerts.map(\.rule)
 
     @Argument(help: "Recorded feeds, Farside/FRED/odds/notes CSV or native NDJSON files ('-' for stdin).")
     var files: [String] = []
@@ -37,6 +38,9 @@ struct AlertsCLI: AsyncParsableCommand {
     @Option(help: InstrumentOption.help)
     var instruments: [String] = []
 
+    @Option(help: ArgumentHelp("The config file whose [[alerts]] apply without --alert (default: $LIQTOP_CONFIG, else $XDG_CONFIG_HOME/liqtop/config.toml).", valueName: "PATH"))
+    var config: String?
+
     func validate() throws {
         if follow && files.isEmpty { throw ValidationError("--follow needs files to follow (or '-' for stdin)") }
     }
@@ -44,7 +48,7 @@ struct AlertsCLI: AsyncParsableCommand {
     /// The rules given (or the defaults); a bad one is `liqtop: --alert '…': message`, exit 2.
     static func parse(_ texts: [String]) throws -> [AlertRule] {
         var rules: [AlertRule] = []
-        for text in texts.isEmpty ? defaultRules : texts {
+        for text in texts {
             do { rules.append(try AlertRule(parsing: text)) } catch {
                 throw CLIError(message: "--alert '\(SafeText.short(text, limit: 80))': \(error.message)")
             }
@@ -53,7 +57,8 @@ struct AlertsCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let rules = try Self.parse(self.rules)
+        let setup = try Setup.load(try SettingsOptions.parse(config.map { ["--config", $0] } ?? []), rememberState: false)
+        let rules = try Self.parse(self.rules.isEmpty ? setup.settings.alerts.map(\.rule) : self.rules)
         if follow { return try await runFollowing(rules) }
         let store = try await LoadedData.load(files: files, instruments: instruments)
         Self.reportRejections(await store.snapshot().input)

@@ -128,6 +128,7 @@ enum LiveRunner {
                                                               options: dashboard,
                                                               themes: themes)
             await saver?.finish()
+            HookFailures.shared.report()
             let recorded = await finishRecording(recorder, watch: recordWatch, store: store)
             if status != 0 { throw ExitCode(status) }
             if !recorded { throw ExitCode(2) }

@@ -76,6 +76,7 @@ struct ReplayCLI: AsyncParsableCommand {
                                                           options: try setup.dashboardOptions(frames: frames, theme: theme, noMouse: noMouse, saver: saver, span: range),
                                                           themes: themes)
         await saver?.finish()
+        HookFailures.shared.report()
         if status != 0 { throw ExitCode(status) }
     }
 }

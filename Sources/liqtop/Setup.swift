@@ -53,8 +53,25 @@ struct Setup {
         o.preset = settings.preset
         o.keyMap = KeyMap.standard.overriding(settings.keys)
         o.coinFocus = remembered.focus
+        o.alerts = try alertOptions()
         if let saver { o.remember = { saver.save($0) } }
         return o
+    }
+
+    /// The config's alerts (each rule already checked when the file was read).
+    func alertOptions() throws -> AlertOptions {
+        var a = AlertOptions()
+        for s in settings.alerts {
+            do throws(AlertRuleError) {
+                a.rules.append(.init(rule: try AlertRule(parsing: s.rule), bell: s.bell, command: s.command))
+            } catch {
+                throw CLIError(message: "\(config.path ?? "config"):\(s.line): \(error.message)")
+            }
+        }
+        a.repeatInterval = settings.alertRepeat
+        a.muteFor = .milliseconds(settings.muteFor)
+        a.hookFailed = { HookFailures.shared.add($0) }
+        return a
     }
 
     /// Saves what the dashboard remembers, in order, off the main actor; `finish()` waits for
@@ -92,9 +109,11 @@ final class StateSaver: Sendable {
     }
 }
 
-/// The alert rules' parser, as the config checker uses it (until the alert engine lands, every rule is accepted).
+/// The alert rules' parser, as the config checker uses it.
 enum AlertRules {
-    static let problem: @Sendable (String) -> String? = { _ in nil }
+    static let problem: @Sendable (String) -> String? = { text in
+        do throws(AlertRuleError) { _ = try AlertRule(parsing: text); return nil } catch { return error.message }
+    }
 }
 
 extension Setup {
@@ -102,5 +121,18 @@ extension Setup {
     static func expandingHome(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/"), let home = ThemeLoader.processEnvironment(["HOME"])["HOME"] else { return path }
         return home + path.dropFirst()
+    }
+}
+
+/// Alert hooks that failed while the dashboard had the terminal, said on stderr once it has
+/// given it back (nothing is written over the screen).
+final class HookFailures: Sendable {
+    static let shared = HookFailures()
+    private let failures = PthreadLock<[String]>([])
+
+    func add(_ line: String) { failures.withLock { if $0.count < 20 { $0.append(line) } } }
+
+    func report() {
+        for line in failures.withLock({ $0 }) { Terminal.standardError("liqtop: " + line) }
     }
 }

@@ -5,6 +5,10 @@ public struct ChromeInfo: Sendable, Equatable {
     /// e.g. `demo · synthetic orders`, `replay day.ndjson`, `tail -`, `live binance,bybit`.
     public var source: String
     public var playback: PlaybackStatus?
+    /// `m`: alert notifications (flash, bell, commands) are off for a while.
+    public var alertsMuted = false
+    /// A rule just fired: the header is drawn inverted for a moment.
+    public var flash = false
 
     public init(source: String, playback: PlaybackStatus? = nil) {
         self.source = source; self.playback = playback
@@ -25,8 +29,8 @@ public struct PlaybackStatus: Sendable, Equatable {
 enum HeaderBar {
     static func draw(_ s: Snapshot?, _ chrome: ChromeInfo, focus: String? = nil, zone: DisplayZone = .utc, in r: Rect, into g: inout CellGrid) {
         // Whatever is drawn here sits on the bar: the strip is patched last.
-        defer { g.patch(r, with: .on(.bar)) }
-        g.fill(r, style: Style(.text, on: .bar))
+        defer { g.patch(r, with: chrome.flash ? StylePatch(background: .warn, reverse: false) : .on(.bar)) }
+        g.fill(r, style: Style(.text, on: chrome.flash ? .warn : .bar))
         var x = r.x + 1
         x += g.put("liqtop", x: x, y: r.y, style: Style(.title, bold: true), clip: r) + 2
         x += g.put(chrome.source, x: x, y: r.y, style: Style(.dim), clip: r) + 2

@@ -16,7 +16,7 @@ enum DrillViews {
         case .rejections: rejections(s, sel, r, &g, scroll: scroll)
         case .venues: venues(s, v, sel, r, &g, scroll: scroll)
         case .leverageCoin(let c): leverageCoin(s, v, c, sel, r, &g, scroll: scroll)
-        case .alerts: AlertsView.list(s, sel, r, &g, scroll: scroll)
+        case .alerts: AlertsView.list(s, v, sel, r, &g, scroll: scroll)
         }
     }
 

@@ -20,6 +20,11 @@ public enum Renderer {
         HeaderBar.draw(s, chrome, focus: v.coinFocus, zone: v.zone, in: header, into: &g)
         var body = Rect(x: afterHeader.x, y: afterHeader.y, width: afterHeader.width, height: afterHeader.height - 1)
         let status = Rect(x: 0, y: height - 1, width: width, height: 1)
+        if let latest = v.alerts.first, let s {
+            let (strip, rest) = body.splitTop(1)
+            AlertsView.strip(latest, v, chrome, now: s.clock, in: strip, into: &g)
+            body = rest
+        }
         if let signal = s?.signal {
             let (banner, rest) = body.splitTop(1)
             HeaderBar.drawBanner(signal, in: banner, into: &g)

@@ -392,6 +392,11 @@ public final class NCursesScreen {
     }
 
     /// After SIGCONT or a garbled screen: repaint everything on the next draw.
+    public func bell() {
+        guard !restored else { return }
+        beep()
+    }
+
     public func invalidate() {
         guard !restored else { return }
         lastGrid = nil

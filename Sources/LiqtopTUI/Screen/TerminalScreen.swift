@@ -23,6 +23,8 @@ public protocol TerminalScreen: AnyObject {
     func handleResize()
     /// The screen may be garbled (SIGCONT): repaint everything on the next draw.
     func invalidate()
+    /// Rings the terminal's bell (an alert rule with `bell = true`).
+    func bell()
     /// Gives the terminal back. Idempotent; called on every exit path.
     func restore()
 }

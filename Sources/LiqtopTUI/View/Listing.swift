@@ -57,7 +57,7 @@ public enum Listing {
         case .rejections: return s.input.rejections.count
         case .venues: return Venue.allCases.count
         case .leverageCoin(let c): return s.leverage[c]?.oiByVenue.count ?? 0
-        case .alerts: return 0
+        case .alerts: return v.alerts.count
         }
     }
 

@@ -106,6 +106,11 @@ public struct ViewState: Sendable, Equatable {
     /// What `p` cycles through, and the one on screen.
     public var presets = Preset.builtIn
     public var preset = Preset.full
+    /// Alerts that fired, newest first (at most `alertLimit`); the strip shows the first.
+    public var alerts: [Alert] = []
+    /// And how many fired in all (the list keeps the newest only).
+    public var alertCount = 0
+    public static let alertLimit = 500
     /// The zone times are shown in (`--tz`).
     public var zone = DisplayZone.utc
 
