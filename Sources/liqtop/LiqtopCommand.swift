@@ -59,6 +59,7 @@ enum Main {
 
     static func fail(_ message: String) -> Never {
         Terminal.standardError("liqtop: \(message)")
+        if LiqtopLog.path != nil { LiqtopLog.logger("liqtop").error("\(message)") } // a session that ended in an error says which
         end(2)
     }
 
