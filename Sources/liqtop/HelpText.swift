@@ -43,12 +43,12 @@ enum HelpText {
         var head = generated
         var discussionBlock = ""
         // OVERVIEW: abstract\n\n<discussion>\n\nUSAGE: …
-        if let usage = generated.range(of: "\nUSAGE:"), let firstBreak = generated.range(of: "\n\n") , firstBreak.lowerBound < usage.lowerBound {
+        if let usage = generated.range(of: "\nUSAGE:"), let firstBreak = generated.range(of: "\n\n"), firstBreak.lowerBound < usage.lowerBound {
             discussionBlock = String(generated[firstBreak.upperBound ..< usage.lowerBound]).trimmingTrailingNewlines()
             head = String(generated[..<firstBreak.lowerBound]) + "\n" + String(generated[usage.lowerBound...])
         }
-        var replayPart = replay
-        if let usage = replay.range(of: "USAGE:") { replayPart = String(replay[usage.lowerBound...]) }
+        // Replay's usage, arguments and options (its overview is the subcommand list's line).
+        let replayPart = replay.range(of: "USAGE:").map { String(replay[$0.lowerBound...]) } ?? replay
         return head.trimmingTrailingNewlines() + "\n\n"
             + "DEFAULT SUBCOMMAND: liqtop [replay] [<files> ...] [options]\n\n"
             + replayPart.trimmingTrailingNewlines() + "\n\n"
