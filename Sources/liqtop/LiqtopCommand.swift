@@ -54,7 +54,7 @@ enum Main {
         if text == Liqtop.helpMessage() {
             return HelpText.root(generated: text, replay: Liqtop.helpMessage(for: ReplayCLI.self))
         }
-        return text
+        return CompletionScripts.adjusted(text) // a completion script gains its `liqtop` = `liqtop replay` front; other text is unchanged
     }
 
     static func fail(_ message: String) -> Never {

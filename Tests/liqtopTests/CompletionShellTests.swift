@@ -51,6 +51,15 @@ import LiqtopTestSupport
         try t.sendLiteral("liqtop live --venues binance,by")
         try t.send("Tab")
         try await t.waitFor("zsh> liqtop live --venues binance,bybit")
+        // A bare `liqtop` is `liqtop replay`.
+        try t.send("C-c")
+        try t.sendLiteral("liqtop --theme mono")
+        try t.send("Tab")
+        try await t.waitFor("zsh> liqtop --theme mono-amber")
+        try t.send("C-c")
+        try t.sendLiteral("liqtop day.ndjson --speed 90")
+        try t.send("Tab")
+        try await t.waitFor("zsh> liqtop day.ndjson --speed 900")
     }
 
     @Test(.timeLimit(.minutes(1))) func fishCompletesThemesSpeedsAndVenues() async throws {
@@ -74,5 +83,14 @@ import LiqtopTestSupport
         try t.sendLiteral("liqtop live --venues binance,by")
         try t.send("Tab")
         try await t.waitFor("fish> liqtop live --venues binance,bybit")
+        // A bare `liqtop` is `liqtop replay`.
+        try t.send("Escape", "C-u")
+        try t.sendLiteral("liqtop --theme mono")
+        try t.send("Tab")
+        try await t.waitFor("fish> liqtop --theme mono-amber")
+        try t.send("Escape", "C-u")
+        try t.sendLiteral("liqtop day.ndjson --spe")
+        try t.send("Tab")
+        try await t.waitFor("fish> liqtop day.ndjson --speed")
     }
 }

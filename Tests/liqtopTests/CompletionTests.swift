@@ -52,7 +52,8 @@ import LiqtopTestSupport
         #expect(CompletionValues.presetNames() == ["full", "liquidations", "flows", "compact"])
     }
 
-    /// bash end to end: the completion function, as bash runs it on TAB, offers what the line needs.
+    /// bash end to end: the completion function, as bash runs it on TAB, offers what the line needs,
+    /// after `liqtop replay` and after a bare `liqtop` alike.
     @Test func bashCompletesThemesSpeedsVenuesAndSubcommands() async throws {
         let s = try await script("bash")
         let file = try LiqtopBinary.temporaryFile("liqtop-completion-\(UUID().uuidString).bash", s)
@@ -65,7 +66,8 @@ import LiqtopTestSupport
               [[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=("")
               COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
               COMPREPLY=()
-              _liqtop liqtop "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+              local f; f=$(complete -p liqtop); f=${f#*-F }; f=${f%% *}   # the function registered for liqtop
+              "$f" liqtop "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
               echo "${COMPREPLY[*]}"
             }
             complete_line 'liqtop replay --theme '
@@ -74,6 +76,11 @@ import LiqtopTestSupport
             complete_line 'liqtop live --venues binance,by'
             complete_line 'liqtop tail --log-level w'
             complete_line 'liqtop su'
+            complete_line 'liqtop --theme '
+            complete_line 'liqtop --th'
+            complete_line 'liqtop day.ndjson --sp'
+            complete_line 'liqtop --speed 3'
+            complete_line 'liqtop summary --j'
             """
         var env = ProcessInfo.processInfo.environment
         env["PATH"] = LiqtopBinary.url.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
@@ -82,13 +89,19 @@ import LiqtopTestSupport
         let bash = try #require(LiqtopProcess.which("bash"))
         let r = try await LiqtopProcess.run(bash, ["--norc", "-c", driver], environment: env)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(6) == [
+        #expect(r.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(11) == [
             "colorblind default high-contrast light mono-amber",
             "high-contrast",
             "1 10 60 300 900 3600 max",
             "binance,bybit",
             "warning",
             "summary",
+            // A bare `liqtop` is `liqtop replay`: its options and their values complete there too.
+            "colorblind default high-contrast light mono-amber",
+            "--theme",
+            "--speed",
+            "300 3600",
+            "--json",
         ], "\(r.stdout)\n\(r.stderr)")
     }
 }

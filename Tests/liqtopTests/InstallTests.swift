@@ -27,7 +27,7 @@ import LiqtopTestSupport
         let page = try String(contentsOfFile: prefix + "/share/man/man1/liqtop.1", encoding: .utf8)
         #expect(page == (try String(contentsOfFile: root + "/Docs/liqtop.1", encoding: .utf8)))
         let bash = try String(contentsOfFile: prefix + "/share/bash-completion/completions/liqtop", encoding: .utf8)
-        #expect(bash.hasPrefix("#!/bin/bash") && bash.contains("complete -o filenames -F _liqtop liqtop"))
+        #expect(bash.hasPrefix("#!/bin/bash") && bash.contains("complete -o filenames -F _liqtop_default liqtop"))
 
         // From `/`, with no user themes: every bundled theme, found under PREFIX/share.
         let home = prefix + "/home"
