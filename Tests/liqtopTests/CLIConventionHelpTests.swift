@@ -70,6 +70,13 @@ import LiqtopTestSupport
         // The default subcommand's options are suggested for a bare `liqtop`.
         let bare = try await LiqtopBinary.run(["--them", "light"])
         #expect(bare.status == 2 && bare.stderr == "liqtop: unknown option '--them' (did you mean '--theme'?)\n", "\(bare.stderr)")
+        // A bare `liqtop` runs replay, which has no --json: the subcommand that has it (not
+        // ArgumentParser's three-edit guess, `--from`).
+        for (args, meant) in [(["--json"], "liqtop summary --json"), (["--venues", "binance"], "liqtop live --venues"),
+                              (["--at", "2026-01-14"], "liqtop summary --at")] {
+            let r = try await LiqtopBinary.run(args)
+            #expect(r.status == 2 && r.stderr == "liqtop: unknown option '\(args[0])' (did you mean '\(meant)'?)\n", "\(args): \(r.stderr)")
+        }
         // Nothing near: no suggestion, the pointer to the help instead.
         let far = try await LiqtopBinary.run(["summary", "--zzzzzzzz"])
         #expect(far.status == 2 && far.stderr == "liqtop: unknown option '--zzzzzzzz' (see 'liqtop --help')\n", "\(far.stderr)")
