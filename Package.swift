@@ -21,8 +21,8 @@ let package = Package(
     targets: [
         // Model, formats, aggregation and the store: pure Swift, no terminal, no network.
         .target(name: "LiqtopCore"),
-        // Sources that do I/O: files, stdin, replay clock.
-        .target(name: "LiqtopFeeds", dependencies: ["LiqtopCore"]),
+        // Sources that do I/O: files, stdin, replay clock; and the log file (swift-log's handler).
+        .target(name: "LiqtopFeeds", dependencies: ["LiqtopCore", .product(name: "Logging", package: "swift-log")]),
         // Venue WebSocket connectors: kept apart so the core and the view build without NIO.
         .target(
             name: "LiqtopLive",
@@ -69,11 +69,12 @@ let package = Package(
                 "LiqtopConfig",
                 "CSignalPipe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "liqtop-bench", dependencies: ["LiqtopCore", "LiqtopFeeds", "LiqtopTUI"], path: "Benchmarks/Bench"),
         .testTarget(name: "LiqtopCoreTests", dependencies: ["LiqtopCore", "LiqtopTestSupport"]),
-        .testTarget(name: "LiqtopFeedsTests", dependencies: ["LiqtopFeeds"]),
+        .testTarget(name: "LiqtopFeedsTests", dependencies: ["LiqtopFeeds", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "LiqtopLiveTests",
             dependencies: [
@@ -85,6 +86,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The golden screens are read from the source tree (#filePath), not bundled.

@@ -26,8 +26,9 @@ public struct VenueSource: FeedSource {
     /// drop; frames between the two limits reach FrameGuard, which fails the connection in words.
     /// A frame is buffered whole before it is checked, so this also bounds memory per connection.
     static let decoderFrameLimit = 64 << 20
-    /// The library logs nowhere: the terminal belongs to the dashboard.
-    static let logger = Logger(label: "liqtop.live", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// The library's own lines (connects, closes at debug; every frame at trace) go to the log
+    /// file with ours, never to the terminal, which belongs to the dashboard.
+    static let logger = LiqtopLog.logger("liqtop.websocket")
 
     public init(config: VenueConfig, context: DecodeContext, keepRaw: Bool = false,
                 clock: @escaping @Sendable () -> Millis = WallClock.now, timing: Timing = .production) {

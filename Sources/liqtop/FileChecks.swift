@@ -4,7 +4,7 @@ import LiqtopCore
 /// What `replay` and `summary` say about the files they were given before and after reading them.
 enum FileChecks {
     /// The subcommands a mistyped word may have meant (`liqtop sumary` reaches replay as a FILE).
-    static let commands = ["replay", "summary", "alerts", "tail", "live", "themes"]
+    static let commands = ["replay", "summary", "alerts", "tail", "live", "themes", "config"]
 
     /// `did you mean 'liqtop summary'?` for a missing file named like a subcommand: no path
     /// separator, no extension, within two edits of one.

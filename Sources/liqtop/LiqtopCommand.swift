@@ -4,12 +4,15 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import LiqtopFeeds
 import LiqtopTUI
+import Logging
 
 struct Liqtop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liqtop",
         abstract: "Liquidations and ETF flows, side by side, in the terminal.",
+        discussion: HelpText.discussion,
         version: LiqtopVersion.text,
         subcommands: [ReplayCLI.self, Summary.self, AlertsCLI.self, TailCLI.self, LiveCLI.self, ThemesCLI.self, ConfigCLI.self],
         defaultSubcommand: ReplayCLI.self
@@ -21,26 +24,47 @@ struct Liqtop: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        // Every swift-log Logger in the process writes to the log file, once a subcommand opens
+        // it (`LogOptions.start`); none writes to the terminal.
+        LoggingSystem.bootstrap { FileLogHandler(label: $0) }
         do {
             var command = try Liqtop.parseAsRoot()
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
+            end(0)
         } catch let error as ExitCode {
-            exit(error.rawValue)
+            end(error.rawValue)
         } catch let error as ScreenError {
-            Terminal.standardError("liqtop: \(error)")
-            exit(2)
+            fail("\(error)")
         } catch let error as CLIError {
-            Terminal.standardError("liqtop: \(error.message)")
-            exit(2)
+            fail(error.message)
         } catch {
             if Liqtop.exitCode(for: error) == .success {
-                Terminal.standardOutput(Liqtop.fullMessage(for: error) + "\n") // --help
+                Terminal.standardOutput(successText(for: error) + "\n") // --help, --version, completions
                 exit(0)
             }
-            // One line, like every other error: the message, then where the usage is.
-            let message = Liqtop.message(for: error).split(separator: "\n").map(String.init).joined(separator: " ")
-            Terminal.standardError("liqtop: \(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message) (see 'liqtop --help')")
-            exit(2)
+            fail(ParseErrorText.line(for: error, arguments: Array(CommandLine.arguments.dropFirst())))
         }
+    }
+
+    /// What a "successful error" prints: the root help gains the default subcommand's options,
+    /// the examples and the exit statuses; `--version` gains the commit.
+    static func successText(for error: any Error) -> String {
+        let text = Liqtop.fullMessage(for: error)
+        if text == LiqtopVersion.text { return LiqtopVersion.full(executablePath: ThemeLoader.executablePath()) }
+        if text == Liqtop.helpMessage() {
+            return HelpText.root(generated: text, replay: Liqtop.helpMessage(for: ReplayCLI.self))
+        }
+        return CompletionScripts.adjusted(text) // a completion script gains its `liqtop` = `liqtop replay` front; other text is unchanged
+    }
+
+    static func fail(_ message: String) -> Never {
+        Terminal.standardError("liqtop: \(message)")
+        if LiqtopLog.path != nil { LiqtopLog.logger("liqtop").error("\(message)") } // a session that ended in an error says which
+        end(2)
+    }
+
+    static func end(_ status: Int32) -> Never {
+        if LiqtopLog.path != nil { LiqtopLog.logger("liqtop").info("exit status \(status)") }
+        exit(status)
     }
 }

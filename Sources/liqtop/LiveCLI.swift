@@ -24,7 +24,7 @@ struct LiveCLI: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Venues to connect to: " + Venue.allCases.map(\.rawValue).joined(separator: ", ")
                                    + "; default: all (with --no-leverage, all but hyperliquid).",
-                               valueName: "VENUE,..."))
+                               valueName: "VENUE,..."), completion: CompletionValues.venues)
     var venues: String?
 
     @Option(help: ArgumentHelp("Coins to show (Bybit needs one topic per coin); default: the 12 majors.", valueName: "BTC,ETH,..."))
@@ -130,6 +130,7 @@ struct LiveCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
+        live.log.start("live")
         let setup = try Setup.load(live.settings)
         let (given, givenSources) = try InstrumentOption.read(live.instruments)
         let context = DecodeContext(now: WallClock.now(), instruments: given)

@@ -69,6 +69,8 @@ enum LiveRunner {
             _ = liqtop_signal_pipe_add_ending()
             _ = liqtop_signal_pipe_install()
         }
+        // Every change of a source's state goes to the log too (reconnects with their wait and reason).
+        let healthLog = HealthLog()
         let (stdoutClosed, stdoutClosedContinuation) = AsyncStream.makeStream(of: Void.self)
         let printer = options.print ? EventPrinter(closed: { stdoutClosedContinuation.yield() }) : nil
         let sink = FeedSink(
@@ -82,10 +84,14 @@ enum LiveRunner {
                 await recorder?.record(batch.output.events, instruments: batch.output.instruments, raw: batch.raw, source: batch.source)
                 printer?.write(batch.output)
             },
-            report: { health in await store.setHealth(health, at: WallClock.now()) })
+            report: { health in
+                let now = WallClock.now()
+                healthLog.report(health, now: now)
+                await store.setHealth(health, at: now)
+            })
 
         let feeds = sources.map { source in Task { await source.run(sink) } }
-        let recordWatch = RecorderWatch(echoToStderr: options.print)
+        let recordWatch = RecorderWatch(echoToStderr: options.print, log: healthLog)
         if let recorder { await recordWatch.check(recorder, store: store) }
         let clock = Task {
             var schedule = PruneSchedule()
@@ -128,7 +134,6 @@ enum LiveRunner {
                                                               options: dashboard,
                                                               themes: themes)
             await saver?.finish()
-            HookFailures.shared.report()
             let recorded = await finishRecording(recorder, watch: recordWatch, store: store)
             if status != 0 { throw ExitCode(status) }
             if !recorded { throw ExitCode(2) }
@@ -238,15 +243,17 @@ final class EventPrinter: Sendable {
 /// stderr: one line whenever it changes, so a cron job's log says when recording failed.
 actor RecorderWatch {
     private let echoToStderr: Bool
+    private let log: HealthLog?
     private var lastHealth: SourceHealth?
     private var lastStatus: RecorderStatus = .ok
 
-    init(echoToStderr: Bool) { self.echoToStderr = echoToStderr }
+    init(echoToStderr: Bool, log: HealthLog? = nil) { self.echoToStderr = echoToStderr; self.log = log }
 
     func check(_ recorder: Recorder, store: MarketStore) async {
         let h = await recorder.health
         if h != lastHealth {
             lastHealth = h
+            log?.report(h, now: WallClock.now())
             await store.setHealth(h, at: WallClock.now())
         }
         // stderr gets the reason when it changes, not every new drop count.

@@ -15,7 +15,7 @@ struct ReplayCLI: AsyncParsableCommand {
     @Argument(help: "Recorded feeds and tables, as for `summary` ('-' is not allowed here: stdin is the keyboard).")
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("Replay speed: 1, 10, 60, 300, 900, 3600 or max.", valueName: "N|max"))
+    @Option(help: ArgumentHelp("Replay speed: 1, 10, 60, 300, 900, 3600 or max.", valueName: "N|max"), completion: CompletionValues.speed)
     var speed = "60"
 
     @Option(help: ArgumentHelp("Start at this time of the data (ISO-8601 UTC; for one day of data also 21:00 or -2h from its end); default: the start (demo: 20:00 UTC).", valueName: "TIME"))
@@ -24,7 +24,8 @@ struct ReplayCLI: AsyncParsableCommand {
     @Flag(help: "Start paused.")
     var paused = false
 
-    @Option(help: ArgumentHelp("Colour theme name or .theme file (`liqtop themes` lists them).", valueName: "NAME|PATH"))
+    @Option(help: ArgumentHelp("Colour theme name or .theme file (`liqtop themes` lists them).", valueName: "NAME|PATH"),
+            completion: CompletionValues.theme)
     var theme: String?
 
     @Option(help: ArgumentHelp("Quit after drawing N frames (smoke tests, like htop -n).", valueName: "N"))
@@ -37,6 +38,7 @@ struct ReplayCLI: AsyncParsableCommand {
     var noMouse = false
 
     @OptionGroup var settings: SettingsOptions
+    @OptionGroup var log: LogOptions
 
     func validate() throws {
         guard ReplaySpeed.index(of: speed) != nil else { throw ValidationError("speed must be 1, 10, 60, 300, 900, 3600 or max") }
@@ -49,6 +51,7 @@ struct ReplayCLI: AsyncParsableCommand {
         guard TerminalGuard.stdoutIsTTY, TerminalGuard.stdinIsTTY else {
             throw CLIError(message: "the dashboard needs a terminal; for the figures as text or JSON use `liqtop summary`")
         }
+        log.start("replay")
         let setup = try Setup.load(settings)
         let store = try await LoadedData.load(files: files, instruments: instruments, config: setup.storeConfig)
         let snapshot = await store.snapshot()
@@ -76,7 +79,6 @@ struct ReplayCLI: AsyncParsableCommand {
                                                           options: try setup.dashboardOptions(frames: frames, theme: theme, noMouse: noMouse, saver: saver, span: range),
                                                           themes: themes)
         await saver?.finish()
-        HookFailures.shared.report()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -70,7 +70,7 @@ struct Setup {
         }
         a.repeatInterval = settings.alertRepeat
         a.muteFor = .milliseconds(settings.muteFor)
-        a.hookFailed = { HookFailures.shared.add($0) }
+        a.hookFailed = { LiqtopLog.logger("liqtop.alerts").warning("\($0)") }
         return a
     }
 
@@ -121,18 +121,5 @@ extension Setup {
     static func expandingHome(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/"), let home = ThemeLoader.processEnvironment(["HOME"])["HOME"] else { return path }
         return home + path.dropFirst()
-    }
-}
-
-/// Alert hooks that failed while the dashboard had the terminal, said on stderr once it has
-/// given it back (nothing is written over the screen).
-final class HookFailures: Sendable {
-    static let shared = HookFailures()
-    private let failures = PthreadLock<[String]>([])
-
-    func add(_ line: String) { failures.withLock { if $0.count < 20 { $0.append(line) } } }
-
-    func report() {
-        for line in failures.withLock({ $0 }) { Terminal.standardError("liqtop: " + line) }
     }
 }

@@ -6,7 +6,7 @@ import LiqtopFeeds
 struct TailCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tail",
-        abstract: "Follow growing files or stdin (websocat … | liqtop tail -) and show them live.",
+        abstract: "Follow growing files or stdin (websocat ... | liqtop tail -) and show them live.",
         discussion: "Formats are detected per line as for `summary`. Rotation, truncation and files that do not exist yet are handled."
     )
 
@@ -27,6 +27,7 @@ struct TailCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
+        live.log.start("tail")
         let (given, givenSources) = try InstrumentOption.read(live.instruments)
         let context = DecodeContext(now: WallClock.now(), instruments: given)
         // A file named twice (or as a feed and a table) would be read twice: once is enough.
@@ -68,7 +69,7 @@ struct LiveOptions: ParsableArguments {
     @Option(help: ArgumentHelp("FRED rates / cut-odds CSV to watch.", valueName: "FILE"))
     var rates: [String] = []
 
-    @Option(help: ArgumentHelp("Colour theme name or .theme file.", valueName: "NAME|PATH"))
+    @Option(help: ArgumentHelp("Colour theme name or .theme file.", valueName: "NAME|PATH"), completion: CompletionValues.theme)
     var theme: String?
 
     @Flag(help: "No mouse: clicks and the wheel go to the terminal (its own text selection) instead.")
@@ -81,6 +82,7 @@ struct LiveOptions: ParsableArguments {
     var instruments: [String] = []
 
     @OptionGroup var settings: SettingsOptions
+    @OptionGroup var log: LogOptions
 
     var watchedFiles: [String] { etf + notes + rates }
 

@@ -198,9 +198,9 @@ private func repoThemes(_ file: String = #filePath) -> String {
 
     @Test func bundledDirectoriesFromExecutable() {
         #expect(ThemeLoader.bundledDirectories(executablePath: "/repo/.build/x86_64-unknown-linux-gnu/debug/liqtop") == [
+            "/repo/.build/x86_64-unknown-linux-gnu/debug/../share/liqtop/Themes",
             "/repo/.build/x86_64-unknown-linux-gnu/debug/../../Themes",
             "/repo/.build/x86_64-unknown-linux-gnu/debug/../../../Themes",
-            "/repo/.build/x86_64-unknown-linux-gnu/debug/../share/liqtop/Themes",
             "./Themes",
         ])
         #expect(ThemeLoader.bundledDirectories(executablePath: "liqtop") == ["./Themes"])

@@ -1,4 +1,6 @@
 import LiqtopCore
+import LiqtopFeeds
+import Logging
 import Synchronization
 
 /// The instrument book a running `live` prices with, replaced whole when the lists are fetched
@@ -32,6 +34,7 @@ public enum InstrumentRefresh {
     /// `report` hears, after each round, where each venue's facts came from (`sources(of:)`).
     public static func run(feed: InstrumentFeed, fetcher: InstrumentFetcher, extra: InstrumentBook,
                            every interval: Swift.Duration = InstrumentEndpoint.refreshInterval,
+                           logger: Logger = InstrumentRefresh.logger,
                            report: @escaping @Sendable ([String: String]) -> Void = { _ in }) async {
         let first = fetcher.endpoints.map { fetcher.offline($0, reason: "not fetched yet") }
         let offline = InstrumentFetcher.book(first)
@@ -40,6 +43,7 @@ public enum InstrumentRefresh {
         while !Task.isCancelled {
             let outcomes = await fetcher.fetchAll()
             feed.update(merged(InstrumentFetcher.book(outcomes), extra))
+            for o in outcomes { log(o, to: logger) }
             report(sources(of: outcomes))
             do { try await Task.sleep(for: interval) } catch { return }
         }
@@ -53,6 +57,18 @@ public enum InstrumentRefresh {
             words[o.endpoint.venue, default: []].append(o.source.words)
         }
         return words.mapValues { $0.joined(separator: "; ") }
+    }
+
+    public static let logger = LiqtopLog.logger("liqtop.instruments")
+
+    /// One line per list fetched: its size when it came, else what was used instead and why.
+    static func log(_ o: InstrumentFetcher.Outcome, to logger: Logger) {
+        let name = "\(o.endpoint.venue) \(o.endpoint.cacheName)"
+        if case .live = o.source {
+            logger.info("instruments: \(name): \(o.list?.facts.count ?? 0) instruments, \(o.source.words)")
+        } else {
+            logger.warning("instruments: \(name): not fetched; using \(o.source.words)")
+        }
     }
 
     static func merged(_ fetched: InstrumentBook, _ extra: InstrumentBook) -> InstrumentBook {

@@ -95,14 +95,16 @@ public struct ThemeLoader: Sendable {
 
     // MARK: helpers for the executable
 
-    /// Bundled theme directories relative to the executable: a SwiftPM build tree
+    /// Bundled theme directories relative to the executable: an install prefix
+    /// (`bin/../share/liqtop/Themes`, what `make install` writes), a SwiftPM build tree
     /// (`.build/debug/liqtop` through the symlink, or `.build/<triple>/debug/liqtop` resolved),
-    /// an install prefix (`bin/../share/liqtop/Themes`), then `./Themes`.
+    /// then `./Themes`. The prefix comes first: for `/usr/local/bin/liqtop` the build-tree
+    /// guesses name `/usr/Themes` and `/Themes`, which are no install's.
     public static func bundledDirectories(executablePath: String?) -> [String] {
         var out: [String] = []
         if let exe = executablePath, let slash = exe.lastIndex(of: "/") {
             let dir = exe[..<slash].isEmpty ? "/" : String(exe[..<slash])
-            out += [join(dir, "../../Themes"), join(dir, "../../../Themes"), join(dir, "../share/liqtop/Themes")]
+            out += [join(dir, "../share/liqtop/Themes"), join(dir, "../../Themes"), join(dir, "../../../Themes")]
         }
         out.append("./Themes")
         return out
