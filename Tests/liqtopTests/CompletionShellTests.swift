@@ -24,6 +24,16 @@ import LiqtopTestSupport
         return r.stdout
     }
 
+    /// Clears the command line (`keys`) and waits for the bare prompt: text typed before the
+    /// shell has redrawn would land on the old line (seen on a loaded machine).
+    static func fresh(_ t: TmuxSession, _ keys: [String], prompt: String) async throws {
+        for k in keys { try t.send(k) }
+        try await t.wait(until: "a bare \(prompt) line") { screen in
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?
+                .trimmingCharacters(in: .whitespaces) == prompt
+        }
+    }
+
     static var path: String { LiqtopBinary.url.deletingLastPathComponent().path + ":/usr/bin:/bin" }
 
     @Test(.timeLimit(.minutes(1))) func zshCompletesThemesSpeedsAndVenues() async throws {
@@ -39,24 +49,24 @@ import LiqtopTestSupport
         try t.sendLiteral("liqtop replay --theme hi")
         try t.send("Tab")
         try await t.waitFor("zsh> liqtop replay --theme high-contrast")
-        try t.send("C-u")
+        try await Self.fresh(t, ["C-u"], prompt: "zsh>")
         try t.sendLiteral("liqtop replay --theme ")
         try t.send("Tab", "Tab") // the first lists nothing yet, the second the choices
         try await t.waitFor("colorblind", "default", "high-contrast", "light", "mono-amber")
-        try t.send("C-c")
+        try await Self.fresh(t, ["C-c"], prompt: "zsh>")
         try t.sendLiteral("liqtop replay --speed 3")
         try t.send("Tab")
         try await t.wait(until: "the speeds starting with 3") { $0.contains("300") && $0.contains("3600") }
-        try t.send("C-c")
+        try await Self.fresh(t, ["C-c"], prompt: "zsh>")
         try t.sendLiteral("liqtop live --venues binance,by")
         try t.send("Tab")
         try await t.waitFor("zsh> liqtop live --venues binance,bybit")
         // A bare `liqtop` is `liqtop replay`.
-        try t.send("C-c")
+        try await Self.fresh(t, ["C-c"], prompt: "zsh>")
         try t.sendLiteral("liqtop --theme mono")
         try t.send("Tab")
         try await t.waitFor("zsh> liqtop --theme mono-amber")
-        try t.send("C-c")
+        try await Self.fresh(t, ["C-c"], prompt: "zsh>")
         try t.sendLiteral("liqtop day.ndjson --speed 90")
         try t.send("Tab")
         try await t.waitFor("zsh> liqtop day.ndjson --speed 900")
@@ -75,20 +85,20 @@ import LiqtopTestSupport
         try t.sendLiteral("liqtop replay --theme ")
         try t.send("Tab")
         try await t.waitFor("colorblind", "default", "high-contrast", "light", "mono-amber")
-        try t.send("Escape", "C-u")
+        try await Self.fresh(t, ["Escape", "C-u"], prompt: "fish>")
         try t.sendLiteral("liqtop replay --speed ")
         try t.send("Tab")
         try await t.wait(until: "the speeds") { s in ["1 ", "10 ", "60 ", "300 ", "900 ", "3600 ", "max "].allSatisfy { s.contains($0) } }
-        try t.send("Escape", "C-u")
+        try await Self.fresh(t, ["Escape", "C-u"], prompt: "fish>")
         try t.sendLiteral("liqtop live --venues binance,by")
         try t.send("Tab")
         try await t.waitFor("fish> liqtop live --venues binance,bybit")
         // A bare `liqtop` is `liqtop replay`.
-        try t.send("Escape", "C-u")
+        try await Self.fresh(t, ["Escape", "C-u"], prompt: "fish>")
         try t.sendLiteral("liqtop --theme mono")
         try t.send("Tab")
         try await t.waitFor("fish> liqtop --theme mono-amber")
-        try t.send("Escape", "C-u")
+        try await Self.fresh(t, ["Escape", "C-u"], prompt: "fish>")
         try t.sendLiteral("liqtop day.ndjson --spe")
         try t.send("Tab")
         try await t.waitFor("fish> liqtop day.ndjson --speed")
