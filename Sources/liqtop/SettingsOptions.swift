@@ -14,4 +14,9 @@ struct SettingsOptions: ParsableArguments {
 
     @Option(name: .customLong("tz"), help: ArgumentHelp("Time zone of the clock and times shown: UTC, local or Area/City (ETF days stay US trading days).", valueName: "ZONE"))
     var timeZone: String?
+
+    /// A zone that does not exist is a usage error before anything starts (a terminal or not).
+    func validate() throws {
+        if let tz = timeZone, let why = ZoneResolver.problem(tz) { throw ValidationError("--tz: " + why) }
+    }
 }

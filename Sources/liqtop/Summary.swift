@@ -23,7 +23,9 @@ struct Summary: AsyncParsableCommand {
     @Option(name: .customLong("by-price"), help: ArgumentHelp("Also print COIN's liquidations by price band in each window (the coin drill's 'by price').", valueName: "COIN"))
     var byPrice: String?
 
-    @OptionGroup var settings: SettingsOptions
+    @Option(help: ArgumentHelp("The config file whose tiers and tape threshold apply (default: $LIQTOP_CONFIG, else $XDG_CONFIG_HOME/liqtop/config.toml).", valueName: "PATH"),
+            completion: .file(extensions: ["toml"]))
+    var config: String?
 
     @Option(help: ArgumentHelp("With --by-price: the band width in USD (the 'per $' the screen shows); default: the 1-2-5 step that fits 20 bands.", valueName: "USD"))
     var step: String?
@@ -46,7 +48,7 @@ struct Summary: AsyncParsableCommand {
         if step != nil && byPrice == nil { throw ValidationError("--step needs --by-price COIN") }
         // Prices are kept per order only when asked for: the rest of the summary never shows them.
         // The config's tiers and tape threshold: the figures are the dashboard's.
-        let setup = try Setup.load(settings, rememberState: false)
+        let setup = try Setup.load(try SettingsOptions.parse(config.map { ["--config", $0] } ?? []), rememberState: false)
         let store = try await LoadedData.load(files: files, keepsOrderDetail: byPrice != nil, instruments: instruments, config: setup.storeConfig)
         await store.setClock(clock)
         let snapshot = await store.snapshot()

@@ -58,6 +58,12 @@ import Testing
         ("leverage", [.char("4")], nil),
         ("leverage-btc", [.char("4"), .enter], nil),
         ("help", [.char("?")], nil),
+        ("preset-liquidations", [.char("p")], nil),
+        ("preset-flows", [.char("p"), .char("p")], nil),
+        ("preset-compact", [.char("p"), .char("p"), .char("p")], nil),
+        // With the alerts of `order >= 1M` over the day (as the app lists them): the strip, the list.
+        ("alerts-strip", [], nil),
+        ("alerts-list", [.char("a")], nil),
     ]
 
     @Test(arguments: [(80, 24), (120, 40), (200, 60)])
@@ -67,6 +73,13 @@ import Testing
             let store = await DemoFixture.store()
             if let at { await store.setClock(at) }
             var v = ViewState()
+            if name.hasPrefix("alerts") {
+                await store.setAlertRules([try AlertRule(parsing: "order >= 1M")])
+                await store.primeAlerts(at: DemoDay.day.start)
+                let fired = await store.advanceAlerts(to: await store.snapshot().clock)
+                v.alerts = fired.reversed()
+                v.alertCount = fired.count
+            }
             let s = await DemoFixture.press(keys, &v, store: store)
             let actual = Self.serialize(Renderer.render(s, v, DemoFixture.chrome, width: w, height: h))
             await Task.yield() // long CPU work shares the cooperative pool with timer-driven tests
