@@ -134,10 +134,15 @@ struct LiveCLI: AsyncParsableCommand {
         let setup = try Setup.load(live.settings)
         let (given, givenSources) = try InstrumentOption.read(live.instruments)
         let context = DecodeContext(now: WallClock.now(), instruments: given)
-        let coinList = chosenCoins() ?? VenueConfig.defaultCoins
-        let leverageCoins = chosenCoins() ?? VenueConfig.leverageCoins
-        let (named, repeated) = try chosenVenues()
+        // --venues and --coins beat the config's `venues` and `coins` (empty there: all).
+        let coins = chosenCoins() ?? (setup.settings.coins.isEmpty ? nil : setup.settings.coins)
+        let coinList = coins ?? VenueConfig.defaultCoins
+        let leverageCoins = coins ?? VenueConfig.leverageCoins
+        let (named, repeated) = venues == nil && !setup.settings.venues.isEmpty ? (setup.settings.venues, []) : try chosenVenues()
         let (chosen, skipped) = connectedVenues(named)
+        if chosen.isEmpty {
+            throw CLIError(message: "--no-leverage leaves nothing to read of the config's venues: " + named.map(\.rawValue).joined(separator: ", "))
+        }
         // The venues' own instrument lists, now and every 6 h (cached; a venue pointed at
         // another URL — a testnet, a loopback test — is not priced by the production list).
         let instrumentFeed = InstrumentFeed(given)
@@ -191,7 +196,7 @@ struct LiveCLI: AsyncParsableCommand {
         }
         sources += live.watchedSources(context: context)
         var options = live.runnerOptions(source: "live " + chosen.map(\.rawValue).joined(separator: ","), setup: setup)
-        options.coins = chosenCoins().map(Set.init)
+        options.coins = coins.map(Set.init)
         options.instrumentSources = words
         if sources.contains(where: { $0 is OpenInterestPoller }), let note = VenueProtocol.leverageCaveat(.binance) {
             options.leverageNotes[Venue.binance.rawValue] = note
