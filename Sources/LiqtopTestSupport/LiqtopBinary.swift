@@ -58,9 +58,18 @@ public enum LiqtopBinary {
     /// Runs liqtop with `stdin` (bytes, as given), killing it after `limit`: a hang fails the
     /// test instead of holding up the suite. Every blocking wait is off the cooperative pool.
     public static func run(_ arguments: [String], input: Data, limit: Duration = .seconds(30)) async throws -> RawResult {
+        try await runToEnd(url, arguments, input: input, limit: limit)
+    }
+
+    /// Any executable run to its end (liqtop, a shell, `make`), in `environment` and `directory`
+    /// when given: the one process runner of the tests.
+    static func runToEnd(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
+                         input: Data, limit: Duration) async throws -> RawResult {
         let p = Process()
-        p.executableURL = url
+        p.executableURL = executable
         p.arguments = arguments
+        if let environment { p.environment = environment }
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -69,7 +78,7 @@ public enum LiqtopBinary {
         let stdinHandle = stdin.fileHandleForWriting
         async let o = offPool { out.fileHandleForReading.readDataToEndOfFile() }
         async let e = offPool { err.fileHandleForReading.readDataToEndOfFile() }
-        // A large input fills the pipe until liqtop reads it: written off the pool too.
+        // A large input fills the pipe until the child reads it: written off the pool too.
         await offPool { stdinHandle.write(input); try? stdinHandle.close() }
         let deadline = ContinuousClock.now + limit
         var timedOut = false

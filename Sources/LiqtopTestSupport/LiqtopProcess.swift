@@ -11,29 +11,10 @@ import Foundation
 public enum LiqtopProcess {
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
                            directory: String? = nil, stdin: String = "", limit: Duration = .seconds(120)) async throws -> LiqtopBinary.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        if let environment { p.environment = environment }
-        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        let inputHandle = input.fileHandleForWriting
-        async let o = offPool { out.fileHandleForReading.readDataToEndOfFile() }
-        async let e = offPool { err.fileHandleForReading.readDataToEndOfFile() }
-        await offPool { inputHandle.write(Data(stdin.utf8)); try? inputHandle.close() }
-        let deadline = ContinuousClock.now + limit
-        var timedOut = false
-        while p.isRunning {
-            if ContinuousClock.now > deadline { timedOut = true; kill(p.processIdentifier, SIGKILL); break }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        await offPool { p.waitUntilExit() }
-        return LiqtopBinary.Result(status: timedOut ? -1 : p.terminationStatus, stdout: String(decoding: await o, as: UTF8.self),
-                                   stderr: String(decoding: await e, as: UTF8.self) + (timedOut ? "\n[killed after \(limit)]" : ""))
+        let r = try await LiqtopBinary.runToEnd(URL(fileURLWithPath: executable), arguments, environment: environment, directory: directory,
+                                                input: Data(stdin.utf8), limit: limit)
+        return LiqtopBinary.Result(status: r.timedOut ? -1 : r.status, stdout: String(decoding: r.stdout, as: UTF8.self),
+                                   stderr: String(decoding: r.stderr, as: UTF8.self) + (r.timedOut ? "\n[killed after \(limit)]" : ""))
     }
 
     /// The first of `names` found on PATH (`/usr/bin/zsh`), or nil.

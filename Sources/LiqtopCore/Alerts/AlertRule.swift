@@ -185,18 +185,7 @@ public struct AlertRule: Sendable, Hashable, CustomStringConvertible {
 
     /// `50000`, `$250k`, `1.5M`, `2B` as exact USD; nil when not positive or not such a word.
     public static func amount(_ word: String) -> USD? {
-        var s = Substring(word)
-        if s.first == "$" { s = s.dropFirst() }
-        var shift = 0
-        switch s.last {
-        case "k", "K": shift = 3
-        case "m", "M": shift = 6
-        case "b", "B": shift = 9
-        default: break
-        }
-        if shift > 0 { s = s.dropLast() }
-        guard !s.isEmpty, s.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
-              let d = try? FixedDecimal.parse(s), let scaled = d.shifted(by: shift), let usd = USD(scaled), usd > .zero else { return nil }
+        guard let usd = USD.amount(word), usd > .zero else { return nil }
         return usd
     }
 

@@ -4,7 +4,7 @@ extension USD {
     /// `1.5M` is 1,500,000 dollars to the micro-dollar, never a binary fraction. Nil when the
     /// text is anything else, negative, or beyond a trillion dollars.
     public static func amount(_ text: some StringProtocol) -> USD? {
-        var s = Substring(text).filter { $0 != "_" && $0 != "," }[...]
+        var s = Substring(text).filter { $0 != "_" }[...]
         if s.first == "$" { s = s.dropFirst() }
         var zeros = 0
         switch s.last?.lowercased() {
