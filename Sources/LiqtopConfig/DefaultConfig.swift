@@ -26,7 +26,7 @@ public enum DefaultConfig {
         # The zone of the clock and times on screen: UTC, local or Area/City (e.g. America/New_York).
         # ETF days stay US trading days whatever the zone.
         timezone = "\(s.timeZone)"
-        # Where `liqtop live --record` writes when given no directory.
+        # `liqtop live` and `tail` record there (as --record DIR) unless --record names another.
         # record_dir = "~/liqtop-recordings"
         # Venues `liqtop live` connects to, and coins it keeps (empty: all).
         # venues = ["binance", "bybit", "okx"]

@@ -11,7 +11,7 @@ public struct Settings: Sendable, Equatable {
     public var mouse = true
     /// `UTC`, `local` or an `Area/City` zone, for the displayed clock and times.
     public var timeZone = "UTC"
-    /// Where `liqtop live --record` writes when `--record` names no directory.
+    /// Where `live` and `tail` record when no `--record DIR` is given (nil: no recording).
     public var recordDirectory: String?
     /// Venues `live` connects to (empty: all).
     public var venues: [Venue] = []

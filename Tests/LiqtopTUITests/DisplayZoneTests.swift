@@ -18,6 +18,8 @@ import Testing
         let newest = s.tape[0].time
         #expect(utc.contains(ISOTime.clock(newest) + " ") && ny.contains(ISOTime.clock(newest - 5 * Duration.hour) + " "))
         #expect(!ny.contains(ISOTime.clock(newest) + " "))
+        // The macro note (17:40 UTC) too.
+        #expect(utc.contains("2026-01-14 17:40:00 · ") && ny.contains("2026-01-14 12:40:00 · "))
     }
 
     @Test func offsetsFollowTheirTransitions() {

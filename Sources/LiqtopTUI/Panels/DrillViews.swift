@@ -11,8 +11,8 @@ enum DrillViews {
         case .orders(let c, let venue): orders(s, v, c, venue, sel, r, &g, scroll: scroll)
         case .etfAsset(let a): etfAsset(s, v, a, sel, r, &g, scroll: scroll)
         case .etfFund(let a, let f): etfFund(s, a, f, sel, r, &g, scroll: scroll)
-        case .notes: notes(s, sel, r, &g, scroll: scroll)
-        case .note(let n): note(n, r, &g)
+        case .notes: notes(s, v, sel, r, &g, scroll: scroll)
+        case .note(let n): note(n, v.zone, r, &g)
         case .rejections: rejections(s, sel, r, &g, scroll: scroll)
         case .venues: venues(s, v, sel, r, &g, scroll: scroll)
         case .leverageCoin(let c): leverageCoin(s, v, c, sel, r, &g, scroll: scroll)
@@ -176,15 +176,15 @@ enum DrillViews {
         }
     }
 
-    static func notes(_ s: Snapshot, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
+    static func notes(_ s: Snapshot, _ v: ViewState, _ sel: Int, _ r: Rect, _ g: inout CellGrid, scroll: Int = 0) {
         let notes = s.macro.notes
-        Table.draw([Column("time (UTC)", 19), Column("source", 18), Column("note", 0)], count: notes.count, selected: sel, scroll: scroll, in: r, into: &g) { i in
-            [(Fmt.dateTime(notes[i].time), .dim), (notes[i].source, Style(.title)), (notes[i].text, .text)]
+        Table.draw([Column(v.zone.isUTC ? "time (UTC)" : "time (\(v.zone.label(at: s.clock)))", 19), Column("source", 18), Column("note", 0)], count: notes.count, selected: sel, scroll: scroll, in: r, into: &g) { i in
+            [(Fmt.dateTime(notes[i].time, v.zone), .dim), (notes[i].source, Style(.title)), (notes[i].text, .text)]
         }
     }
 
-    static func note(_ n: MacroNote, _ r: Rect, _ g: inout CellGrid) {
-        g.put(Fmt.dateTime(n.time) + " UTC · " + n.source, x: r.x, y: r.y, style: Style(.title, bold: true), clip: r)
+    static func note(_ n: MacroNote, _ zone: DisplayZone, _ r: Rect, _ g: inout CellGrid) {
+        g.put(Fmt.dateTime(n.time, zone) + " " + zone.label(at: n.time) + " · " + n.source, x: r.x, y: r.y, style: Style(.title, bold: true), clip: r)
         for (k, line) in Fmt.wrap(n.text, width: min(r.width, 100)).prefix(max(0, r.height - 2)).enumerated() {
             g.put(line, x: r.x, y: r.y + 2 + k, style: .text, clip: r)
         }

@@ -14,7 +14,7 @@ enum MacroPanel {
         let path = area.height >= 12 && s.macro.ratePath.count >= 2
         let reserved = (rates == nil ? 0 : 1) + min(odds.count, 3) + (path ? 1 : 0)
         if let n = s.macro.latestNote {
-            g.put(Fmt.dateTime(n.time) + " · " + n.source, x: area.x, y: y, style: Style(.dim), clip: area)
+            g.put(Fmt.dateTime(n.time, v.zone) + " · " + n.source, x: area.x, y: y, style: Style(.dim), clip: area)
             y += 1
             let room = max(1, area.maxY - y - reserved)
             let lines = Fmt.wrap(n.text, width: area.width)
