@@ -25,13 +25,23 @@ import LiqtopTestSupport
     }
 
     /// Clears the command line (`keys`) and waits for the bare prompt: text typed before the
-    /// shell has redrawn would land on the old line (seen on a loaded machine).
+    /// shell has redrawn would land on the old line (seen on a loaded machine). A C-c that lands
+    /// while a completion callback still runs only interrupts it (zsh: "Killed by signal in
+    /// __liqtop_custom_complete") and leaves no prompt: the keys are sent again then.
     static func fresh(_ t: TmuxSession, _ keys: [String], prompt: String) async throws {
-        for k in keys { try t.send(k) }
-        try await t.wait(until: "a bare \(prompt) line") { screen in
+        func bare(_ screen: String) -> Bool {
             screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?
                 .trimmingCharacters(in: .whitespaces) == prompt
         }
+        for _ in 0 ..< 10 {
+            for k in keys { try t.send(k) }
+            let deadline = ContinuousClock.now + .seconds(2)
+            while ContinuousClock.now < deadline {
+                if bare(t.capture()) { return }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        try await t.wait(until: "a bare \(prompt) line", timeout: .seconds(1), bare)
     }
 
     static var path: String { LiqtopBinary.url.deletingLastPathComponent().path + ":/usr/bin:/bin" }
