@@ -24,8 +24,10 @@ enum LiqtopVersion {
             let word = s.prefix { !$0.isWhitespace }
             return isCommitWord(word) ? String(word) : nil
         }
-        guard let build = exe.range(of: "/.build/") else { return nil }
-        let root = String(exe[..<build.lowerBound])
+        // `.build`, or a named scratch path (`.build-tsan`, `.build_x`) of the same checkout.
+        let parts = exe.split(separator: "/", omittingEmptySubsequences: false)
+        guard let k = parts.lastIndex(where: { $0 == ".build" || $0.hasPrefix(".build-") || $0.hasPrefix(".build_") }) else { return nil }
+        let root = parts[..<k].joined(separator: "/")
         let fm = FileManager.default
         guard fm.fileExists(atPath: root + "/Package.swift"), fm.fileExists(atPath: root + "/.git") else { return nil }
         return describe(root)
