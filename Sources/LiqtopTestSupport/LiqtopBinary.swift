@@ -90,11 +90,13 @@ public enum LiqtopBinary {
         return RawResult(status: p.terminationStatus, stdout: await o, stderr: await e, timedOut: timedOut)
     }
 
-    /// Starts liqtop with `arguments`; stdin is /dev/null, stdout and stderr are pipes.
-    public static func start(_ arguments: [String]) throws -> (Process, out: Pipe, err: Pipe) {
+    /// Starts liqtop with `arguments` (and `environment` set over the test's own); stdin is
+    /// /dev/null, stdout and stderr are pipes.
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, out: Pipe, err: Pipe) {
         let p = Process()
         p.executableURL = url
         p.arguments = arguments
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -18,17 +18,8 @@ import LiqtopTestSupport
         defer { Task { await server.stop() } }
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-state-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
-        let p = Process()
-        p.executableURL = LiqtopBinary.url
-        p.arguments = ["live", "--venues", "binance", "--binance-url", server.url + "/ws/!forceOrder@arr", "--no-leverage", "--print"] + extra
-        var env = ProcessInfo.processInfo.environment
-        env["XDG_STATE_HOME"] = state.path
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
+        let (p, out, err) = try LiqtopBinary.start(["live", "--venues", "binance", "--binance-url", server.url + "/ws/!forceOrder@arr",
+                                                    "--no-leverage", "--print"] + extra, environment: ["XDG_STATE_HOME": state.path])
         // The first reconnect comes after 0.5-1 s (the backoff's first step).
         let reconnected = await eventually(.seconds(30)) { server.connections >= 2 }
         try await Task.sleep(for: .milliseconds(300))
