@@ -107,15 +107,24 @@ final class TmuxSession {
     var paneDead: String { format("#{pane_dead}") }
     var panePID: String { format("#{pane_pid}") }
 
-    /// Polls the screen every 50 ms until `condition` holds; on timeout records an issue with
-    /// the last screen (at the caller's line) and throws, so the test stops there.
+    /// Polls the screen every 50 ms until `condition` holds on two captures in a row; on timeout
+    /// records an issue with the last screen (at the caller's line) and throws, so the test stops there.
+    /// Two in a row, because tmux can be captured halfway through one frame's output: the rows
+    /// already written match while the rest still shows the previous frame.
     @discardableResult
     func wait(until what: String, timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
               _ condition: (String) -> Bool) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var screen = capture()
-        while !condition(screen) {
+        var held = false
+        while true {
+            if condition(screen) {
+                if held { break }
+                held = true
+            } else {
+                held = false
+            }
             if clock.now >= deadline {
                 let state = "alternate_on=\(alternateOn) pane_dead=\(paneDead) pane_title=\(paneTitle)"
                 Issue.record(Comment(rawValue: "timed out after \(timeout) waiting for \(what) (\(state)); last screen:\n"
