@@ -106,18 +106,19 @@ public struct VenueSource: FeedSource {
         let client: WebSocketClient
         switch config.proxy {
         case .none:
-            client = WebSocketClient(url: config.url, configuration: wsConfig, logger: Self.logger, handler: handler)
+            client = WebSocketClient(url: config.url, configuration: wsConfig, eventLoopGroup: NetworkLoop.group,
+                                     logger: Self.logger, handler: handler)
         case .environment:
             client = WebSocketClient(url: config.url, configuration: wsConfig, proxySettings: .environment(),
-                                     logger: Self.logger, handler: handler)
+                                     eventLoopGroup: NetworkLoop.group, logger: Self.logger, handler: handler)
         case .http(let host, let port):
             client = WebSocketClient(url: config.url, configuration: wsConfig,
                                      proxySettings: .init(host: host, port: port, type: .http()),
-                                     logger: Self.logger, handler: handler)
+                                     eventLoopGroup: NetworkLoop.group, logger: Self.logger, handler: handler)
         case .socks(let host, let port):
             client = WebSocketClient(url: config.url, configuration: wsConfig,
                                      proxySettings: .init(host: host, port: port, type: .socks),
-                                     logger: Self.logger, handler: handler)
+                                     eventLoopGroup: NetworkLoop.group, logger: Self.logger, handler: handler)
         }
         let clientTask = Task { try await client.run() }
         let stallLimit = self.stallLimit, timing = self.timing, name = self.name

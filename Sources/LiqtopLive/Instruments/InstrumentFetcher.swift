@@ -90,7 +90,7 @@ public struct InstrumentFetcher: Sendable {
     func download(_ url: String) async -> Result<[UInt8], DownloadError> {
         let configuration = HTTPConfiguration.make(url: url, environment: environment, connectTimeout: connectTimeout,
                                                    readTimeout: .seconds(timeout.components.seconds))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let client = HTTPClient(eventLoopGroupProvider: .shared(NetworkLoop.group), configuration: configuration)
         let result: Result<[UInt8], DownloadError>
         do {
             var request = HTTPClientRequest(url: url)

@@ -97,7 +97,7 @@ public struct OpenInterestPoller: FeedSource {
         context.venue = .binance
         let state = LiveState(source: name, context: context, keepRaw: keepRaw, instruments: instruments)
         let session = state.beginSession(now: clock())
-        let client = HTTPClient(eventLoopGroupProvider: .singleton,
+        let client = HTTPClient(eventLoopGroupProvider: .shared(NetworkLoop.group),
                                 configuration: HTTPConfiguration.make(url: baseURL, environment: environment,
                                                                       connectTimeout: timing.connectTimeout,
                                                                       readTimeout: timing.requestTimeout))
