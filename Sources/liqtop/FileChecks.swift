@@ -1,10 +1,11 @@
 import Foundation
 import LiqtopCore
+import LiqtopFeeds
 
 /// What `replay` and `summary` say about the files they were given before and after reading them.
 enum FileChecks {
     /// The subcommands a mistyped word may have meant (`liqtop sumary` reaches replay as a FILE).
-    static let commands = ["replay", "summary", "alerts", "tail", "live", "themes", "config"]
+    static let commands = ["replay", "summary", "export", "alerts", "tail", "live", "themes", "config"]
 
     /// `did you mean 'liqtop summary'?` for a missing file named like a subcommand: no path
     /// separator, no extension, within two edits of one.
@@ -46,5 +47,12 @@ enum FileChecks {
         if s.rejected > 0 { counts.append("\(Figures.count(s.rejected)) lines rejected") }
         if s.ignored > 0 { counts.append("\(Figures.count(s.ignored)) ignored") }
         return "no events recognized in \(SafeText.clean(path)): " + (counts.isEmpty ? "\(Figures.count(s.lines)) lines read" : counts.joined(separator: ", ")) + first
+    }
+}
+
+extension ArchiveDirectory {
+    /// `expand` with its error as the one-line CLI error.
+    static func expanding(_ files: [String]) throws -> [Input] {
+        do { return try expand(files) } catch { throw CLIError(message: "\(error)") }
     }
 }

@@ -16,6 +16,9 @@ enum HelpText {
             liqtop replay day.ndjson --from 21:00 --speed 300 --theme light
           The figures the dashboard shows at 23:00, as JSON:
             liqtop summary --json --at 2026-01-14T23:00:00Z day.ndjson
+          BTC's liquidations of the last hour as native NDJSON:
+            liqtop export --coins BTC --types liquidation \\
+              --from 2026-01-14T23:00Z day.ndjson
           Follow a feed on stdin, writing normalized NDJSON:
             websocat wss://fstream.binance.com/ws/!forceOrder@arr \\
               | liqtop tail - --print

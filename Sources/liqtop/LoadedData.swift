@@ -19,7 +19,8 @@ enum LoadedData {
         let context = DecodeContext(now: WallClock.now(), instruments: given.book)
         let packing = FileInput.Packing(keepsOrderDetail: keepsOrderDetail)
         try FileChecks.checkNames(files)
-        let (unique, repeats) = SourceIdentity.unique(files)
+        let inputs = try ArchiveDirectory.expanding(files)
+        let (unique, repeats) = SourceIdentity.unique(inputs.map(\.path))
         for r in repeats { Terminal.standardError("liqtop: " + SourceIdentity.notice(r)) }
         for path in unique {
             // Parts are ingested as they arrive, while later parts of a large file still decode.
@@ -34,7 +35,10 @@ enum LoadedData {
         // A file that gave no event at all is a mistake (a wrong file, a wrong format), not a day.
         let input = await store.snapshot().input
         for path in unique where path != "-" {
-            if let message = FileChecks.nothingRecognized(path, input) { throw CLIError(message: message) }
+            guard let message = FileChecks.nothingRecognized(path, input) else { continue }
+            // Named, it is a mistake; found in a directory, one file among the day's (skipped, said).
+            if inputs.contains(where: { $0.path == path && $0.named }) { throw CLIError(message: message) }
+            Terminal.standardError("liqtop: skipped: " + message)
         }
         return store
     }

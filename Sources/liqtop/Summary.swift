@@ -11,7 +11,7 @@ struct Summary: AsyncParsableCommand {
     @Argument(help: "Recorded feeds, Farside/FRED/odds/notes CSV or native NDJSON files ('-' for stdin).")
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("Time to summarize at (ISO-8601 UTC, a day, or epoch ms); default: the last event.", valueName: "TIME"))
+    @Option(help: ArgumentHelp("Time to summarize at (ISO-8601 UTC, a day meaning its end, or epoch ms); default: the latest event, a dated one at the end of its day.", valueName: "TIME"))
     var at: String?
 
     @Flag(help: "Print JSON instead of a table.")
@@ -37,7 +37,7 @@ struct Summary: AsyncParsableCommand {
     func run() async throws {
         var clock: Millis?
         if let at {
-            guard let t = ISOTime.parse(at) else { throw ValidationError("cannot read time '\(at)': use e.g. 2026-01-14T23:00:00Z") }
+            guard let t = ISOTime.parseInstant(at) else { throw ValidationError("cannot read time '\(at)': use e.g. 2026-01-14T23:00:00Z") }
             clock = t
         }
         var bandStep: FixedDecimal?

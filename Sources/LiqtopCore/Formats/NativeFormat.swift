@@ -321,12 +321,30 @@ public enum NativeFormat {
 // MARK: - Encoding
 
 extension NativeFormat {
+    /// The `type` of `event`'s native line (also what `liqtop export --types` names).
+    public static func typeName(of event: Event) -> String {
+        switch event {
+        case .liquidation: "liquidation"
+        case .etfFlow: "etf_flow"
+        case .note: "note"
+        case .rate: "rate"
+        case .cutOdds: "cut_odds"
+        case .dailyTotals: "daily_liquidations"
+        case .markPrice: "mark_price"
+        case .funding: "funding"
+        case .openInterest: "open_interest"
+        }
+    }
+
+    /// Every native event type, in the order of `Event`'s cases.
+    public static let eventTypes = ["liquidation", "etf_flow", "note", "rate", "cut_odds", "daily_liquidations", "mark_price", "funding", "open_interest"]
+
     /// One line of native NDJSON for `event`, without the trailing newline.
     public static func encode(_ event: Event) -> String {
         var w = LineWriter()
+        w.key("type", typeName(of: event))
         switch event {
         case .liquidation(let l):
-            w.key("type", "liquidation")
             w.key("time", raw: String(l.time))
             w.key("venue", l.venue.rawValue)
             w.key("instrument", l.instrument)
@@ -336,7 +354,6 @@ extension NativeFormat {
             w.key("qty", l.quantity.description)
             w.key("usd", l.usd.exactString)
         case .etfFlow(let f):
-            w.key("type", "etf_flow")
             w.key("date", f.day.description)
             w.key("asset", f.asset.rawValue)
             w.key("fund", f.fund)
@@ -344,27 +361,22 @@ extension NativeFormat {
             if let coins = f.coins { w.key("coins", coins.description) }
             if let price = f.referencePrice { w.key("price", price.description) }
         case .note(let n):
-            w.key("type", "note")
             w.key("time", raw: String(n.time))
             w.key("source", n.source)
             w.key("text", n.text)
         case .rate(let r):
-            w.key("type", "rate")
             w.key("date", r.day.description)
             w.key("series", r.series)
             w.key("value", r.value.description)
         case .cutOdds(let c):
-            w.key("type", "cut_odds")
             w.key("meeting", c.meeting.description)
             w.key("range", c.targetRange)
             w.key("probability", c.probabilityPercent.description)
         case .dailyTotals(let d):
-            w.key("type", "daily_liquidations")
             w.key("date", d.day.description)
             w.key("long_usd", d.longUSD.exactString)
             w.key("short_usd", d.shortUSD.exactString)
         case .markPrice(let m):
-            w.key("type", "mark_price")
             w.key("time", raw: String(m.time))
             w.key("venue", m.venue.rawValue)
             w.key("instrument", m.instrument)
@@ -372,7 +384,6 @@ extension NativeFormat {
             w.key("mark", m.mark.description)
             if let index = m.index { w.key("index", index.description) }
         case .funding(let f):
-            w.key("type", "funding")
             w.key("time", raw: String(f.time))
             w.key("venue", f.venue.rawValue)
             w.key("instrument", f.instrument)
@@ -381,7 +392,6 @@ extension NativeFormat {
             if let hours = f.intervalHours { w.key("interval_h", raw: String(hours)) }
             if let next = f.nextFundingTime { w.key("next_funding_time", raw: String(next)) }
         case .openInterest(let o):
-            w.key("type", "open_interest")
             w.key("time", raw: String(o.time))
             w.key("venue", o.venue.rawValue)
             w.key("instrument", o.instrument)

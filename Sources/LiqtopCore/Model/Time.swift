@@ -127,6 +127,17 @@ public enum ISOTime {
     }
 }
 
+extension ISOTime {
+    /// An instant as a person means it: as `parse`, but a bare day is the end of that day (its
+    /// last millisecond), so `summary --at 2026-01-14` covers the whole day; `2026-01-14T00:00Z`
+    /// still means midnight.
+    public static func parseInstant(_ text: some StringProtocol) -> Millis? {
+        let s = text.trimmingASCIISpaces()
+        if s.count == 10, let day = Day(iso: s) { return day.start + Duration.day - 1 }
+        return parse(s)
+    }
+}
+
 extension Character {
     var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
 }

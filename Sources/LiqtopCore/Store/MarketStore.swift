@@ -97,9 +97,11 @@ public actor MarketStore {
                 macro.insert(n)
                 noteTime(n.time)
                 latestNoteTime = max(latestNoteTime ?? n.time, n.time)
-            case .rate(let r): macro.insert(r)
+            // A dated event counts at the end of its day; cut odds are dated by a meeting that
+            // may lie months ahead, so they never move the end of the data.
+            case .rate(let r): macro.insert(r); noteTime(r.day.start + Duration.day - 1)
             case .cutOdds(let o): macro.insert(o)
-            case .dailyTotals(let d): macro.insert(d)
+            case .dailyTotals(let d): macro.insert(d); noteTime(d.day.start + Duration.day - 1)
             case .markPrice(let m): leverageEvent(e, m.time)
             case .funding(let f): leverageEvent(e, f.time)
             case .openInterest(let o): leverageEvent(e, o.time)
@@ -209,10 +211,10 @@ public actor MarketStore {
         publishIfChanged()
     }
 
-    /// The time the data ends: the last liquidation, else the latest note or ETF day.
     /// The newest moment in the data: the last liquidation or note, whichever is later (a note
     /// written after the last order must be reachable by `summary` and replay's End); without
-    /// either, the end of the newest ETF day.
+    /// either, the latest of the other events, a dated one (ETF day, rate, daily totals) at the
+    /// end of its day.
     public var dataEnd: Millis? {
         switch (liquidations.lastTime, latestNoteTime) {
         case let (l?, n?): return max(l, n)

@@ -112,12 +112,20 @@ public struct InputStats: Sendable, Hashable {
         public var events = 0
         public var rejected = 0
         public var ignored = 0
+
+        public init(name: String, lines: Int = 0, events: Int = 0, rejected: Int = 0, ignored: Int = 0) {
+            self.name = name; self.lines = lines; self.events = events; self.rejected = rejected; self.ignored = ignored
+        }
     }
     public var sources: [Source] = []
     /// The first `MarketStore.keptRejections` rejections, in arrival order.
     public var rejections: [Rejection] = []
     /// Every rejection counted by kind, the ones not kept too.
     public var reasons = ReasonCounts()
+
+    public init(sources: [Source] = [], rejections: [Rejection] = []) {
+        self.sources = sources; self.rejections = rejections
+    }
 
     public var events: Int { sources.reduce(0) { $0 + $1.events } }
     public var rejected: Int { sources.reduce(0) { $0 + $1.rejected } }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import LiqtopTestSupport
+
+/// A directory where files are accepted (issue 16, item 1, its first part): the recordings and
+/// tables in it, a raw twin left out, hidden entries and other files ignored.
+@Suite struct ArchiveDirectoryTests {
+    static func figures(_ text: String) throws -> NSDictionary {
+        var d = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        d["input"] = nil
+        return d as NSDictionary
+    }
+
+    @Test func aDirectoryReadsAsItsFilesWithoutTheRawTwin() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-archive-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let days = try DuckDBArchiveTests.archive(in: dir)
+        // The raw twin of the first day holds the same orders: read too, it would double them.
+        try FileManager.default.copyItem(atPath: days[0].file, toPath: dir.appendingPathComponent("liqtop-\(days[0].day).raw.ndjson").path)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".liqtop-index"), withIntermediateDirectories: true)
+        try "ignored".write(to: dir.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+        try "not,a,table\n1,2,3\n".write(to: dir.appendingPathComponent("bogus.csv"), atomically: true, encoding: .utf8)
+
+        let named = try await LiqtopBinary.run(["summary", "--json"] + days.map(\.file))
+        let whole = try await LiqtopBinary.run(["summary", "--json", dir.path])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(try Self.figures(whole.stdout) == Self.figures(named.stdout))
+        #expect(whole.stderr.contains("liqtop: skipped: no events recognized in \(dir.path)/bogus.csv"), "\(whole.stderr)")
+        let exported = try await LiqtopBinary.run(["export", "--types", "liquidation", dir.path])
+        #expect(exported.stdout.split(separator: "\n").count == days.count * 1_502)
+
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try await LiqtopBinary.run(["summary", empty.path])
+        #expect(none.status == 2 && none.stderr.contains("no recordings or tables in it"), "\(none.stderr)")
+    }
+}
