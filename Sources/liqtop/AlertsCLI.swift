@@ -95,6 +95,7 @@ struct AlertsCLI: AsyncParsableCommand {
     /// (stdin closed), stdout's reader went away, or a signal.
     private func runFollowing(_ rules: [AlertRule]) async throws {
         signal(SIGPIPE, SIG_IGN) // a reader that goes away is EPIPE: the loop ends in order
+        try FileChecks.refuseDirectories(files, following: "alerts --follow")
         let (given, givenSources) = try InstrumentOption.read(instruments)
         try FileChecks.checkNames(files)
         let context = DecodeContext(now: WallClock.now(), instruments: given)

@@ -22,6 +22,16 @@ enum FileChecks {
         if let s = files.lazy.compactMap(suggestion(forMissing:)).first { throw CLIError(message: s) }
     }
 
+    /// Following (`tail`, `alerts --follow`) reads files as they grow; a directory would wait
+    /// forever for nothing, so it is a usage error that says what to name instead.
+    static func refuseDirectories(_ files: [String], following what: String) throws {
+        for f in files where f != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: f, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            throw CLIError(message: "\(SafeText.clean(f)) is a directory: \(what) follows files; name them (e.g. \(SafeText.clean(f.hasSuffix("/") ? f : f + "/"))liqtop-DAY.ndjson)")
+        }
+    }
+
     /// Levenshtein distance, small words only.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

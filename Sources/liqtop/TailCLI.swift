@@ -27,6 +27,7 @@ struct TailCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try FileChecks.refuseDirectories(files, following: "tail")
         live.log.start("tail")
         let (given, givenSources) = try InstrumentOption.read(live.instruments)
         let context = DecodeContext(now: WallClock.now(), instruments: given)

@@ -35,4 +35,16 @@ import LiqtopTestSupport
         let none = try await LiqtopBinary.run(["summary", empty.path])
         #expect(none.status == 2 && none.stderr.contains("no recordings or tables in it"), "\(none.stderr)")
     }
+
+    /// Following a directory would wait for nothing: `tail` and `alerts --follow` say so (exit 2).
+    @Test func followingADirectoryIsAUsageError() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-follow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for arguments in [["tail", dir.path, "--print"], ["alerts", "--follow", dir.path]] {
+            let r = try await LiqtopBinary.run(arguments, limit: .seconds(20))
+            #expect(r.status == 2, "\(arguments): \(r.stderr)")
+            #expect(r.stderr.contains("\(dir.path) is a directory: \(arguments[0] == "tail" ? "tail" : "alerts --follow") follows files; name them"), "\(r.stderr)")
+        }
+    }
 }
