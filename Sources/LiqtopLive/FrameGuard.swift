@@ -1,13 +1,13 @@
+import LiqtopFeeds
 import NIOCore
 import NIOWebSocket
-import Synchronization
 import WSClient
 
 /// The first fault of one connection, shared by the frame guard and the reading loop. Sealed
 /// when the reading loop ends: the close the library sends after our handler has ended (1011
 /// for any error of ours) is not a fault of the server's.
 final class FaultBox: Sendable {
-    private let state = Mutex<(first: FrameFault?, sealed: Bool)>((nil, false))
+    private let state = PthreadLock<(first: FrameFault?, sealed: Bool)>((nil, false))
 
     var fault: FrameFault? { state.withLock { $0.first } }
 

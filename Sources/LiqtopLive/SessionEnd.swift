@@ -1,4 +1,4 @@
-import Synchronization
+import LiqtopFeeds
 import NIOCore
 import NIOPosix
 import WSClient
@@ -109,7 +109,7 @@ final class ResumeOnce<T: Sendable>: Sendable {
         case done
     }
 
-    private let state = Mutex<State>(.empty)
+    private let state = PthreadLock<State>(.empty)
 
     func install(_ c: CheckedContinuation<T, Never>) {
         let ready: T? = state.withLock { s in

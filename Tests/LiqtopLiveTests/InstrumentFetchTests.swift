@@ -4,21 +4,20 @@ import LiqtopFeeds
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 import Testing
 @testable import LiqtopLive
 
 /// A plain HTTP server on 127.0.0.1 answering every GET with one fixed body (or status).
 final class LoopbackHTTPServer: Sendable {
     let channel: any Channel
-    let requests = Mutex<[String]>([])
+    let requests = PthreadLock<[String]>([])
 
     private init(channel: any Channel) { self.channel = channel }
 
     var port: Int { channel.localAddress?.port ?? 0 }
 
     static func start(status: HTTPResponseStatus = .ok, body: String) async throws -> LoopbackHTTPServer {
-        let box = Mutex<LoopbackHTTPServer?>(nil)
+        let box = PthreadLock<LoopbackHTTPServer?>(nil)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in

@@ -2,7 +2,6 @@ import Foundation
 import LiqtopCore
 import LiqtopFeeds
 import Logging
-import Synchronization
 import Testing
 @testable import LiqtopLive
 import LiqtopTestSupport
@@ -59,7 +58,7 @@ import LiqtopTestSupport
 /// Each instrument list fetched is a line: its size when it came, else what was used and why.
 @Suite struct InstrumentRefreshLogTests {
     final class Lines: LogHandler, @unchecked Sendable {
-        let lines = Mutex<[String]>([])
+        let lines = PthreadLock<[String]>([])
         var metadata: Logger.Metadata = [:]
         var logLevel: Logger.Level = .trace
         subscript(metadataKey key: String) -> Logger.Metadata.Value? { get { nil } set {} }
@@ -73,7 +72,7 @@ import LiqtopTestSupport
         let good = InstrumentFetchTests.fetcher(port: server.port, cache: dir)
         let sink = Lines()
         let logger = Logger(label: "test", factory: { _ in sink })
-        let rounds = Mutex(0)
+        let rounds = PthreadLock(0)
         let refresh = Task {
             await InstrumentRefresh.run(feed: InstrumentFeed(), fetcher: good, extra: InstrumentBook(), every: .seconds(3600), logger: logger) { _ in
                 rounds.withLock { $0 += 1 }

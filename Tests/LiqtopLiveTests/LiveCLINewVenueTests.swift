@@ -1,7 +1,7 @@
+import LiqtopFeeds
 import Foundation
 import LiqtopCore
 import LiqtopTestSupport
-import Synchronization
 import Testing
 
 /// `liqtop live --venues htx,bitmex,deribit` against one loopback server: every new venue is
@@ -9,7 +9,7 @@ import Testing
 /// that time, so the recording replays it exactly.
 @Suite(.serialized) struct LiveCLINewVenueTests {
     /// The server, for the script to tell which endpoint a connection reached.
-    final class Box: Sendable { let server = Mutex<LoopbackServer?>(nil) }
+    final class Box: Sendable { let server = PthreadLock<LoopbackServer?>(nil) }
 
     @Test(.timeLimit(.minutes(1))) func newVenuesThroughTheCLIPrintAndRecord() async throws {
         let box = Box()

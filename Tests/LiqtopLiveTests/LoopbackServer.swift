@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import LiqtopFeeds
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -7,7 +8,6 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOWebSocket
-import Synchronization
 
 /// One thing the loopback server does on a connection.
 enum Step: Sendable {
@@ -44,8 +44,8 @@ final class LoopbackServer: Sendable {
     }
 
     let script: Script
-    private let log = Mutex(Log())
-    private let listener = Mutex<(any Channel)?>(nil)
+    private let log = PthreadLock(Log())
+    private let listener = PthreadLock<(any Channel)?>(nil)
 
     private init(script: Script) { self.script = script }
 

@@ -2,13 +2,12 @@ import LiqtopCore
 import LiqtopFeeds
 @testable import LiqtopLive
 import NIOHTTP1
-import Synchronization
 import Testing
 
 /// The waits a poller asked for, in order; each returns after at most a few real milliseconds,
 /// so a minute-long pause is asserted without being sat through.
 final class SleepLog: Sendable {
-    private let waits = Mutex<[Swift.Duration]>([])
+    private let waits = PthreadLock<[Swift.Duration]>([])
 
     var all: [Swift.Duration] { waits.withLock { $0 } }
 

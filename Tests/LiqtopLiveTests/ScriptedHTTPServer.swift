@@ -1,7 +1,7 @@
+import LiqtopFeeds
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 
 /// A plain HTTP server on 127.0.0.1 that answers the n-th request (from 0, in order of arrival)
 /// as the script says, and records each request's URI: a venue's REST endpoint, rate limits included.
@@ -13,7 +13,7 @@ final class ScriptedHTTPServer: Sendable {
     }
 
     let channel: any Channel
-    private let uris = Mutex<[String]>([])
+    private let uris = PthreadLock<[String]>([])
 
     private init(channel: any Channel) { self.channel = channel }
 
@@ -22,7 +22,7 @@ final class ScriptedHTTPServer: Sendable {
     var requests: [String] { uris.withLock { $0 } }
 
     static func start(_ reply: @escaping @Sendable (_ n: Int, _ uri: String) -> Reply) async throws -> ScriptedHTTPServer {
-        let box = Mutex<ScriptedHTTPServer?>(nil)
+        let box = PthreadLock<ScriptedHTTPServer?>(nil)
         let seen: @Sendable (String) -> Int = { uri in
             box.withLock { server in server?.uris.withLock { $0.append(uri); return $0.count - 1 } ?? 0 }
         }
@@ -46,7 +46,7 @@ final class ScriptedHTTPServer: Sendable {
         typealias OutboundOut = HTTPServerResponsePart
         let seen: @Sendable (String) -> Int
         let reply: @Sendable (Int, String) -> Reply
-        private let pending = Mutex<(n: Int, uri: String)?>(nil)
+        private let pending = PthreadLock<(n: Int, uri: String)?>(nil)
 
         init(seen: @escaping @Sendable (String) -> Int, reply: @escaping @Sendable (Int, String) -> Reply) {
             self.seen = seen; self.reply = reply

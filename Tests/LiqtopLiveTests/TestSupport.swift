@@ -2,7 +2,6 @@ import Dispatch
 import LiqtopCore
 import LiqtopFeeds
 @testable import LiqtopLive
-import Synchronization
 
 let testNow: Millis = 1_768_348_800_000 // 2026-01-14
 let testContext = DecodeContext(now: testNow)
@@ -20,7 +19,7 @@ final class Recorder: Sendable {
         var health: [SourceHealth] = []
     }
 
-    let state = Mutex(State())
+    let state = PthreadLock(State())
 
     var sink: FeedSink {
         FeedSink(deliver: { batch in self.state.withLock { $0.batches.append(batch) } },

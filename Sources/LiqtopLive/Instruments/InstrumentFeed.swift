@@ -7,10 +7,10 @@ import Synchronization
 /// again (every 6 h). Decoders check its version per frame (one atomic load) and take the new
 /// book only when it changed.
 public final class InstrumentFeed: Sendable {
-    private let book: Mutex<InstrumentBook>
+    private let book: PthreadLock<InstrumentBook>
     private let version = Atomic<Int>(0)
 
-    public init(_ initial: InstrumentBook = InstrumentBook()) { book = Mutex(initial) }
+    public init(_ initial: InstrumentBook = InstrumentBook()) { book = PthreadLock(initial) }
 
     public func update(_ new: InstrumentBook) {
         book.withLock { $0 = new }

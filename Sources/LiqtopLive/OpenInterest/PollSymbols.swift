@@ -1,12 +1,12 @@
-import Synchronization
+import LiqtopFeeds
 
 /// The Binance USD-M symbols whose open interest is polled, changeable while the poller runs
 /// (the coins on screen): each round reads the list as it is then.
 public final class PollSymbols: Sendable {
-    private let symbols: Mutex<[String]>
+    private let symbols: PthreadLock<[String]>
 
     /// `coins` as symbols (`BTC` → `BTCUSDT`, see `VenueConfig.linearSymbols`).
-    public init(coins: [String]) { symbols = Mutex(Self.valid(coins)) }
+    public init(coins: [String]) { symbols = PthreadLock(Self.valid(coins)) }
 
     public func set(coins: [String]) {
         let new = Self.valid(coins)
