@@ -22,6 +22,12 @@ struct DemoMarket {
 
     func instrument(on venue: Venue) -> String { venue == .okx ? (okxSymbol ?? symbol) : symbol }
     func lotSize(on venue: Venue) -> Int64 { venue == .okx ? okxLot : lot }
+
+    /// The same market on another day: other opening and closing prices (in ticks).
+    func priced(open: Int64, close: Int64) -> DemoMarket {
+        DemoMarket(coin: coin, symbol: symbol, okxSymbol: okxSymbol, priceScale: priceScale, open: open, close: close,
+                   lotScale: lotScale, lot: lot, okxLot: okxLot, weight: weight, beta: beta, maxOrder: maxOrder)
+    }
 }
 
 enum DemoMarkets {
@@ -63,13 +69,13 @@ enum DemoMarkets {
     /// to the short liquidations: in a squeeze, price rises as shorts are forced out), plus a
     /// shared market wiggle, an early Asia dip and a US-afternoon pullback (when longs get hit),
     /// and a coin-specific wiggle. Wiggles fade to zero at both ends so open/close are exact.
-    static func paths(progress: [Int64], rng: inout SeededRandom) -> [[Int64]] {
+    static func paths(_ markets: [DemoMarket] = all, progress: [Int64], rng: inout SeededRandom) -> [[Int64]] {
         let n = anchorCount
         var market = [Int64](repeating: 0, count: n)
         for k in 1 ..< n {
             market[k] = min(150, max(-150, market[k - 1] + rng.int(-12 ... 12) - market[k - 1] / 16))
         }
-        return all.map { m in
+        return markets.map { m in
             var idio: Int64 = 0
             var path = [Int64](repeating: m.open, count: n)
             for k in 0 ..< n {
