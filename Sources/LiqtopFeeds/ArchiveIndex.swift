@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import LiqtopCore
+
+/// The per-day index of an archive: each input file's day digests, kept beside it in
+/// `.liqtop-index/NAME.digest` and used while the file's size and modification time are those it
+/// was built from. A file that changed (today's, still growing under `live --record`) is read
+/// again whole, so its orders are counted once however often it grew. An index that cannot be
+/// read back exactly, or cannot be written (a read-only archive), costs a rebuild, never a figure.
+public enum ArchiveIndex {
+    public static let folder = ".liqtop-index"
+    static let magic = "liqtop-index 1"
+
+    public struct Result: Sendable {
+        public var digests = DayDigests()
+        public var stats = InputStats()
+        /// Files read again (no index, or it was stale or unreadable), and files served from it.
+        public var rebuilt: [String] = []
+        public var reused: [String] = []
+        /// Index files that could not be written, each with why.
+        public var unsaved: [String] = []
+    }
+
+    /// Digests of every input, from the index where it is current.
+    public static func digests(of inputs: [ArchiveDirectory.Input], context: DecodeContext) throws(FileInputError) -> Result {
+        var result = Result()
+        for input in inputs {
+            let path = input.path
+            guard path != "-", let stamp = Stamp(path: path) else {
+                // Standard input, or nothing to stat: read it, keep no index.
+                let (digests, source, rejections) = try build(path, context)
+                result.digests.merge(digests); result.stats.sources.append(source); result.stats.rejections += rejections
+                result.rebuilt.append(path)
+                continue
+            }
+            let indexPath = indexPath(of: path)
+            if let (digests, source) = read(indexPath, stamp: stamp, name: path, context: context) {
+                result.digests.merge(digests); result.stats.sources.append(source)
+                result.reused.append(path)
+                continue
+            }
+            let (digests, source, rejections) = try build(path, context)
+            result.digests.merge(digests); result.stats.sources.append(source); result.stats.rejections += rejections
+            result.rebuilt.append(path)
+            let text = header(stamp, source) + "\n" + DigestText.encode(digests)
+            if let why = AtomicFile.write(Array(text.utf8), to: indexPath, directory: directory(of: path) + folder) {
+                result.unsaved.append(why)
+            }
+        }
+        return result
+    }
+
+    /// `DIR/.liqtop-index/NAME.digest` for `DIR/NAME`.
+    public static func indexPath(of path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        return directory(of: path) + folder + "/" + name + ".digest"
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    /// What a file was when indexed: its size and modification time to the nanosecond.
+    struct Stamp: Equatable {
+        var size: Int64
+        var seconds: Int64
+        var nanoseconds: Int64
+
+        init?(path: String) {
+            var st = stat()
+            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+            size = Int64(st.st_size)
+            #if canImport(Darwin)
+            seconds = Int64(st.st_mtimespec.tv_sec); nanoseconds = Int64(st.st_mtimespec.tv_nsec)
+            #else
+            seconds = Int64(st.st_mtim.tv_sec); nanoseconds = Int64(st.st_mtim.tv_nsec)
+            #endif
+        }
+    }
+
+    /// The first line: the file it stands for and that file's counts (so rejected lines stay
+    /// counted when the index is used instead of the file).
+    static func header(_ s: Stamp, _ source: InputStats.Source) -> String {
+        "\(magic) \(s.size) \(s.seconds) \(s.nanoseconds) \(source.lines) \(source.events) \(source.rejected) \(source.ignored)"
+    }
+
+    static func read(_ indexPath: String, stamp: Stamp, name: String, context: DecodeContext) -> (DayDigests, InputStats.Source)? {
+        guard let data = FileManager.default.contents(atPath: indexPath) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let newline = text.firstIndex(of: "\n") else { return nil }
+        let head = text[..<newline]
+        guard head.hasPrefix(magic + " ") else { return nil }
+        let numbers = head.dropFirst(magic.count + 1).split(separator: " ").compactMap { Int64($0) }
+        guard numbers.count == 7, numbers[0] == stamp.size, numbers[1] == stamp.seconds, numbers[2] == stamp.nanoseconds,
+              let digests = DigestText.decode(text[text.index(after: newline)...], context: context) else { return nil }
+        let source = InputStats.Source(name: name, lines: Int(numbers[3]), events: Int(numbers[4]),
+                                       rejected: Int(numbers[5]), ignored: Int(numbers[6]))
+        return (digests, source)
+    }
+
+    static func build(_ path: String, _ context: DecodeContext) throws(FileInputError) -> (DayDigests, InputStats.Source, [Rejection]) {
+        let acc = PthreadLock((DayDigests(), InputStats.Source(name: path), [Rejection]()))
+        try FileInput.decodeParts(path: path, context: context) { part in
+            acc.withLock { a in
+                a.0.add(part.events)
+                a.1.lines += part.lines
+                a.1.events += part.events.count
+                a.1.rejected += part.rejectedCount
+                a.1.ignored += part.ignored
+                a.2 += part.rejections.prefix(max(0, 20 - a.2.count))
+            }
+        }
+        return acc.withLock { $0 }
+    }
+}
