@@ -118,7 +118,7 @@ enum LiveRunner {
             // Headless: run until every source ends (stdin closed), stdout's reader goes away, or
             // a signal stops us; either way the recorder is flushed (a bounded wait) before exit.
             let status = await untilDoneOrSignalled(feeds, stdoutClosed: stdoutClosed)
-            feeds.forEach { $0.cancel() }
+            await stop(feeds)
             let recorded = await finishRecording(recorder, watch: recordWatch, store: store)
             if status != 0 { throw ExitCode(status) }
             if !recorded { throw ExitCode(2) }
@@ -134,6 +134,7 @@ enum LiveRunner {
                                                               options: dashboard,
                                                               themes: themes)
             await saver?.finish()
+            await stop(feeds)
             let recorded = await finishRecording(recorder, watch: recordWatch, store: store)
             if status != 0 { throw ExitCode(status) }
             if !recorded { throw ExitCode(2) }
@@ -142,6 +143,18 @@ enum LiveRunner {
 
     /// How long shutdown waits for the last write: a blocked disk must not hold the process.
     static let closeTimeout: Swift.Duration = .seconds(2)
+
+    /// Cancels the sources and waits (within `closeTimeout`) until each has said it stopped, so
+    /// their last words reach the log before the session's exit line.
+    static func stop(_ feeds: [Task<Void, Never>]) async {
+        feeds.forEach { $0.cancel() }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for f in feeds { await f.value } }
+            group.addTask { try? await Task.sleep(for: closeTimeout) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
 
     /// Flushes and closes the recorder within `closeTimeout`; says on stderr what was lost.
     /// False when any event of this session could not be written.
