@@ -19,6 +19,8 @@ enum HelpText {
           BTC's liquidations of the last hour as native NDJSON:
             liqtop export --coins BTC --types liquidation \\
               --from 2026-01-14T23:00Z day.ndjson
+          The 2025-10-10 crash beside the demo day's squeeze:
+            liqtop compare 2025-10-10 2026-01-14
           Follow a feed on stdin, writing normalized NDJSON:
             websocat wss://fstream.binance.com/ws/!forceOrder@arr \\
               | liqtop tail - --print

@@ -1,0 +1,36 @@
+import LiqtopCore
+import LiqtopFeeds
+
+/// The day digests `history` and `compare` work on: the inputs' (through the archive index,
+/// rejections and unwritable indexes said on stderr), or the bundled demo archive's.
+enum ArchiveLoad {
+    static func digests(_ files: [String], instruments: [String]) throws -> (digests: DayDigests, label: String?) {
+        guard !files.isEmpty else {
+            var d = DayDigests()
+            d.add(DemoArchive.events())
+            return (d, DemoArchive.label)
+        }
+        let given = try InstrumentOption.read(instruments)
+        let context = DecodeContext(now: WallClock.now(), instruments: given.book)
+        try FileChecks.checkNames(files)
+        let inputs = try ArchiveDirectory.expanding(files)
+        let result: ArchiveIndex.Result
+        do { result = try ArchiveIndex.digests(of: inputs, context: context) } catch { throw CLIError(message: "\(error)") }
+        for r in result.stats.rejections { Terminal.standardError("liqtop: rejected \(r)") }
+        for why in result.unsaved { Terminal.standardError("liqtop: index not saved: \(why)") }
+        for source in result.stats.sources where source.events == 0 {
+            let message = "no events recognized in \(SafeText.clean(source.name))"
+            if inputs.contains(where: { $0.path == source.name && $0.named }) { throw CLIError(message: message) }
+            Terminal.standardError("liqtop: skipped: " + message)
+        }
+        return (result.digests, nil)
+    }
+
+    /// A day as the user wrote it, or a usage error saying how to write one.
+    static func day(_ text: String) throws -> Day {
+        guard let d = Day(iso: text), d.description == text else {
+            throw CLIError(message: "cannot read day '\(SafeText.short(text))': use e.g. 2026-01-14")
+        }
+        return d
+    }
+}
