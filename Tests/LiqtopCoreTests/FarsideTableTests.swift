@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import LiqtopCore
+import LiqtopTestSupport
 
 @Suite struct FarsideTableTests {
     let context = DecodeContext(now: 1_800_000_000_000)
@@ -55,6 +57,20 @@ import Testing
         #expect(day12.centsString == "1007900000.00")
         let day13 = flows(out).filter { $0.day == jan13 }.reduce(USD.zero) { $0 + $1.netUSD }
         #expect(day13.centsString == "512800000.00")
+    }
+
+    /// The real Farside-derived tables (btabiado/alpine-data): the ETH one heads its total column
+    /// `COL11`, a placeholder a tool gave an unnamed column; read as a fund it doubled every day.
+    @Test(arguments: [("etf_btc_flows_farside-derived__btabiado-alpine-data.csv", EtfAsset.BTC, Int64(840_600_000)),
+                      ("etf_eth_flows_farside-derived__btabiado-alpine-data.csv", .ETH, 175_100_000)])
+    func realFarsideDerivedTables(_ name: String, _ asset: EtfAsset, _ dayTotal: Int64) throws {
+        let path = try #require(RealSamples.path(name), "../shared/samples/real/\(name) is needed")
+        let out = InputDecoder.decodeAll(try String(contentsOfFile: path, encoding: .utf8), source: name, context: context)
+        #expect(out.rejections.isEmpty)
+        let all = flows(out)
+        #expect(all.allSatisfy { $0.asset == asset && $0.fund != "COL11" && $0.fund != "Total" })
+        let day = try #require(Day(year: 2026, month: 1, day: 14))
+        #expect(all.filter { $0.day == day }.reduce(USD.zero) { $0 + $1.netUSD } == usd(dayTotal))
     }
 
     @Test func detectsEthereumFunds() throws {

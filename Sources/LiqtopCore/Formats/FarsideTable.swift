@@ -32,8 +32,11 @@ struct FarsideTable {
         var seen = Set<String>()
         var funds: [String?] = [nil]
         for name in header.dropFirst() {
-            // Total is skipped: we sum the funds ourselves. A repeated ticker would count twice.
-            let usable = !TableCell.named(name, "total") && Self.isTicker(name) && seen.insert(name).inserted
+            // Total is skipped: we sum the funds ourselves. So is a placeholder for an unnamed
+            // column (`COL11`: the total of the Farside-derived ETH table). A repeated ticker
+            // would count twice.
+            let usable = !TableCell.named(name, "total") && !Self.isPlaceholder(name) && Self.isTicker(name)
+                && seen.insert(name).inserted
             funds.append(usable ? name : nil)
         }
         self.funds = funds
@@ -114,6 +117,16 @@ struct FarsideTable {
     }
 
     /// A column header that can name a fund we do not list (a new launch): `[A-Z0-9]{1,10}`.
+    /// `COL11`, `COLUMN3`: what a spreadsheet or CSV tool names a column that had no header.
+    /// No fund is named so (tickers are letters, at most a digit or two after them: `BTCW`).
+    static func isPlaceholder(_ s: String) -> Bool {
+        for prefix in ["COLUMN", "COL"] where s.hasPrefix(prefix) {
+            let rest = s.dropFirst(prefix.count)
+            return !rest.isEmpty && rest.allSatisfy(\.isASCII) && rest.allSatisfy(\.isNumber)
+        }
+        return false
+    }
+
     static func isTicker(_ s: String) -> Bool {
         let u = s.utf8
         return (1 ... 10).contains(u.count) && u.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
