@@ -23,6 +23,17 @@ public enum ArchiveIndex {
         public var reused: [String] = []
         /// Index files that could not be written, each with why.
         public var unsaved: [String] = []
+        /// The files holding each day's orders, and the files with no orders at all (tables):
+        /// what a replay of one day reads.
+        public var filesByDay: [Day: [String]] = [:]
+        public var tables: [String] = []
+
+        mutating func take(_ digests: DayDigests, from path: String) {
+            self.digests.merge(digests)
+            let days = digests.days.filter { digests[$0]?.hasOrders == true }
+            if days.isEmpty { tables.append(path) }
+            for d in days { filesByDay[d, default: []].append(path) }
+        }
     }
 
     /// Digests of every input, from the index where it is current.
@@ -33,18 +44,18 @@ public enum ArchiveIndex {
             guard path != "-", let stamp = Stamp(path: path) else {
                 // Standard input, or nothing to stat: read it, keep no index.
                 let (digests, source, rejections) = try build(path, context)
-                result.digests.merge(digests); result.stats.sources.append(source); result.stats.rejections += rejections
+                result.take(digests, from: path); result.stats.sources.append(source); result.stats.rejections += rejections
                 result.rebuilt.append(path)
                 continue
             }
             let indexPath = indexPath(of: path)
             if let (digests, source) = read(indexPath, stamp: stamp, name: path, context: context) {
-                result.digests.merge(digests); result.stats.sources.append(source)
+                result.take(digests, from: path); result.stats.sources.append(source)
                 result.reused.append(path)
                 continue
             }
             let (digests, source, rejections) = try build(path, context)
-            result.digests.merge(digests); result.stats.sources.append(source); result.stats.rejections += rejections
+            result.take(digests, from: path); result.stats.sources.append(source); result.stats.rejections += rejections
             result.rebuilt.append(path)
             let text = header(stamp, source) + "\n" + DigestText.encode(digests)
             if let why = AtomicFile.write(Array(text.utf8), to: indexPath, directory: directory(of: path) + folder) {

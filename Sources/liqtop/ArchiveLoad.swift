@@ -4,11 +4,25 @@ import LiqtopFeeds
 /// The day digests `history` and `compare` work on: the inputs' (through the archive index,
 /// rejections and unwritable indexes said on stderr), or the bundled demo archive's.
 enum ArchiveLoad {
+    struct Loaded {
+        var digests: DayDigests
+        /// Said in the header and by compare: the demo archive is generated.
+        var label: String?
+        /// Which files to replay for a day (nil: the demo day, replayed with no files).
+        var filesByDay: [Day: [String]]?
+        var tables: [String] = []
+    }
+
     static func digests(_ files: [String], instruments: [String]) throws -> (digests: DayDigests, label: String?) {
+        let l = try load(files, instruments: instruments)
+        return (l.digests, l.label)
+    }
+
+    static func load(_ files: [String], instruments: [String]) throws -> Loaded {
         guard !files.isEmpty else {
             var d = DayDigests()
             d.add(DemoArchive.events())
-            return (d, DemoArchive.label)
+            return Loaded(digests: d, label: DemoArchive.label, filesByDay: nil)
         }
         let given = try InstrumentOption.read(instruments)
         let context = DecodeContext(now: WallClock.now(), instruments: given.book)
@@ -23,7 +37,7 @@ enum ArchiveLoad {
             if inputs.contains(where: { $0.path == source.name && $0.named }) { throw CLIError(message: message) }
             Terminal.standardError("liqtop: skipped: " + message)
         }
-        return (result.digests, nil)
+        return Loaded(digests: result.digests, label: nil, filesByDay: result.filesByDay, tables: result.tables)
     }
 
     /// A day as the user wrote it, or a usage error saying how to write one.

@@ -21,6 +21,8 @@ enum HelpText {
               --from 2026-01-14T23:00Z day.ndjson
           The 2025-10-10 crash beside the demo day's squeeze:
             liqtop compare 2025-10-10 2026-01-14
+          Months of recordings, day by day (c compares two days):
+            liqtop history ~/liq
           Follow a feed on stdin, writing normalized NDJSON:
             websocat wss://fstream.binance.com/ws/!forceOrder@arr \\
               | liqtop tail - --print

@@ -14,7 +14,7 @@ struct Liqtop: AsyncParsableCommand {
         abstract: "Liquidations and ETF flows, side by side, in the terminal.",
         discussion: HelpText.discussion,
         version: LiqtopVersion.text,
-        subcommands: [ReplayCLI.self, Summary.self, ExportCLI.self, CompareCLI.self, AlertsCLI.self, TailCLI.self, LiveCLI.self, ThemesCLI.self, ConfigCLI.self],
+        subcommands: [ReplayCLI.self, Summary.self, ExportCLI.self, HistoryCLI.self, CompareCLI.self, AlertsCLI.self, TailCLI.self, LiveCLI.self, ThemesCLI.self, ConfigCLI.self],
         defaultSubcommand: ReplayCLI.self
     )
 }

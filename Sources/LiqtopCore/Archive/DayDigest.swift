@@ -117,17 +117,21 @@ public struct DayDigest: Sendable, Equatable {
 /// Digests of many days, filled from events in any order.
 public struct DayDigests: Sendable, Equatable {
     public private(set) var byDay: [Day: DayDigest] = [:]
+    /// Cut odds belong to no day (each is for a meeting ahead): kept beside the days.
+    public var odds: [CutOdds] = []
 
     public init() {}
 
     public mutating func add(_ events: some Sequence<Event>) {
         for e in events {
+            if case .cutOdds(let o) = e { odds.append(o); continue }
             guard let d = DayDigest.day(of: e) else { continue }
             byDay[d, default: DayDigest(day: d)].add(e)
         }
     }
 
     public mutating func merge(_ other: DayDigests) {
+        odds += other.odds
         for (d, digest) in other.byDay {
             if byDay[d] == nil { byDay[d] = digest } else { byDay[d]!.merge(digest) }
         }

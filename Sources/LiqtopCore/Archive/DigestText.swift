@@ -3,6 +3,7 @@
 /// index file is input like any other, and any line not exactly as written makes the whole
 /// file unreadable (the caller then rebuilds it from the recordings).
 ///
+///     odds {"type":"cut_odds",...}         (before the first day: odds belong to no day)
 ///     day 2026-01-14
 ///     total bybit short 3120 187654321000000 BTC
 ///     minute 1397 0 9690000000000          (long and short USD micros; non-empty minutes only)
@@ -10,6 +11,7 @@
 public enum DigestText {
     public static func encode(_ digests: DayDigests) -> String {
         var out = ""
+        for o in digests.odds { out += "odds " + NativeFormat.encode(.cutOdds(o)) + "\n" }
         for day in digests.days {
             guard let d = digests[day] else { continue }
             out += "day \(day)\n"
@@ -55,6 +57,11 @@ public enum DigestText {
                       let long = Int64(f[1]), let short = Int64(f[2]) else { return nil }
                 current!.minuteLong[m] = USD(micros: long)
                 current!.minuteShort[m] = USD(micros: short)
+            case "odds":
+                let decoded = InputDecoder.decodeAll(String(rest), source: "index", context: context)
+                guard current == nil, decoded.rejections.isEmpty, decoded.events.count == 1,
+                      case .cutOdds(let o) = decoded.events[0] else { return nil }
+                out.odds.append(o)
             case "event":
                 let decoded = InputDecoder.decodeAll(String(rest), source: "index", context: context)
                 guard current != nil, decoded.rejections.isEmpty, decoded.events.count == 1,

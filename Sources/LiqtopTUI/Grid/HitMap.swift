@@ -13,6 +13,8 @@ public enum HitTarget: Sendable, Hashable {
     case breadcrumb
     /// The chart column of the bucket starting at this time.
     case chartBucket(Millis)
+    /// A day's column in the history view (its index in the series).
+    case historyDay(Int)
 }
 
 public struct Hit: Sendable, Hashable {

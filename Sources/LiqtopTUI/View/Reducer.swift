@@ -144,7 +144,7 @@ extension ViewState {
         switch t {
         case .panel(let p), .panelRow(let p, _): p
         case .chartBucket: .liquidations
-        case .row, .breadcrumb: nil
+        case .row, .breadcrumb, .historyDay: nil
         }
     }
 
