@@ -32,6 +32,9 @@ public final class DashboardApp {
         /// remember them between runs (the executable writes state.toml).
         public var remember: (@Sendable (ViewMemory) -> Void)?
         public var alerts = AlertOptions()
+        /// Whether `h` may leave for `liqtop history` (replay: yes; live: it would end the session),
+        /// and what it says when it may not.
+        public var historyUnavailable: String?
 
         public init(frames: Int? = nil, theme: String? = nil, mouse: Bool = true) {
             self.frames = frames; self.theme = theme; self.mouse = mouse
@@ -101,7 +104,7 @@ public final class DashboardApp {
 
     /// The dashboard on the process's own terminal: ncurses, stdin and the signal pipe.
     public static func runOnTerminal(store: MarketStore, replay: ReplayController?, chrome: ChromeInfo, options: Options,
-                                     themes: ThemeLoader) async throws -> Int32 {
+                                     themes: ThemeLoader) async throws -> Ending {
         TerminalGuard.installExitHook()
         // Signals are routed to the pipe before the screen takes the terminal.
         let watcher = InputWatcher()
@@ -109,7 +112,17 @@ public final class DashboardApp {
         if options.mouse { screen.enableMouse() }
         let app = DashboardApp(store: store, replay: replay, chrome: chrome, options: options, themes: themes,
                                screen: screen, input: watcher, environment: ThemeLoader.processEnvironment())
-        return try await app.run()
+        let status = try await app.run()
+        return Ending(status: status, openHistory: app.wantsHistory)
+    }
+
+    /// Set when the loop ended for `h`: the caller opens `liqtop history` on the same inputs.
+    public private(set) var wantsHistory = false
+
+    /// How the dashboard ended: its exit status, and whether `h` asked for the history view.
+    public struct Ending: Sendable, Equatable {
+        public var status: Int32
+        public var openHistory: Bool
     }
 
     /// Runs until `q`, end of input, `--frames` or a terminating signal; returns the exit status
@@ -201,6 +214,10 @@ public final class DashboardApp {
         for effect in effects {
             switch effect {
             case .quit: return true
+            case .openHistory:
+                if let why = options.historyUnavailable { view.message = why; continue }
+                wantsHistory = true
+                return true
             case .replay(let command):
                 if let replay { await replay.handle(command) }
                 else { view.message = "live data: replay controls do nothing" }

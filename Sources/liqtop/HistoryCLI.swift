@@ -61,17 +61,11 @@ struct HistoryCLI: AsyncParsableCommand {
         case .quit(let status):
             if status != 0 { throw ExitCode(status) }
         case .replay(let day):
-            var argv = ["liqtop", "replay"]
+            var argv = ["liqtop", "replay"]  // argv[0] is added by Reexec
             if let byDay = loaded.filesByDay {
                 argv += (byDay[day] ?? []) + loaded.tables + ["--from", ISOTime.format(day.start)]
             }
-            if let theme { argv += ["--theme", theme] }
-            if noMouse { argv.append("--no-mouse") }
-            for path in instruments { argv += ["--instruments", path] }
-            guard let exe = ThemeLoader.executablePath() else { throw CLIError(message: "cannot find the liqtop executable to replay \(day)") }
-            var cargs = argv.map { strdup($0) } + [nil]
-            execv(exe, &cargs)
-            throw CLIError(message: "cannot start the replay of \(day): \(String(cString: strerror(errno)))")
+            throw Reexec.liqtop(Array(argv.dropFirst()) + Reexec.common(theme: theme, noMouse: noMouse, instruments: instruments))
         }
     }
 }

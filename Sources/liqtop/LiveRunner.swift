@@ -128,11 +128,12 @@ enum LiveRunner {
             let saver = options.setup.saver()
             let now = WallClock.now()
             // Live: the zone's offsets over the month around now (a session that long is rare).
-            let dashboard = try options.setup.dashboardOptions(frames: options.frames, theme: options.theme, noMouse: options.noMouse,
+            var dashboard = try options.setup.dashboardOptions(frames: options.frames, theme: options.theme, noMouse: options.noMouse,
                                                                saver: saver, span: now - 30 * Duration.day ... now + 30 * Duration.day)
+            dashboard.historyUnavailable = "history: run `liqtop history DIR` on the recordings in another terminal (here it would end this session)"
             let status = try await DashboardApp.runOnTerminal(store: store, replay: nil, chrome: ChromeInfo(source: options.source),
                                                               options: dashboard,
-                                                              themes: themes)
+                                                              themes: themes).status
             await saver?.finish()
             await stop(feeds)
             let recorded = await finishRecording(recorder, watch: recordWatch, store: store)

@@ -75,11 +75,14 @@ struct ReplayCLI: AsyncParsableCommand {
         let themes = ThemeLoader(searchDirectories: ThemeLoader.bundledDirectories(executablePath: ThemeLoader.executablePath()),
                                  environment: ThemeLoader.processEnvironment())
         let saver = setup.saver()
-        let status = try await DashboardApp.runOnTerminal(store: store, replay: replay, chrome: ChromeInfo(source: DashboardSource.replay(files: files)),
+        let ending = try await DashboardApp.runOnTerminal(store: store, replay: replay, chrome: ChromeInfo(source: DashboardSource.replay(files: files)),
                                                           options: try setup.dashboardOptions(frames: frames, theme: theme, noMouse: noMouse, saver: saver, span: range),
                                                           themes: themes)
         await saver?.finish()
-        if status != 0 { throw ExitCode(status) }
+        if ending.openHistory {
+            throw Reexec.liqtop(["history"] + files + Reexec.common(theme: theme, noMouse: noMouse, instruments: instruments))
+        }
+        if ending.status != 0 { throw ExitCode(ending.status) }
     }
 }
 

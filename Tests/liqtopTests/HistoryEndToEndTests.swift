@@ -44,14 +44,17 @@ import LiqtopCore
     }
 
     @Test(.timeLimit(.minutes(1)))
-    func enterOnADayOpensItsReplay() async throws {
+    func enterOnADayOpensItsReplayAndHBringsTheHistoryBack() async throws {
         let tmux = try start("history", width: 160, height: 48)
         defer { tmux.kill() }
         try await tmux.waitFor("2026-01-14 Wed")
         try tmux.send("Enter")
         // The dashboard of that day: `liqtop replay` took over the terminal.
         try await tmux.waitFor("1 Liquidations", "2 ETF flows")
+        try tmux.sendLiteral("h")
+        try await tmux.waitFor("Liquidations per day", "2026-01-14 Wed")
         try tmux.send("q")
         try await tmux.waitFor("exit=0")
+        #expect(tmux.alternateOn == "0")
     }
 }

@@ -11,6 +11,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case nextTheme, showRejections, showVenues
     case chartCursor, cyclePane, goToTime, allCoins
     case cyclePreset, showAlerts, mute
+    case openHistory
 }
 
 /// One row of the key table: the `?` overlay and the README's key table are both made from
@@ -65,6 +66,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("/")], action: .filter, description: "filter by coin or fund", group: "View", hint: "filter"),
         KeyBinding(keys: [.char("s")], action: .cycleSort, description: "cycle sort", group: "View"),
         KeyBinding(keys: [.char("w")], action: .cycleWindow, description: "cycle window 1h/4h/12h/24h", group: "View", hint: "window"),
+        KeyBinding(keys: [.char("h"), .char("5")], action: .openHistory, description: "history of these files: days side by side, compare", group: "View"),
         KeyBinding(keys: [.char(" ")], action: .togglePause, description: "pause / resume replay", group: "Replay", hint: "pause"),
         KeyBinding(keys: [.char("+"), .char("=")], action: .faster, description: "faster (1× … 3600×, max)", group: "Replay", hint: "speed"),
         KeyBinding(keys: [.char("-")], action: .slower, description: "slower", group: "Replay"),

@@ -7,6 +7,8 @@ public enum Effect: Sendable, Equatable {
     case nextTheme
     /// `m`: mute (or unmute) alert notifications.
     case toggleMute
+    /// `h`/`5`: leave for `liqtop history` on the same inputs.
+    case openHistory
 }
 
 extension ViewState {
@@ -87,6 +89,7 @@ extension ViewState {
         case .showAlerts:
             if context != .alerts { push(.alerts) }
         case .mute: return [.toggleMute]
+        case .openHistory: return [.openHistory]
         case .jumpLargest:
             let target = coinFocus == nil ? s?.largestEver : (s?.focus.coin == coinFocus ? s?.detail?.largestEver : nil)
             if let t = target?.time { return [.replay(.jump(to: t))] }
