@@ -40,7 +40,22 @@ enum LoadedData {
             if inputs.contains(where: { $0.path == path && $0.named }) { throw CLIError(message: message) }
             Terminal.standardError("liqtop: skipped: " + message)
         }
+        if inputs.contains(where: { !$0.named }) { await extendHistory(store, inputs, context) }
         return store
+    }
+
+    /// A directory's earlier days join the daily history behind "highest since": each day with
+    /// orders and no table totals of its own, before the last such day (its totals are the ones
+    /// being measured), from the archive index.
+    static func extendHistory(_ store: MarketStore, _ inputs: [ArchiveDirectory.Input], _ context: DecodeContext) async {
+        guard let result = try? ArchiveIndex.digests(of: inputs, context: context) else { return }
+        let days = result.digests.days.filter { result.digests[$0]?.hasOrders == true }
+        guard let last = days.last else { return }
+        let history: [DailyLiquidationTotals] = days.compactMap { d in
+            guard d < last, let digest = result.digests[d], digest.tableTotals == nil else { return nil }
+            return DailyLiquidationTotals(day: d, longUSD: digest.ordersUSD(.long), shortUSD: digest.ordersUSD(.short))
+        }
+        if !history.isEmpty { await store.extendHistory(history) }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LiqtopCore
 import LiqtopTestSupport
 
 /// A directory where files are accepted (issue 16, item 1, its first part): the recordings and
@@ -46,5 +47,31 @@ import LiqtopTestSupport
             #expect(r.status == 2, "\(arguments): \(r.stderr)")
             #expect(r.stderr.contains("\(dir.path) is a directory: \(arguments[0] == "tail" ? "tail" : "alerts --follow") follows files; name them"), "\(r.stderr)")
         }
+    }
+}
+
+/// Issue 16, item 1: the daily history behind "highest since" extends itself from the archive:
+/// a directory's earlier days count as history, so the last day's shorts are measured against them.
+@Suite struct ArchiveHistoryTests {
+    @Test func highestSinceReachesBackThroughTheArchivesDays() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-highest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Ten days: the first with $100M of shorts, then $10M a day, the last with $50M.
+        for d in 0 ..< 10 {
+            let start = DuckDBArchiveTests.firstDay + Int64(d) * DuckDBArchiveTests.day
+            let dollars: UInt64 = d == 0 ? 100_000_000 : d == 9 ? 50_000_000 : 10_000_000
+            let name = ISOTime.format(start).prefix(10)
+            let line = DuckDBArchiveTests.order(start + 3_600_000, "BTC", "short", micros: dollars * 1_000_000)
+            try (line + "\n").write(to: dir.appendingPathComponent("liqtop-\(name).ndjson"), atomically: true, encoding: .utf8)
+        }
+        let r = try await LiqtopBinary.run(["summary", "--json", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let highest = (json["liquidations"] as? [String: Any])?["highest_since"] as? [String: Any]
+        let first = String(ISOTime.format(DuckDBArchiveTests.firstDay).prefix(10))
+        #expect(highest?["side"] as? String == "short" && highest?["since"] as? String == first, "\(r.stdout.prefix(600))")
+        // The archive's days never move the summary's time: still the last order's.
+        #expect(json["at"] as? String == ISOTime.format(DuckDBArchiveTests.firstDay + 9 * DuckDBArchiveTests.day + 3_600_000))
     }
 }

@@ -145,6 +145,15 @@ public actor MarketStore {
     }
 
     /// Says where `venue`'s contract values come from (`live list of …`, `--instruments FILE`).
+    /// Whole-day totals from outside the input (the archive index's earlier days): history for
+    /// "highest since" only — not input events, and they never move the end of the data. A day
+    /// a table already gives keeps the table's totals.
+    public func extendHistory(_ days: [DailyLiquidationTotals]) {
+        for d in days where macro.dailyTotals[d.day] == nil { macro.insert(d) }
+        version += 1
+        publishIfChanged()
+    }
+
     public func setInstrumentSource(venue: String, _ words: String) {
         guard instrumentSources[venue] != words else { return }
         instrumentSources[venue] = words
