@@ -45,9 +45,11 @@ import Testing
     @Test func aClickOnADayMovesTheCursorThere() throws {
         var v = ArchiveViewState(series: Self.demo.series)
         let g = ArchiveRenderer.render(Self.demo, &v, source: "", width: 200, height: 60)
-        let target = try #require(g.hits.first { if case .historyDay(40) = $0.target { true } else { false } })
-        v.handle(click: g.target(x: target.rect.x, y: target.rect.y + 5))
-        #expect(v.cursor == 40)
+        // 90 days a page at 200 columns, two columns each: days 46…135.
+        let target = try #require(g.hits.first { if case .historyDay(100) = $0.target { true } else { false } })
+        #expect(target.rect.width == 2)
+        v.handle(click: g.target(x: target.rect.x + 1, y: target.rect.y + 5))
+        #expect(v.cursor == 100)
     }
 
     @Test func theSignalMarksTheSqueezeAndTheRatePathCarriesTheCut() throws {
