@@ -72,4 +72,12 @@ import LiqtopTestSupport
         #expect(missing.status == 2)
         #expect(missing.stderr == "liqtop: no data for 2024-01-01 in the inputs (the inputs hold 2025-09-01 to 2026-01-14)\n", "\(missing.stderr)")
     }
+
+    @Test func historyWithoutATerminalPointsToCompare() async throws {
+        let r = try await LiqtopBinary.run(["history"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "liqtop: history needs a terminal; for two days as text use `liqtop compare DAY DAY`\n", "\(r.stderr)")
+        let stdin = try await LiqtopBinary.run(["history", "-"])
+        #expect(stdin.status == 2 && stdin.stderr.contains("history reads the keyboard from stdin"), "\(stdin.stderr)")
+    }
 }
