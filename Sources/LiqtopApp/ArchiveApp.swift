@@ -34,9 +34,6 @@ public final class ArchiveApp {
         glyphs = screen.apply(theme, environment: environment)
     }
 
-    /// The view as it is now (tests).
-    public var state: ArchiveViewState { view }
-
     public static func onTerminal(model: ArchiveModel, source: String, theme: Theme, mouse: Bool, frames: Int?,
                                   replayable: Set<Day>?) throws -> ArchiveApp {
         TerminalGuard.installExitHook()

@@ -1,14 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import LiqtopCore
 
 /// The per-day index of an archive: each input file's day digests, kept beside it in
-/// `.liqtop-index/NAME.digest` and used while the file's size and modification time are those it
-/// was built from. A file that changed (today's, still growing under `live --record`) is read
+/// `.liqtop-index/NAME.digest` and used while the file's `FileStamp` (size, modification time to
+/// the nanosecond) is the one it was built from. A file that changed (today's, still growing under `live --record`) is read
 /// again whole, so its orders are counted once however often it grew. An index that cannot be
 /// read back exactly, or cannot be written (a read-only archive), costs a rebuild, never a figure.
 public enum ArchiveIndex {
@@ -41,7 +36,7 @@ public enum ArchiveIndex {
         var result = Result()
         for input in inputs {
             let path = input.path
-            guard path != "-", let stamp = Stamp(path: path) else {
+            guard path != "-", let stamp = FileStamp(path: path) else {
                 // Standard input, or nothing to stat: read it, keep no index.
                 let (digests, source, rejections) = try build(path, context)
                 result.take(digests, from: path); result.stats.sources.append(source); result.stats.rejections += rejections
@@ -76,38 +71,20 @@ public enum ArchiveIndex {
         return String(path[...slash])
     }
 
-    /// What a file was when indexed: its size and modification time to the nanosecond.
-    struct Stamp: Equatable {
-        var size: Int64
-        var seconds: Int64
-        var nanoseconds: Int64
-
-        init?(path: String) {
-            var st = stat()
-            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-            size = Int64(st.st_size)
-            #if canImport(Darwin)
-            seconds = Int64(st.st_mtimespec.tv_sec); nanoseconds = Int64(st.st_mtimespec.tv_nsec)
-            #else
-            seconds = Int64(st.st_mtim.tv_sec); nanoseconds = Int64(st.st_mtim.tv_nsec)
-            #endif
-        }
-    }
-
     /// The first line: the file it stands for and that file's counts (so rejected lines stay
     /// counted when the index is used instead of the file).
-    static func header(_ s: Stamp, _ source: InputStats.Source) -> String {
-        "\(magic) \(s.size) \(s.seconds) \(s.nanoseconds) \(source.lines) \(source.events) \(source.rejected) \(source.ignored)"
+    static func header(_ s: FileStamp, _ source: InputStats.Source) -> String {
+        "\(magic) \(s.size) \(s.modifiedSeconds) \(s.modifiedNanoseconds) \(source.lines) \(source.events) \(source.rejected) \(source.ignored)"
     }
 
-    static func read(_ indexPath: String, stamp: Stamp, name: String, context: DecodeContext) -> (DayDigests, InputStats.Source)? {
+    static func read(_ indexPath: String, stamp: FileStamp, name: String, context: DecodeContext) -> (DayDigests, InputStats.Source)? {
         guard let data = FileManager.default.contents(atPath: indexPath) else { return nil }
         let text = String(decoding: data, as: UTF8.self)
         guard let newline = text.firstIndex(of: "\n") else { return nil }
         let head = text[..<newline]
         guard head.hasPrefix(magic + " ") else { return nil }
         let numbers = head.dropFirst(magic.count + 1).split(separator: " ").compactMap { Int64($0) }
-        guard numbers.count == 7, numbers[0] == stamp.size, numbers[1] == stamp.seconds, numbers[2] == stamp.nanoseconds,
+        guard numbers.count == 7, numbers[0] == stamp.size, numbers[1] == Int64(stamp.modifiedSeconds), numbers[2] == Int64(stamp.modifiedNanoseconds),
               let digests = DigestText.decode(text[text.index(after: newline)...], context: context) else { return nil }
         let source = InputStats.Source(name: name, lines: Int(numbers[3]), events: Int(numbers[4]),
                                        rejected: Int(numbers[5]), ignored: Int(numbers[6]))

@@ -13,11 +13,6 @@ enum ArchiveLoad {
         var tables: [String] = []
     }
 
-    static func digests(_ files: [String], instruments: [String]) throws -> (digests: DayDigests, label: String?) {
-        let l = try load(files, instruments: instruments)
-        return (l.digests, l.label)
-    }
-
     static func load(_ files: [String], instruments: [String]) throws -> Loaded {
         guard !files.isEmpty else {
             var d = DayDigests()
@@ -32,8 +27,9 @@ enum ArchiveLoad {
         do { result = try ArchiveIndex.digests(of: inputs, context: context) } catch { throw CLIError(message: "\(error)") }
         for r in result.stats.rejections { Terminal.standardError("liqtop: rejected \(r)") }
         for why in result.unsaved { Terminal.standardError("liqtop: index not saved: \(why)") }
-        for source in result.stats.sources where source.events == 0 {
-            let message = "no events recognized in \(SafeText.clean(source.name))"
+        // A file that gave no event at all: as for summary, an error when named, skipped (and said) in a directory.
+        for source in result.stats.sources where source.name != "-" {
+            guard let message = FileChecks.nothingRecognized(source.name, result.stats) else { continue }
             if inputs.contains(where: { $0.path == source.name && $0.named }) { throw CLIError(message: message) }
             Terminal.standardError("liqtop: skipped: " + message)
         }

@@ -30,12 +30,13 @@ struct CompareCLI: AsyncParsableCommand {
 
     func run() async throws {
         let a = try ArchiveLoad.day(first), b = try ArchiveLoad.day(second)
-        let (digests, label) = try ArchiveLoad.digests(files, instruments: instruments)
+        let loaded = try ArchiveLoad.load(files, instruments: instruments)
+        let digests = loaded.digests
         for d in [a, b] where digests[d] == nil {
             let days = digests.days
             let span = days.first.map { " (the inputs hold \($0) to \(days.last!))" } ?? ""
             throw CLIError(message: "no data for \(d) in the inputs\(span)")
         }
-        Terminal.standardOutput(CompareTable.render(DayFigures(digests[a]!), DayFigures(digests[b]!), label: label))
+        Terminal.standardOutput(CompareTable.render(DayFigures(digests[a]!), DayFigures(digests[b]!), label: loaded.label))
     }
 }

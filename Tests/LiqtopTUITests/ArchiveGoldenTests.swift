@@ -36,20 +36,7 @@ import Testing
         let update = ProcessInfo.processInfo.environment["LIQTOP_UPDATE_GOLDENS"] == "1"
         for (name, keys) in Self.screens {
             let actual = GoldenScreenTests.serialize(Self.screen(keys, width: w, height: h).0)
-            let file = GoldenScreenTests.directory.appendingPathComponent("\(name)-\(w)x\(h).txt")
-            if update {
-                try actual.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-                Issue.record("\(file.lastPathComponent) is missing: run LIQTOP_UPDATE_GOLDENS=1 swift test --filter ArchiveGoldenTests")
-                continue
-            }
-            if actual != expected {
-                let a = actual.split(separator: "\n", omittingEmptySubsequences: false), e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }.map { $0.offset + 1 } ?? min(a.count, e.count) + 1
-                Issue.record("\(file.lastPathComponent) differs from line \(line):\n  now: \(line <= a.count ? String(a[line - 1]) : "")\n  was: \(line <= e.count ? String(e[line - 1]) : "")")
-            }
+            try GoldenScreenTests.check(actual, against: "\(name)-\(w)x\(h).txt", update: update, suite: "ArchiveGoldenTests")
         }
     }
 }

@@ -83,21 +83,27 @@ import Testing
             let s = await DemoFixture.press(keys, &v, store: store)
             let actual = Self.serialize(Renderer.render(s, v, DemoFixture.chrome, width: w, height: h))
             await Task.yield() // long CPU work shares the cooperative pool with timer-driven tests
-            let file = Self.directory.appendingPathComponent("\(name)-\(w)x\(h).txt")
-            if update {
-                try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
-                try actual.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-                Issue.record("\(file.lastPathComponent) is missing: run LIQTOP_UPDATE_GOLDENS=1 swift test --filter GoldenScreenTests")
-                continue
-            }
-            if actual != expected {
-                let a = actual.split(separator: "\n", omittingEmptySubsequences: false), e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }.map { $0.offset + 1 } ?? min(a.count, e.count) + 1
-                Issue.record("\(file.lastPathComponent) differs from line \(line):\n  now: \(line <= a.count ? String(a[line - 1]) : "")\n  was: \(line <= e.count ? String(e[line - 1]) : "")")
-            }
+            try Self.check(actual, against: "\(name)-\(w)x\(h).txt", update: update, suite: "GoldenScreenTests")
+        }
+    }
+
+    /// `actual` against `Goldens/NAME` (written instead when `update`); a difference is an issue
+    /// naming its first differing line.
+    static func check(_ actual: String, against name: String, update: Bool, suite: String) throws {
+        let file = directory.appendingPathComponent(name)
+        if update {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            Issue.record("\(name) is missing: run LIQTOP_UPDATE_GOLDENS=1 swift test --filter \(suite)")
+            return
+        }
+        if actual != expected {
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false), e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }.map { $0.offset + 1 } ?? min(a.count, e.count) + 1
+            Issue.record("\(name) differs from line \(line):\n  now: \(line <= a.count ? String(a[line - 1]) : "")\n  was: \(line <= e.count ? String(e[line - 1]) : "")")
         }
     }
 }

@@ -41,8 +41,7 @@ public struct DayDigest: Sendable, Equatable {
     public mutating func add(_ event: Event) {
         switch event {
         case .liquidation(let l):
-            totals[Key(coin: l.coin, venue: l.venue, side: l.side), default: Cell()].count += 1
-            totals[Key(coin: l.coin, venue: l.venue, side: l.side), default: Cell()].usd += l.usd
+            Self.count(l, into: &totals[Key(coin: l.coin, venue: l.venue, side: l.side), default: Cell()])
             let minute = Int((l.time - day.start) / Duration.minute)
             if l.side == .long { minuteLong[minute] += l.usd } else { minuteShort[minute] += l.usd }
             keepIfLarge(l)
@@ -52,6 +51,12 @@ public struct DayDigest: Sendable, Equatable {
         case .dailyTotals(let t): tableTotals = t
         case .cutOdds, .markPrice, .funding, .openInterest: break
         }
+    }
+
+    /// One hash lookup per order (this runs for every order of an archive).
+    private static func count(_ l: Liquidation, into cell: inout Cell) {
+        cell.count += 1
+        cell.usd += l.usd
     }
 
     /// Adds another digest of the same day (another file's part of it).

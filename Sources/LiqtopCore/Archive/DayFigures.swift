@@ -7,19 +7,36 @@ public struct DayFigures: Sendable, Equatable {
         public var totals: SideTotals
     }
 
+    /// The busiest hour (0–23) and its totals.
+    public struct PeakHour: Sendable, Equatable {
+        public var hour: Int
+        public var totals: SideTotals
+    }
+
+    /// The busiest minute of the day (0–1439) and its USD.
+    public struct PeakMinute: Sendable, Equatable {
+        public var minute: Int
+        public var usd: USD
+    }
+
+    public struct Flow: Sendable, Equatable {
+        public var asset: EtfAsset
+        public var usd: USD
+    }
+
     public let day: Day
     public var totals = SideTotals()
     /// True when the day has no orders in the archive and its totals are a table's (the daily
     /// history): then there is no curve, no peak, no venue or coin split.
     public var fromTable = false
-    public var peakHour: (hour: Int, totals: SideTotals)?
-    public var peakMinute: (minute: Int, usd: USD)?
+    public var peakHour: PeakHour?
+    public var peakMinute: PeakMinute?
     /// By total, largest first (ties by name).
     public var venues: [Named] = []
     public var coins: [Named] = []
     public var largest: Liquidation?
     /// Net ETF flow per asset; empty on a day without US trading (weekends, holidays).
-    public var etf: [(asset: EtfAsset, usd: USD)] = []
+    public var etf: [Flow] = []
     public var note: MacroNote?
     /// Long + short USD liquidated from 00:00 up to the end of each minute (1,440 points).
     public var cumulative: [USD] = []
@@ -27,20 +44,12 @@ public struct DayFigures: Sendable, Equatable {
     /// hour's USD. Aligning two days on it lines their cascades up whatever their clock time.
     public var onsetMinute: Int?
 
-    public static func == (a: DayFigures, b: DayFigures) -> Bool {
-        a.day == b.day && a.totals == b.totals && a.fromTable == b.fromTable && a.peakHour?.hour == b.peakHour?.hour
-            && a.peakHour?.totals == b.peakHour?.totals && a.peakMinute?.minute == b.peakMinute?.minute
-            && a.peakMinute?.usd == b.peakMinute?.usd && a.venues == b.venues && a.coins == b.coins && a.largest == b.largest
-            && a.etf.map(\.asset) == b.etf.map(\.asset) && a.etf.map(\.usd) == b.etf.map(\.usd) && a.note == b.note
-            && a.cumulative == b.cumulative && a.onsetMinute == b.onsetMinute
-    }
-
     public init(_ d: DayDigest) {
         day = d.day
         note = d.notes.max { $0.time < $1.time }
         var flows: [EtfAsset: USD] = [:]
         for f in d.etf { flows[f.asset, default: .zero] += f.netUSD }
-        etf = EtfAsset.allCases.compactMap { a in flows[a].map { (a, $0) } }
+        etf = EtfAsset.allCases.compactMap { a in flows[a].map { Flow(asset: a, usd: $0) } }
         guard d.hasOrders else {
             fromTable = d.tableTotals != nil
             totals = SideTotals(longUSD: d.usd(.long), shortUSD: d.usd(.short), longCount: 0, shortCount: 0)
@@ -65,12 +74,12 @@ public struct DayFigures: Sendable, Equatable {
         cumulative = (0 ..< 1_440).map { m in running += d.minuteLong[m] + d.minuteShort[m]; return running }
         for m in 0 ..< 1_440 {
             let u = d.minuteLong[m] + d.minuteShort[m]
-            if u > .zero, peakMinute.map({ u > $0.usd }) ?? true { peakMinute = (m, u) }
+            if u > .zero, peakMinute.map({ u > $0.usd }) ?? true { peakMinute = PeakMinute(minute: m, usd: u) }
         }
         for h in 0 ..< 24 {
             var t = SideTotals()
             for m in h * 60 ..< h * 60 + 60 { t.longUSD += d.minuteLong[m]; t.shortUSD += d.minuteShort[m] }
-            if t.totalUSD > .zero, peakHour.map({ t.totalUSD > $0.totals.totalUSD }) ?? true { peakHour = (h, t) }
+            if t.totalUSD > .zero, peakHour.map({ t.totalUSD > $0.totals.totalUSD }) ?? true { peakHour = PeakHour(hour: h, totals: t) }
         }
         if let peak = peakHour?.totals.totalUSD {
             onsetMinute = (0 ..< 1_440).first { m in

@@ -2,6 +2,12 @@
 /// day to its last — liquidations (fast money), each asset's ETF net flow and its running sum
 /// (slow money), the policy rate in effect — and the days the squeeze signal fired.
 public struct HistorySeries: Sendable, Equatable {
+    /// A fed funds target range, in percent.
+    public struct TargetRange: Sendable, Equatable {
+        public var lower: FixedDecimal
+        public var upper: FixedDecimal
+    }
+
     public struct Entry: Sendable, Equatable {
         public let day: Day
         public var totals = SideTotals()
@@ -14,18 +20,11 @@ public struct HistorySeries: Sendable, Equatable {
         public var cumulativeEtf: [EtfAsset: USD] = [:]
         /// The fed funds target range in effect (DFEDTARL–DFEDTARU, carried over days without a
         /// row) and the effective rate (DFF) of the day or the last before.
-        public var targetRange: (lower: FixedDecimal, upper: FixedDecimal)?
+        public var targetRange: TargetRange?
         public var effectiveRate: FixedDecimal?
         /// The squeeze signal's name when it fired on the day (see `squeezeSignal`).
         public var signal: String?
         public var note: MacroNote?
-
-        public static func == (a: Entry, b: Entry) -> Bool {
-            a.day == b.day && a.totals == b.totals && a.hasOrders == b.hasOrders && a.fromTable == b.fromTable
-                && a.etf == b.etf && a.cumulativeEtf == b.cumulativeEtf && a.targetRange?.lower == b.targetRange?.lower
-                && a.targetRange?.upper == b.targetRange?.upper && a.effectiveRate == b.effectiveRate
-                && a.signal == b.signal && a.note == b.note
-        }
 
         public var hasData: Bool { hasOrders || fromTable || !etf.isEmpty }
     }
@@ -48,7 +47,7 @@ public struct HistorySeries: Sendable, Equatable {
             if let digest = digests[d] {
                 let f = DayFigures(digest)
                 e.totals = f.totals; e.hasOrders = digest.hasOrders; e.fromTable = f.fromTable; e.note = f.note
-                for (asset, usd) in f.etf { e.etf[asset] = usd; running[asset, default: .zero] += usd; seen.insert(asset) }
+                for flow in f.etf { e.etf[flow.asset] = flow.usd; running[flow.asset, default: .zero] += flow.usd; seen.insert(flow.asset) }
                 for r in digest.rates {
                     switch r.series {
                     case "DFEDTARL": lower = r.value
@@ -62,7 +61,7 @@ public struct HistorySeries: Sendable, Equatable {
                 e.signal = Self.squeezeSignal(digest, etfNet: flows)
             }
             e.cumulativeEtf = running
-            if let lower, let upper { e.targetRange = (lower, upper) }
+            if let lower, let upper { e.targetRange = TargetRange(lower: lower, upper: upper) }
             e.effectiveRate = dff
             entries.append(e)
             d = d.advanced(by: 1)

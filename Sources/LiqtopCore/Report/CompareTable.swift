@@ -66,16 +66,17 @@ public enum CompareTable {
 
     static func peakHour(_ f: DayFigures) -> String {
         guard let p = f.peakHour else { return "-" }
-        return "\(pad2(p.hour)):00 \(usd(p.totals.totalUSD)) (\(p.totals.sharePercent(.short)) short)"
+        return "\(Figures.minuteOfDay(p.hour * 60)) \(usd(p.totals.totalUSD)) (\(p.totals.sharePercent(.short)) short)"
     }
 
     static func peakMinute(_ f: DayFigures) -> String {
         guard let p = f.peakMinute else { return "-" }
-        return "\(pad2(p.minute / 60)):\(pad2(p.minute % 60)) \(usd(p.usd))"
+        return "\(Figures.minuteOfDay(p.minute)) \(usd(p.usd))"
     }
 
-    static func onset(_ f: DayFigures) -> String {
-        f.onsetMinute.map { "\(pad2($0 / 60)):\(pad2($0 % 60))" } ?? "-"
+    /// The cascade's onset as `HH:MM`, `-` without one (the compare view says it too).
+    public static func onset(_ f: DayFigures) -> String {
+        f.onsetMinute.map(Figures.minuteOfDay) ?? "-"
     }
 
     static func largest(_ f: DayFigures) -> String {
@@ -93,5 +94,4 @@ public enum CompareTable {
         f.etf.first { $0.asset == asset }.map { Figures.signedUSD($0.usd) } ?? "-"
     }
 
-    static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -43,6 +43,11 @@ public enum Figures {
     /// `HH:MM:SS` of the UTC day.
     public static func clock(_ t: Millis) -> String { ISOTime.clock(t) }
 
+    /// Minute `m` of a day as `HH:MM` (1440, the day's end, is `24:00`).
+    public static func minuteOfDay(_ m: Int) -> String {
+        m >= 1_440 ? "24:00" : ISOTime.clock(Millis(max(0, m)) * Duration.minute, seconds: false)
+    }
+
     /// `2026-01-14 23:17:42.318`: with milliseconds when the time is between seconds (after a
     /// jump), so `summary --at` the time shown is the same instant.
     public static func dateTime(_ t: Millis) -> String {

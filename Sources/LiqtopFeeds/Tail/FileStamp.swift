@@ -14,7 +14,19 @@ struct FileStamp: Equatable {
     /// The stamp of `fd`, or nil when it is not a regular file (a FIFO has no size to compare).
     init?(fd: Int32) {
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(fd, &st) == 0 else { return nil }
+        self.init(st)
+    }
+
+    /// The stamp of the file at `path` (the archive index: was the file changed since?).
+    init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        self.init(st)
+    }
+
+    private init?(_ st: stat) {
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         size = Int64(st.st_size)
         #if canImport(Darwin)
         modifiedSeconds = Int(st.st_mtimespec.tv_sec); modifiedNanoseconds = Int(st.st_mtimespec.tv_nsec)

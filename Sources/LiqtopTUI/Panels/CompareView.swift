@@ -53,7 +53,7 @@ enum CompareView {
         x += g.put("━ \(a.day)", x: x, y: y, style: Style(.focus, bold: true), clip: r) + 2
         x += g.put("━ \(b.day)", x: x, y: y, style: Style(.warn, bold: true), clip: r) + 2
         if v.aligned {
-            g.put("onsets \(clock(a.onsetMinute)) and \(clock(b.onsetMinute))", x: x, y: y, style: .dim, clip: r)
+            g.put("onsets \(CompareTable.onset(a)) and \(CompareTable.onset(b))", x: x, y: y, style: .dim, clip: r)
         }
         y += 1
         for line in tableLines where y < r.maxY {
@@ -74,16 +74,10 @@ enum CompareView {
         var free = chart.x
         for m in stride(from: 0, through: 1_440, by: step) {
             let col = chart.x + m * chart.width / 1_440
-            let label = aligned ? (m == 720 ? "onset" : (m < 720 ? "-" : "+") + "\(abs(m - 720) / 60)h") : clock(m)
+            let label = aligned ? (m == 720 ? "onset" : (m < 720 ? "-" : "+") + "\(abs(m - 720) / 60)h") : Figures.minuteOfDay(m)
             guard col >= free, col + label.count + 1 <= chart.maxX + 1 else { continue }
             g.put("╵" + label, x: col, y: y, style: Style(.axis))
             free = col + label.count + 2
         }
-    }
-
-    static func clock(_ minute: Int?) -> String {
-        guard let m = minute else { return "-" }
-        let h = m / 60, mm = m % 60
-        return (h < 10 ? "0" : "") + "\(h):" + (mm < 10 ? "0" : "") + "\(mm)"
     }
 }

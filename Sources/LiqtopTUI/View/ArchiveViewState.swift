@@ -73,7 +73,7 @@ public struct ArchiveViewState: Sendable, Equatable {
         return nil
     }
 
-    /// A click: on a day's column, the cursor goes there (a second click on it compares with the mark).
+    /// A click: on a day's column in the history view, the cursor goes there.
     public mutating func handle(click target: HitTarget?) {
         guard case .historyDay(let i)? = target, case .history = mode else { return }
         cursor = i
